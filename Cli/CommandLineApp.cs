@@ -1,0 +1,49 @@
+using System.CommandLine;
+using BlindSpot.Cli.Commands;
+
+namespace BlindSpot.Cli;
+
+/// <summary>Builds the verb tree and runs it: exit 0 on success, 2 on bad arguments, 1 on failure, always with a one-line error.</summary>
+internal static class CommandLineApp
+{
+    public static RootCommand Build(TextWriter output)
+    {
+        var root = new RootCommand("BlindSpot: finds people in crisis from quarterly crisis-indicator feeds, scores them and sends worklists to municipalities.")
+        {
+            CatalogCommand.Create(output),
+        };
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = Build(output);
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await error.WriteLineAsync($"error: {parse.Errors[0].Message} (see 'blindspot {CommandPath(parse)} --help')").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
+
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (CliErrors.IsExpected(ex))
+        {
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
+    }
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result is not null && result.Command is not RootCommand; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+
+        return string.Join(' ', names);
+    }
+}

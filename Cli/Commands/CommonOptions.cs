@@ -1,0 +1,54 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using BlindSpot.Core.Quarters;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>Options and arguments several verbs share, with parsers that turn bad values into exit code 2.</summary>
+internal static class CommonOptions
+{
+    /// <summary><c>--data DIR</c>: the data root; defaults to ./data.</summary>
+    public static Option<DirectoryInfo> Data() => new("--data")
+    {
+        Description = "Data root folder (raw/, lake/, features/ … live under it).",
+        DefaultValueFactory = _ => new DirectoryInfo("data"),
+    };
+
+    /// <summary><c>--catalog FILE</c>: a feed catalog to use instead of the embedded one.</summary>
+    public static Option<FileInfo?> Catalog() => new("--catalog")
+    {
+        Description = "Feed catalog (feeds.json) to use instead of the one built in.",
+    };
+
+    public static Argument<Quarter> QuarterArgument() => new("quarter")
+    {
+        Description = "The quarter, e.g. 2026Q3.",
+        CustomParser = ParseQuarter,
+    };
+
+    public static Quarter ParseQuarter(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (Quarter.TryParse(text, null, out var quarter))
+        {
+            return quarter;
+        }
+
+        result.AddError($"'{text}' is not a quarter: write it as YYYYQn, e.g. 2026Q3.");
+        return default;
+    }
+
+    public static QuarterRange? ParseRange(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        try
+        {
+            return QuarterRange.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            result.AddError(ex.Message);
+            return null;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Quarters;
+
+namespace BlindSpot.Core.Paths;
+
+/// <summary>
+/// Every path of a BlindSpot data root, in one place, so no stage spells a folder name itself.
+/// Layout (see docs/ARCHITECTURE.md): raw/, identity/, roster/, lake/, quarantine/, features/, scores/,
+/// worklists/, outcomes/, truth/, runs/. Only computes paths; creates nothing.
+/// </summary>
+public sealed class DataRoot
+{
+    public DataRoot(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        Path = System.IO.Path.GetFullPath(path);
+    }
+
+    /// <summary>The absolute root folder.</summary>
+    public string Path { get; }
+
+    /// <summary>Raw deliveries of a quarter: <c>raw/&lt;Q&gt;/</c>.</summary>
+    public string RawFolder(Quarter quarter) => Combine("raw", quarter.ToString());
+
+    /// <summary>One institution's delivery: <c>raw/&lt;Q&gt;/&lt;source&gt;/&lt;feed&gt;.csv</c>.</summary>
+    public string RawFeed(Quarter quarter, FeedDefinition feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        return Combine("raw", quarter.ToString(), feed.Source, feed.Code + ".csv");
+    }
+
+    /// <summary>Restricted identity vault of a quarter (names, addresses, phones): <c>identity/&lt;Q&gt;/identity.csv</c>.</summary>
+    public string IdentityVault(Quarter quarter) => Combine("identity", quarter.ToString(), "identity.csv");
+
+    /// <summary>The pseudonymised roster every stage joins on: <c>roster/&lt;Q&gt;.parquet</c>.</summary>
+    public string Roster(Quarter quarter) => Combine("roster", quarter + ".parquet");
+
+    public string LakeFolder(Quarter quarter) => Combine("lake", quarter.ToString());
+
+    public string LakeFeed(Quarter quarter, string feedCode) => Combine("lake", quarter.ToString(), feedCode + ".parquet");
+
+    public string QuarantineFolder(Quarter quarter) => Combine("quarantine", quarter.ToString());
+
+    public string Rejects(Quarter quarter, string feedCode) => Combine("quarantine", quarter.ToString(), feedCode + ".rejects.csv");
+
+    public string IngestReport(Quarter quarter) => Combine("quarantine", quarter.ToString(), "ingest-report.json");
+
+    public string FeaturesFolder(Quarter quarter) => Combine("features", quarter.ToString());
+
+    public string Scores(Quarter quarter, Variant variant) => Combine("scores", quarter.ToString(), variant.ToCode() + ".parquet");
+
+    public string WorklistFolder(Quarter quarter) => Combine("worklists", quarter.ToString());
+
+    /// <summary>Outcomes municipalities reported for a quarter's dispatch: <c>outcomes/&lt;Q&gt;/</c>.</summary>
+    public string OutcomesFolder(Quarter quarter) => Combine("outcomes", quarter.ToString());
+
+    /// <summary>Past dispatches (the simulator's rule baseline and audit sample): <c>outcomes/&lt;Q&gt;/dispatches.csv</c>.</summary>
+    public string PastDispatches(Quarter quarter) => Combine("outcomes", quarter.ToString(), "dispatches.csv");
+
+    /// <summary>Reported outcomes of a quarter's dispatch: <c>outcomes/&lt;Q&gt;/outcomes.csv</c>.</summary>
+    public string Outcomes(Quarter quarter) => Combine("outcomes", quarter.ToString(), "outcomes.csv");
+
+    /// <summary>The simulator's hidden truth, for evaluation only: <c>truth/&lt;Q&gt;.parquet</c>. Never a model input.</summary>
+    public string Truth(Quarter quarter) => Combine("truth", quarter + ".parquet");
+
+    /// <summary>The run manifest of a quarter: <c>runs/&lt;Q&gt;/manifest.json</c>.</summary>
+    public string RunManifest(Quarter quarter) => Combine("runs", quarter.ToString(), "manifest.json");
+
+    /// <summary>What the simulator was asked to make, for reproducing it: <c>simulation.json</c>.</summary>
+    public string SimulationSettings => Combine("simulation.json");
+
+    private string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+}
