@@ -21,7 +21,10 @@ internal static class CommandLineApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            await error.WriteLineAsync($"error: {parse.Errors[0].Message} (see 'blindspot {CommandPath(parse)} --help')").ConfigureAwait(false);
+            // Unrecognised tokens first: they say what the user typed wrong; "command not provided" follows from them.
+            var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct().OrderBy(m => m.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1);
+            var help = string.Join(' ', new[] { "blindspot", CommandPath(parse), "--help" }.Where(part => part.Length > 0));
+            await error.WriteLineAsync($"error: {string.Join("; ", messages)} (see '{help}')").ConfigureAwait(false);
             return ExitCodes.BadArguments;
         }
 
