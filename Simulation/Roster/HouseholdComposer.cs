@@ -25,7 +25,7 @@ internal sealed class HouseholdComposer(People people, Households households, Re
         {
             ComposeSingle(ref rng, household, asOf);
         }
-        else if (size == 2 && rng.Chance(0.55))
+        else if (size == 2 && rng.Chance(0.62))
         {
             ComposeCouple(ref rng, household, asOf);
         }
@@ -62,7 +62,7 @@ internal sealed class HouseholdComposer(People people, Households households, Re
 
     private void ComposeSingleParent(ref RandomStream rng, int household, int size, DateOnly asOf)
     {
-        var eldest = rng.NextInt(0, 30);
+        var eldest = rng.NextInt(3, 45);
         var parentAge = Math.Min(95, eldest + rng.NextInt(24, 38));
         Add(ref rng, household, parentAge, rng.Chance(0.3), HouseholdRole.Head, asOf);
         AddChildren(ref rng, household, size - 1, eldest, asOf);
@@ -72,7 +72,7 @@ internal sealed class HouseholdComposer(People people, Households households, Re
     {
         var withParent = size >= 4 && rng.Chance(size >= 5 ? 0.35 : 0.06);
         var children = size - 2 - (withParent ? 1 : 0);
-        var eldest = rng.NextInt(0, 25);
+        var eldest = rng.NextInt(3, 38);
         var headAge = eldest + rng.NextInt(27, 37);
         AddSpouses(ref rng, household, headAge, asOf);
         AddChildren(ref rng, household, children, eldest, asOf);
