@@ -10,13 +10,12 @@ namespace BlindSpot.Simulation.Tests.TestSupport;
 /// </summary>
 internal sealed record Expectation(HashSet<string> Eligible, double FirstRecords, double Variance, double AllRecords)
 {
-    private static readonly Dictionary<(string, Quarter), (List<RosterRow>, Dictionary<string, TruthRow>)> Cache = [];
+    private static readonly Dictionary<(string, Quarter), (List<RosterRow>, Dictionary<string, TruthRow>, Dictionary<string, List<RosterRow>>)> Cache = [];
 
     public static Expectation For(DataRoot root, Quarter quarter, FeedDefinition feed)
     {
-        var (roster, truth) = Load(root, quarter);
+        var (roster, truth, households) = Load(root, quarter);
         var sim = feed.Simulation!;
-        var households = roster.GroupBy(r => r.HouseholdNo).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         bool Passes(string household) => sim.Eligible.Household switch
         {
             HouseholdFilter.SinglePerson => households[household].Count == 1,
@@ -47,13 +46,15 @@ internal sealed record Expectation(HashSet<string> Eligible, double FirstRecords
         return new Expectation(eligible, first, variance, first * perRecord);
     }
 
-    private static (List<RosterRow>, Dictionary<string, TruthRow>) Load(DataRoot root, Quarter quarter)
+    private static (List<RosterRow>, Dictionary<string, TruthRow>, Dictionary<string, List<RosterRow>>) Load(DataRoot root, Quarter quarter)
     {
         lock (Cache)
         {
             if (!Cache.TryGetValue((root.Path, quarter), out var loaded))
             {
-                loaded = (RosterRow.Read(root, quarter), TruthRow.Read(root, quarter));
+                var roster = RosterRow.Read(root, quarter);
+                var households = roster.GroupBy(r => r.HouseholdNo).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+                loaded = (roster, TruthRow.Read(root, quarter), households);
                 Cache[(root.Path, quarter)] = loaded;
             }
 
