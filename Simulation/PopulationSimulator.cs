@@ -50,7 +50,7 @@ public sealed class PopulationSimulator
         var composer = new HouseholdComposer(world.People, world.Households, world.Regions, new ResidentSerials(regions.Sido.Count));
         PopulationBuilder.Build(composer, world.Regions, options.People, quarters.First, seed);
         var dynamics = new PopulationDynamics(world.People, world.Households, composer, world.Regions, seed);
-        var latent = new LatentCrisisModel(world.Households, seed);
+        var latent = new LatentCrisisModel(world.Households, seed, options.MaxDegreeOfParallelism ?? Environment.ProcessorCount);
         BurnIn(world, latent, quarters.First, options.BurnInQuarters);
         var plans = catalog.Feeds.Select((f, i) => new FeedPlan(catalog, f, i)).ToArray();
         var reports = new List<QuarterReport>();

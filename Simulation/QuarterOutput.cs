@@ -53,7 +53,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             });
         }
 
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(jobs, parallel, (job, ct) => job(ct));
 
         var dispatches = isLast ? [] : WriteDispatches(truth, hits);

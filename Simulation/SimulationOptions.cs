@@ -54,6 +54,12 @@ public sealed class SimulationOptions
     /// <summary>Random audit sample per variant, as a share of that variant's eligible units, on top of the rule. Default 0.001; 0–0.05.</summary>
     public double AuditShare { get; set; } = 0.001;
 
+    /// <summary>
+    /// Threads to use; null (the default) means all cores. It never changes the output: every file and every unit
+    /// draws from its own seeded stream. 1–256.
+    /// </summary>
+    public int? MaxDegreeOfParallelism { get; set; }
+
     /// <summary>Every broken rule, one sentence each; empty when the options can be used.</summary>
     public IReadOnlyList<string> Problems()
     {
@@ -76,6 +82,11 @@ public sealed class SimulationOptions
         if (BurnInQuarters is < 0 or > 40)
         {
             problems.Add($"BurnInQuarters must be 0–40; got {BurnInQuarters}.");
+        }
+
+        if (MaxDegreeOfParallelism is < 1 or > 256)
+        {
+            problems.Add($"MaxDegreeOfParallelism must be 1–256 or unset; got {MaxDegreeOfParallelism}.");
         }
 
         Share(problems, nameof(DuplicateRate), DuplicateRate, 0.01);

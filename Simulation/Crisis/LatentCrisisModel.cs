@@ -10,7 +10,7 @@ namespace BlindSpot.Simulation.Crisis;
 /// eases. Rates were tuned so about 5 % of households have some severity above 0.5 (see docs/BENCHMARKS.md).
 /// Each household draws from its own (seed, household, quarter) stream, so chunks run on any thread in any order.
 /// </summary>
-internal sealed class LatentCrisisModel(Households households, ulong seed)
+internal sealed class LatentCrisisModel(Households households, ulong seed, int parallelism)
 {
     private const double Persistence = 0.75;
     private const int Chunk = 65_536;
@@ -18,7 +18,7 @@ internal sealed class LatentCrisisModel(Households households, ulong seed)
     public void Evolve(QuarterSnapshot snapshot, long quarter)
     {
         var chunks = (households.Count + Chunk - 1) / Chunk;
-        Parallel.For(0, chunks, chunk =>
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, chunk =>
         {
             var end = Math.Min(households.Count, (chunk + 1) * Chunk);
             for (var h = chunk * Chunk; h < end; h++)

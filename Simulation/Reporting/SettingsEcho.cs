@@ -1,6 +1,9 @@
 namespace BlindSpot.Simulation.Reporting;
 
-/// <summary>The options a simulation ran with, as recorded in simulation.json so the run can be repeated.</summary>
+/// <summary>
+/// The options a simulation ran with, as recorded in simulation.json so the run can be repeated. The thread count is
+/// left out: it is a machine fact and never changes the output.
+/// </summary>
 public sealed record SettingsEcho(
     int People,
     string Quarters,

@@ -19,6 +19,21 @@ public sealed class PopulationSimulatorTests
     }
 
     [Test]
+    public void RunAsync_OneThreadOrMany_WritesByteIdenticalFiles()
+    {
+        var one = Some.Options(3_000, "2026Q1..2026Q2", seed: 5);
+        one.MaxDegreeOfParallelism = 1;
+        var many = Some.Options(3_000, "2026Q1..2026Q2", seed: 5);
+        many.MaxDegreeOfParallelism = 8;
+
+        var a = FileHashes.Of(Generated.Run(one, TempFolders.Create()).Root.Path);
+        var b = FileHashes.Of(Generated.Run(many, TempFolders.Create()).Root.Path);
+
+        // simulation.json included: the thread count is a machine fact, so it is not recorded there.
+        Assert.That(b, Is.EqualTo(a));
+    }
+
+    [Test]
     public void RunAsync_DifferentSeed_WritesDifferentFiles()
     {
         var first = Generated.Run(Some.Options(2_000, "2026Q2", seed: 1), TempFolders.Create());
