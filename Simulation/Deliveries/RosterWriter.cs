@@ -10,88 +10,77 @@ namespace BlindSpot.Simulation.Deliveries;
 /// </summary>
 internal sealed class RosterWriter(SimulationWorld world, QuarterSnapshot snapshot)
 {
-    public long Write(Stream stream)
+    // One scratch buffer for keys: a writer fills one row at a time, on one thread.
+    private readonly byte[] key = new byte[16];
+
+    private delegate void FieldWriter(CsvByteWriter writer, int person, int household);
+
+    public void Write(Stream stream)
     {
-        var catalog = world.Catalog;
-        var roster = catalog.Roster;
-        var format = catalog.DeliveryOf(roster);
-        var dates = DateStyle.Parse(format.DateFormat);
-        var columns = roster.Columns.Select(c => c.Name).ToArray();
+        var roster = world.Catalog.Roster;
+        var format = world.Catalog.DeliveryOf(roster);
+        var fields = roster.Columns.Select(c => FieldFor(c.Name, DateStyle.Parse(format.DateFormat))).ToArray();
         using var writer = new CsvByteWriter(stream, format.DelimiterChar);
         writer.Raw(DeliveryFile.Header(roster.Columns.Select(c => c.Header(format.HeaderLanguage!.Value)), format));
-        Span<byte> key = stackalloc byte[16];
-        var people = world.People;
         foreach (var id in snapshot.Roster)
         {
-            var h = people.Household[id];
+            var h = world.People.Household[id];
             writer.BeginRow();
-            foreach (var column in columns)
+            foreach (var field in fields)
             {
-                switch (column)
-                {
-                    case "resident_no":
-                        world.WriteResidentNumber(key, id);
-                        writer.Plain(key[..14]);
-                        break;
-                    case "household_no":
-                        world.WriteHouseholdNumber(key, h);
-                        writer.Plain(key[..KeyBytes.HouseholdLength]);
-                        break;
-                    case "is_head":
-                        writer.Plain(world.Households.Head[h] == id ? "Y"u8 : "N"u8);
-                        break;
-                    case "sigungu_code":
-                        writer.Plain(world.Regions.CodeBytes[world.Households.Sigungu[h]]);
-                        break;
-                    case "eupmyeondong_code":
-                        writer.Plain(Eupmyeondong(h));
-                        break;
-                    case "birth_date":
-                        writer.Date(people.BirthDay[id], dates);
-                        break;
-                    case "sex":
-                        writer.Plain(people.IsMale(id) ? "M"u8 : "F"u8);
-                        break;
-                    case "disability":
-                        writer.Plain(YesNo(people.Traits[id], PersonTraits.Disability));
-                        break;
-                    case "basic_livelihood":
-                        writer.Plain(YesNo(people.Traits[id], PersonTraits.BasicLivelihood));
-                        break;
-                    case "other_benefit":
-                        writer.Plain(YesNo(people.Traits[id], PersonTraits.OtherBenefit));
-                        break;
-                    case "status":
-                        writer.Plain(people.Status[id] switch { PersonStatus.Died => "D"u8, PersonStatus.MovedOut => "M"u8, _ => "R"u8 });
-                        break;
-                    case "status_date":
-                        WriteStatusDate(writer, people, id, dates);
-                        break;
-                    default:
-                        throw new CatalogException("roster", $"column '{column}' is not one the simulator knows how to fill.");
-                }
+                field(writer, id, h);
             }
 
             writer.EndRow();
         }
+    }
 
-        return snapshot.Roster.Length;
+    /// <summary>How to fill each roster column, by its catalog name; the layout itself comes from the catalog.</summary>
+    private FieldWriter FieldFor(string column, DateStyle dates)
+    {
+        var people = world.People;
+        var households = world.Households;
+        return column switch
+        {
+            "resident_no" => (w, id, _) => w.Plain(ResidentNumber(id)),
+            "household_no" => (w, _, h) => w.Plain(HouseholdNumber(h)),
+            "is_head" => (w, id, h) => w.Plain(households.Head[h] == id ? "Y"u8 : "N"u8),
+            "sigungu_code" => (w, _, h) => w.Plain(world.Regions.CodeBytes[households.Sigungu[h]]),
+            "eupmyeondong_code" => (w, _, h) => w.Plain(world.Regions.EupmyeondongBytes[households.Sigungu[h]][households.Eupmyeondong[h]]),
+            "birth_date" => (w, id, _) => w.Date(people.BirthDay[id], dates),
+            "sex" => (w, id, _) => w.Plain(people.IsMale(id) ? "M"u8 : "F"u8),
+            "disability" => (w, id, _) => w.Plain(YesNo(people.Traits[id], PersonTraits.Disability)),
+            "basic_livelihood" => (w, id, _) => w.Plain(YesNo(people.Traits[id], PersonTraits.BasicLivelihood)),
+            "other_benefit" => (w, id, _) => w.Plain(YesNo(people.Traits[id], PersonTraits.OtherBenefit)),
+            "status" => (w, id, _) => w.Plain(people.Status[id] switch { PersonStatus.Died => "D"u8, PersonStatus.MovedOut => "M"u8, _ => "R"u8 }),
+            "status_date" => (w, id, _) => StatusDate(w, id, dates),
+            _ => throw new CatalogException("roster", $"column '{column}' is not one the simulator knows how to fill."),
+        };
     }
 
     private static ReadOnlySpan<byte> YesNo(PersonTraits traits, PersonTraits flag) => (traits & flag) != 0 ? "Y"u8 : "N"u8;
 
-    private static void WriteStatusDate(CsvByteWriter writer, People people, int id, DateStyle dates)
+    private ReadOnlySpan<byte> ResidentNumber(int id)
     {
-        if (people.Status[id] == PersonStatus.Resident)
+        world.WriteResidentNumber(key, id);
+        return key.AsSpan(0, Core.Keys.ResidentNumber.Length);
+    }
+
+    private ReadOnlySpan<byte> HouseholdNumber(int household)
+    {
+        world.WriteHouseholdNumber(key, household);
+        return key.AsSpan(0, KeyBytes.HouseholdLength);
+    }
+
+    private void StatusDate(CsvByteWriter writer, int id, DateStyle dates)
+    {
+        if (world.People.Status[id] == PersonStatus.Resident)
         {
             writer.Empty();
         }
         else
         {
-            writer.Date(people.StatusDay[id], dates);
+            writer.Date(world.People.StatusDay[id], dates);
         }
     }
-
-    private byte[] Eupmyeondong(int household) =>
-        world.Regions.EupmyeondongBytes[world.Households.Sigungu[household]][world.Households.Eupmyeondong[household]];
 }
