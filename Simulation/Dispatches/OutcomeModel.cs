@@ -11,7 +11,7 @@ namespace BlindSpot.Simulation.Dispatches;
 internal static class OutcomeModel
 {
     private const double SupportedIfInCrisis = 0.86;
-    private const double SupportedOtherwise = 0.38;
+    private const double SupportedOtherwise = 0.41;
 
     public static OutcomeKind Decide(ref RandomStream rng, bool inCrisis, float isolation)
     {

@@ -14,8 +14,8 @@ internal sealed class PopulationDynamics(People people, Households households, H
     /// <summary>Share of households moving out of the country's roster per quarter (≈0.4 % of people).</summary>
     private const double MoveOutRate = 0.004;
 
-    /// <summary>Per-quarter chance of a birth in a couple with a woman aged 22–44 (≈0.11 % of people a quarter, TFR ≈ 0.7).</summary>
-    private const double BirthRate = 0.02;
+    /// <summary>Per-quarter chance of a birth in a couple with a woman aged 22–44 (≈0.12 % of people a quarter, about 0.5 % a year as in 2024).</summary>
+    private const double BirthRate = 0.012;
 
     public Demography Advance(Quarter quarter, int targetResidents)
     {
@@ -138,9 +138,9 @@ internal sealed class PopulationDynamics(People people, Households households, H
         return (died, moved);
     }
 
-    /// <summary>Gompertz-like hazard: about 0.3 %/year at 50, 4 % at 80, 10 % at 90 (KOSTAT life tables, rounded).</summary>
+    /// <summary>Gompertz-like hazard: about 0.2 %/year at 50, 3 % at 80, 7.5 % at 90 (KOSTAT life tables, rounded).</summary>
     private static double QuarterlyMortality(int age) =>
-        Math.Min(0.5, 0.25 * (Math.Exp(-10.2 + (0.088 * age)) + (age == 0 ? 0.002 : 0)));
+        Math.Min(0.5, 0.25 * (Math.Exp(-10.5 + (0.088 * age)) + (age == 0 ? 0.002 : 0)));
 
     private void ReassignHead(Quarter quarter, int household, Span<int> members)
     {
