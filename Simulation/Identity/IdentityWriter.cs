@@ -20,9 +20,7 @@ internal sealed class IdentityWriter(SimulationWorld world, QuarterSnapshot snap
     public void Write(Stream stream)
     {
         var format = new DeliveryFormat { Encoding = FeedEncoding.Utf8Bom, Delimiter = ",", DateFormat = "yyyy-MM-dd", HeaderLanguage = HeaderLanguage.En };
-        var regionNames = world.Regions.Sigungu
-            .Select(s => Encoding.UTF8.GetBytes($"{world.Regions.Registry.GetSido(s.Sido).NameKo} {s.NameKo} "))
-            .ToArray();
+        var regionNames = world.Regions.Sigungu.Select(s => Encoding.UTF8.GetBytes(RegionPrefix(s))).ToArray();
         using var writer = new CsvByteWriter(stream, ',');
         writer.Raw(DeliveryFile.Header(Columns, format));
         Span<byte> key = stackalloc byte[16];
@@ -44,6 +42,13 @@ internal sealed class IdentityWriter(SimulationWorld world, QuarterSnapshot snap
             WritePhone(writer, id, text);
             writer.EndRow();
         }
+    }
+
+    /// <summary>시도 and 시군구 names; 세종 has no lower tier, so its name is written once.</summary>
+    private string RegionPrefix(Core.Regions.Sigungu sigungu)
+    {
+        var sido = world.Regions.Registry.GetSido(sigungu.Sido).NameKo;
+        return sido == sigungu.NameKo ? sido + " " : $"{sido} {sigungu.NameKo} ";
     }
 
     private int Name(int id, int household, Span<byte> target)
