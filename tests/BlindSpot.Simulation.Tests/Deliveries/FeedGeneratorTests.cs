@@ -89,6 +89,38 @@ public sealed class FeedGeneratorTests
     }
 
     [Test]
+    public void Write_NoDirt_EveryFieldParsesAsItsTypeWithinRangeAndWindow()
+    {
+        var (root, report) = Generated.Clean;
+        var quarter = Generated.Range(report.Quarters[^1].Quarter).First;
+        foreach (var feed in Generated.Catalog.Feeds)
+        {
+            var format = Generated.Catalog.DeliveryOf(feed);
+            var windowStart = quarter.FirstDay.AddMonths(-(feed.WindowMonths - 3));
+            var delivery = Delivery.Read(root, quarter, feed);
+            for (var i = 1; i < feed.Columns.Count; i++)
+            {
+                var column = feed.Columns[i];
+                var bad = delivery.Rows.Select(r => r[i]).Where(v => !FieldIsValid(column, v, format.DateFormat!, windowStart, quarter.LastDay)).Take(3).ToList();
+                Assert.That(bad, Is.Empty, $"{feed.Code}.{column.Name}");
+            }
+        }
+    }
+
+    private static bool FieldIsValid(ColumnDefinition column, string value, string dateFormat, DateOnly first, DateOnly last)
+    {
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return column.Type switch
+        {
+            ColumnType.Date => DateOnly.TryParseExact(value, dateFormat, invariant, System.Globalization.DateTimeStyles.None, out var d) && d >= first && d <= last,
+            ColumnType.Int or ColumnType.Long => long.TryParse(value, invariant, out var n) && n >= column.Min && n <= column.Max,
+            ColumnType.Double => double.TryParse(value, invariant, out var x) && x >= column.Min && x <= column.Max,
+            ColumnType.Code => column.Values!.ContainsKey(value),
+            _ => true,
+        };
+    }
+
+    [Test]
     public void Write_DefaultDirt_InvalidRowsNeverExceedInjectedDirtAndStayUnderOnePercent()
     {
         var (root, report) = Generated.Standard;

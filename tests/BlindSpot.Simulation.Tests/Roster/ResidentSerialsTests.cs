@@ -44,6 +44,8 @@ public sealed class ResidentSerialsTests
         var leavers = now.Where(r => r.Status is "D" or "M").ToList();
 
         Assert.That(leavers, Is.Not.Empty);
+        Assert.That(leavers.Where(r => r.StatusDate is not { } d || !first.Contains(d)), Is.Empty, "status date inside the quarter");
+        Assert.That(now.Where(r => r.Status == "R" && r.StatusDate is not null), Is.Empty);
         Assert.That(leavers.Where(r => next.Contains(r.ResidentNo)), Is.Empty);
         Assert.That(report.Quarters[1].Residents, Is.EqualTo(30_000), "newcomers keep the resident count");
     }
