@@ -63,11 +63,15 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
     private IReadOnlyList<DispatchReport> WriteDispatches(TruthTable truth, FeedHits hits)
     {
         var selector = new DispatchSelector(world, snapshot, hits, options);
-        var lists = VariantNames.All.Select(v =>
+        var dispatched = new HashSet<int>();
+        var lists = new List<(Variant, IReadOnlyList<DispatchEntry>, int)>();
+        foreach (var variant in VariantNames.All)
         {
-            var entries = selector.Select(v, out var eligible);
-            return (v, entries, eligible);
-        }).ToList();
+            var entries = selector.Select(variant, dispatched, out var eligible);
+            dispatched.UnionWith(entries.Select(e => e.Person));
+            lists.Add((variant, entries, eligible));
+        }
+
         using var dispatches = Create(root.PastDispatches(snapshot.Quarter), gzip: false);
         using var outcomes = Create(root.Outcomes(snapshot.Quarter), gzip: false);
         return new DispatchWriter(world, snapshot, truth).Write(dispatches, outcomes, lists);

@@ -9,12 +9,14 @@ namespace BlindSpot.Simulation.Dispatches;
 /// The past dispatch the simulator pretends municipalities received: per variant, the top of a rule baseline
 /// (distinct feeds of the variant with a record for the person or their household; ties broken by a seeded hash,
 /// units with no record never picked) up to its quota, plus a seeded random audit sample of the remaining eligible units.
+/// People already dispatched under another variant are skipped, as the lonely-death system leaves people on the
+/// blind-spot list to the blind-spot officer.
 /// </summary>
 internal sealed class DispatchSelector(SimulationWorld world, QuarterSnapshot snapshot, FeedHits hits, SimulationOptions options)
 {
     private readonly (ulong[] Person, ulong[] Household) masks = hits.Masks(world.People, world.Households);
 
-    public IReadOnlyList<DispatchEntry> Select(Variant variant, out int eligibleUnits)
+    public IReadOnlyList<DispatchEntry> Select(Variant variant, IReadOnlySet<int> alreadyDispatched, out int eligibleUnits)
     {
         var (personMask, householdMask) = masks;
         var variantMask = hits.VariantMask(variant);
@@ -25,7 +27,7 @@ internal sealed class DispatchSelector(SimulationWorld world, QuarterSnapshot sn
             _ => options.LonelyDeathQuota,
         };
         var take = (int)Math.Round(quota * snapshot.Roster.Length);
-        var candidates = Candidates(variant, personMask, householdMask, variantMask);
+        var candidates = Candidates(variant, personMask, householdMask, variantMask).Where(c => !alreadyDispatched.Contains(c.Person)).ToList();
         eligibleUnits = candidates.Count;
         var q = QuarterIndex.Of(snapshot.Quarter);
         var ranked = candidates

@@ -2,7 +2,7 @@ namespace BlindSpot.Simulation.Reporting;
 
 /// <summary>One variant's past dispatch in one quarter and the outcomes reported back.</summary>
 /// <param name="Variant">household, child or lonely_death.</param>
-/// <param name="EligibleUnits">Households (household variant) or people the variant could pick.</param>
+/// <param name="EligibleUnits">Households (household variant) or people the variant could pick, not counting those already dispatched under an earlier variant.</param>
 /// <param name="Rule">Picked by the rule baseline.</param>
 /// <param name="Audit">Picked by the random audit sample.</param>
 /// <param name="InCrisis">Dispatched units truly in crisis for the variant.</param>

@@ -61,6 +61,7 @@ public sealed class OutcomeModelTests
             Assert.That(household, Has.Count.EqualTo((int)Math.Round(0.012 * quarter.RosterRows)));
             Assert.That(household.Select(r => r[3]), Is.Unique, "one entry per household");
             Assert.That(rows.Skip(1).Count(r => r[5] == "audit"), Is.GreaterThan(0));
+            Assert.That(rows.Skip(1).Select(r => r[2]), Is.Unique, "nobody is dispatched under two variants");
         }
     }
 }
