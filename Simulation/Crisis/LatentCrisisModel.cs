@@ -79,9 +79,9 @@ internal sealed class LatentCrisisModel(Households households, ulong seed, int p
         var ill = before[(int)LatentDimension.Health] > 0.3f;
         return dimension switch
         {
-            LatentDimension.Financial => (0.0055 * (benefit ? 2.5 : 1) * (single && age >= 65 ? 1.3 : 1)) + (isolated ? 0.08 : 0),
-            LatentDimension.Health => (0.0026 * (age < 40 ? 0.5 : age < 65 ? 1 : age < 80 ? 2 : 3) * (s.Has(h, HouseholdFlags.Disability) ? 1.5 : 1)) + (isolated ? 0.12 : 0),
-            LatentDimension.Isolation => single ? 0.010 * (age >= 65 ? 1.8 : age >= 40 ? 1.2 : 0.6) * (ill ? 2 : 1) : 0.0006,
+            LatentDimension.Financial => (0.0045 * (benefit ? 2.5 : 1) * (single && age >= 65 ? 1.3 : 1)) + (isolated ? 0.12 : 0),
+            LatentDimension.Health => (0.0022 * (age < 40 ? 0.5 : age < 65 ? 1 : age < 80 ? 2 : 3) * (s.Has(h, HouseholdFlags.Disability) ? 1.5 : 1)) + (isolated ? 0.2 : 0),
+            LatentDimension.Isolation => single ? 0.013 * (age >= 65 ? 1.8 : age >= 40 ? 1.2 : 0.6) * (ill ? 2 : 1) : 0.0006,
             LatentDimension.ChildNeglect => s.Has(h, HouseholdFlags.WithChild) ? 0.008 * (benefit ? 2 : 1) * (financial ? 2 : 1) : 0,
             LatentDimension.Housing => 0.003 * (benefit ? 2 : 1) * (financial ? 2.5 : 1),
             _ => 0,

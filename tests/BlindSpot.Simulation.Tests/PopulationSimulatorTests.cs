@@ -42,8 +42,10 @@ public sealed class PopulationSimulatorTests
         var a = FileHashes.Of(first.Root.Path);
         var b = FileHashes.Of(second.Root.Path);
 
+        // A rare feed may have no record at all among 2,000 people in both runs: a header alone is the same whatever the seed.
+        static bool HasData(string path) => File.ReadAllBytes(path).Count(b => b == (byte)'\n') > 1;
         Assert.That(b.Keys, Is.EqualTo(a.Keys));
-        Assert.That(a.Keys.Where(k => a[k] == b[k]), Is.Empty, "every file differs");
+        Assert.That(a.Keys.Where(k => a[k] == b[k] && HasData(Path.Combine(first.Root.Path, k))), Is.Empty, "every file with data differs");
     }
 
     [Test]
