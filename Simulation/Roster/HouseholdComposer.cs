@@ -21,6 +21,8 @@ internal sealed class HouseholdComposer(People people, Households households, Re
     {
         var emd = (byte)rng.NextInt(1, regions.Sigungu[sigungu].Eupmyeondong);
         var household = households.Add(sigungu, emd, regions.NextCounter(sigungu));
+        // Two-person households are mostly couples (often elderly), else a parent and child; larger ones are mostly
+        // couples with children, some single parents. Shares tuned so ages come out near Korea's (0-17 ~15 %, 65+ ~19 %).
         if (size == 1)
         {
             ComposeSingle(ref rng, household, asOf);
