@@ -10,8 +10,8 @@ namespace BlindSpot.Simulation.Dispatches;
 /// </summary>
 internal static class OutcomeModel
 {
-    private const double SupportedIfInCrisis = 0.86;
-    private const double SupportedOtherwise = 0.41;
+    private const double SupportedIfInCrisis = 0.88;
+    private const double SupportedOtherwise = 0.45;
 
     public static OutcomeKind Decide(ref RandomStream rng, bool inCrisis, float isolation)
     {

@@ -44,9 +44,9 @@ public sealed class FeedGeneratorTests
     {
         var (_, report) = Generated.Standard;
 
-        // The brief hoped for ~2.8 records a person; the catalog's base rates, applied as specified, give ~1.3
-        // (docs/BENCHMARKS.md). This pins the real figure so a catalog retune shows up here.
-        Assert.That(report.RecordsPerPersonQuarter, Is.InRange(1.1, 1.5));
+        // The real system collects ~25M records on ~9M people a quarter (~2.8 each): most feeds are monthly, so a unit
+        // in arrears appears more than once a quarter (the catalog's repeat rates). This pins the figure.
+        Assert.That(report.RecordsPerPersonQuarter, Is.InRange(2.4, 3.2));
     }
 
     [Test]
