@@ -60,13 +60,14 @@ internal sealed class DeliveryLocator(IngestContext context)
         return new DeliveryScan { Found = found, Missing = missing, Unusable = unusable, Warnings = warnings };
     }
 
-    private static bool IsTwin(string file, Dictionary<string, string> hashes) => hashes.Values.Count(h => h == hashes[file]) > 1;
+    private static bool IsTwin(string file, Dictionary<string, string> hashes) =>
+        hashes.Count(h => h.Value == hashes[file] && Path.GetDirectoryName(h.Key) == Path.GetDirectoryName(file)) > 1;
 
-    // The same bytes under two names: an institution sent one file twice. A copy under a non-feed name is ignored;
+    // The same bytes under two names in one source folder: an institution sent one file twice. A copy under a non-feed name is ignored;
     // a copy under another feed's name would put one feed's rows in another's lake file, so that feed fails.
     private void CheckTwins(Dictionary<string, Delivery> found, Dictionary<string, string> hashes, Dictionary<string, string> unusable, List<string> warnings)
     {
-        foreach (var group in hashes.GroupBy(h => h.Value, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        foreach (var group in hashes.GroupBy(h => (Path.GetDirectoryName(h.Key), h.Value)).Where(g => g.Count() > 1))
         {
             var paths = group.Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
             var deliveries = found.Values.Where(d => paths.Contains(d.Path)).ToList();
@@ -74,14 +75,14 @@ internal sealed class DeliveryLocator(IngestContext context)
             if (deliveries.Count <= 1)
             {
                 var kept = deliveries.Count == 1 ? $"only {deliveries[0].RelativePath} was read" : "neither is a catalog feed's name, so none was read";
-                warnings.Add($"{names} are identical (SHA-256 {group.Key[..12]}…): the same file was delivered twice under two names; {kept}. Remove the copy.");
+                warnings.Add($"{names} are identical (SHA-256 {group.Key.Value[..12]}…): the same file was delivered twice under two names; {kept}. Remove the copy.");
                 continue;
             }
 
             foreach (var twin in deliveries.Skip(1))
             {
                 found.Remove(twin.Feed.Code);
-                unusable[twin.Feed.Code] = $"{twin.RelativePath} is byte-identical to {deliveries[0].RelativePath} (SHA-256 {group.Key[..12]}…): one file was delivered twice under two names. Ask {twin.Feed.Source} to redeliver {twin.Feed.Code}.";
+                unusable[twin.Feed.Code] = $"{twin.RelativePath} is byte-identical to {deliveries[0].RelativePath} (SHA-256 {group.Key.Value[..12]}…): one file was delivered twice under two names. Ask {twin.Feed.Source} to redeliver {twin.Feed.Code}.";
             }
         }
     }

@@ -69,7 +69,7 @@ internal sealed class LongSet
     }
 
     // Keys are HMAC output, already uniform; the multiply only guards against structured test keys.
-    private int Slot(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> shift);
+    private int Slot(long key) => unchecked((int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> shift));
 
     private void Grow()
     {
