@@ -26,30 +26,28 @@ internal sealed class FeedIngester(IngestContext context)
         var lakePath = context.Root.LakeFeed(context.Quarter, feed.Code);
         var temporary = lakePath + ".tmp";
         var report = new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, File = delivery.RelativePath, InputSha256 = delivery.Sha256 };
+        FeedRun? run = null;
         try
         {
-            var run = await WriteLakeAsync(delivery, temporary, cancellationToken);
+            run = await WriteLakeAsync(delivery, temporary, cancellationToken);
+            Check(delivery, run);
             File.Move(temporary, lakePath, overwrite: true);
             var unknown = await CountUnknownAsync(feed.Unit, run.Keys, roster);
-            return report with
+            return WithCounts(report, run) with
             {
                 Status = FeedStatus.Ingested,
-                Encoding = run.Encoding,
-                RowsRead = run.Counts.Read,
-                Accepted = run.Counts.Accepted,
-                Rejected = run.Counts.Rejected,
-                Duplicates = run.Counts.Duplicates,
                 UnknownKeys = unknown,
                 OutputSha256 = await FileHash.Sha256Async(lakePath, cancellationToken),
                 DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
-                Warnings = run.Warnings,
             };
         }
         catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException)
         {
+            // Counts stay in the report when the file was read, so the analyst sees what the failure is about;
+            // the status says nothing of it was published.
             File.Delete(temporary);
             File.Delete(lakePath);
-            return report with
+            return (run is null ? report : WithCounts(report, run)) with
             {
                 Status = FeedStatus.Failed,
                 Error = ex.Message,
@@ -57,6 +55,16 @@ internal sealed class FeedIngester(IngestContext context)
             };
         }
     }
+
+    private static FeedReport WithCounts(FeedReport report, FeedRun run) => report with
+    {
+        Encoding = run.Encoding,
+        RowsRead = run.Counts.Read,
+        Accepted = run.Counts.Accepted,
+        Rejected = run.Counts.Rejected,
+        Duplicates = run.Counts.Duplicates,
+        Warnings = run.Warnings,
+    };
 
     private static async Task<long> CountUnknownAsync(FeedUnit unit, KeyList keys, Task<RosterIndex> roster)
     {
@@ -99,10 +107,14 @@ internal sealed class FeedIngester(IngestContext context)
         validator.Counts.CheckReconciled(delivery.RelativePath);
         var warnings = new List<string>(reader.Warnings);
         warnings.AddRange(validator.Warnings(delivery.RelativePath, feed.Source));
-        CheckOtherQuarter(delivery, batch, validator.Counts);
-        CheckRejectRate(delivery, validator.Counts);
-        CheckQuarter(delivery, batch, validator.Counts);
-        return new FeedRun(validator.Counts, validator.Keys, reader.EncodingRead, warnings);
+        return new FeedRun(validator.Counts, validator.Keys, reader.EncodingRead, warnings, batch);
+    }
+
+    private void Check(Delivery delivery, FeedRun run)
+    {
+        CheckOtherQuarter(delivery, run.Batch, run.Counts);
+        CheckRejectRate(delivery, run.Counts);
+        CheckQuarter(delivery, run.Batch, run.Counts);
     }
 
     private static void CheckRejectRate(Delivery delivery, RecordCounts counts)
@@ -114,7 +126,7 @@ internal sealed class FeedIngester(IngestContext context)
         }
 
         throw new FeedFailedException(string.Create(CultureInfo.InvariantCulture,
-            $"{delivery.RelativePath}: {counts.Rejected} of {valid} rows ({(double)counts.Rejected / valid:P1}) were rejected, above the catalog's limit of {delivery.Feed.MaxRejectRate:P1} for this feed; commonest reason {counts.TopReason()}. " +
+            $"{delivery.RelativePath}: {counts.Rejected} of {valid} rows ({100.0 * counts.Rejected / valid:0.0}%) were rejected, above the catalog's limit of {100 * delivery.Feed.MaxRejectRate:0.0}% for this feed; commonest reason {counts.TopReason()}. " +
             $"So many rejects mean a format change, not bad rows: see the rejects file, then ask {delivery.Feed.Source} to redeliver or update the catalog."));
     }
 
@@ -149,5 +161,5 @@ internal sealed class FeedIngester(IngestContext context)
             $"Ask {delivery.Feed.Source} for the {context.Quarter} file.");
     }
 
-    private sealed record FeedRun(RecordCounts Counts, KeyList Keys, string Encoding, IReadOnlyList<string> Warnings);
+    private sealed record FeedRun(RecordCounts Counts, KeyList Keys, string Encoding, IReadOnlyList<string> Warnings, LakeBatch Batch);
 }

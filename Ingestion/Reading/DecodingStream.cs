@@ -236,6 +236,8 @@ internal sealed class DecodingStream : Stream
             throw Invalid(Math.Max(0, ex.Index), "CP949");
         }
 
+        CheckUnassigned(charCount);
+
         var needed = Encoding.UTF8.GetMaxByteCount(charCount);
         if (output.Length < needed)
         {
@@ -246,6 +248,24 @@ internal sealed class DecodingStream : Stream
         outputEnd = Encoding.UTF8.GetBytes(chars, 0, charCount, output, 0);
         Advance(length);
         carry = 0;
+    }
+
+    // Windows' code page 949 "decodes" bytes no Korean text uses (0x80, 0xFF, the user-defined rows) to control or
+    // private-use characters instead of failing; those are garbage in a delivery, so they count as invalid too.
+    private void CheckUnassigned(int charCount)
+    {
+        var text = chars.AsSpan(0, charCount);
+        var bad = text.IndexOfAnyInRange('\u0080', '\u009F');
+        var privateUse = text.IndexOfAnyInRange('\uE000', '\uF8FF');
+        if (bad < 0 || (privateUse >= 0 && privateUse < bad))
+        {
+            bad = privateUse;
+        }
+
+        if (bad >= 0)
+        {
+            throw Invalid(TextEncodings.Cp949.GetByteCount(text[..bad]), "CP949");
+        }
     }
 
     private void Advance(int consumed)

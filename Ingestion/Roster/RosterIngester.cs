@@ -87,7 +87,7 @@ internal sealed class RosterIngester(IngestContext context)
         if (valid > 0 && (double)counts.Rejected / valid > delivery.Feed.MaxRejectRate)
         {
             throw new FeedFailedException(string.Create(CultureInfo.InvariantCulture,
-                $"{delivery.RelativePath}: {counts.Rejected} of {valid} roster rows were rejected, above the limit of {delivery.Feed.MaxRejectRate:P1}; commonest reason {counts.TopReason()}. Every stage joins on the roster: ask {delivery.Feed.Source} to redeliver it."));
+                $"{delivery.RelativePath}: {counts.Rejected} of {valid} roster rows were rejected, above the limit of {100 * delivery.Feed.MaxRejectRate:0.0}%; commonest reason {counts.TopReason()}. Every stage joins on the roster: ask {delivery.Feed.Source} to redeliver it."));
         }
     }
 

@@ -88,7 +88,7 @@ internal sealed class TestData : IDisposable
     {
         ColumnType.ResidentNumber => Residents[i % People],
         ColumnType.HouseholdNumber => Households[i % People],
-        ColumnType.Date => Quarter.FirstDay.AddDays((i * 7) + Salt(column)).ToString(format.DateFormat, CultureInfo.InvariantCulture),
+        ColumnType.Date => Quarter.FirstDay.AddDays(((i * 7) + Salt(column)) % 85).ToString(format.DateFormat, CultureInfo.InvariantCulture),
         ColumnType.Int => ((int)(column.Min ?? 1) + (i % 2)).ToString(CultureInfo.InvariantCulture),
         ColumnType.Long => ((long)(column.Min ?? 0) + 1000 + i).ToString(CultureInfo.InvariantCulture),
         ColumnType.Double => (column.Min ?? 0).ToString("0.0", CultureInfo.InvariantCulture),
