@@ -3,6 +3,7 @@ using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Runs;
 using BlindSpot.Ingestion.Deliveries;
+using BlindSpot.Ingestion.Lake;
 using BlindSpot.Ingestion.Feeds;
 using BlindSpot.Ingestion.Reading;
 using BlindSpot.Ingestion.Reporting;
@@ -130,7 +131,7 @@ public sealed class IngestJob
         }
         catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException or IngestException)
         {
-            File.Delete(context.Root.Roster(context.Quarter));
+            OutputFiles.Delete(context.Root.Roster(context.Quarter));
             return (new FeedReport { Feed = roster.Code, Source = roster.Source, Required = true, Status = FeedStatus.Failed, File = delivery.RelativePath, InputSha256 = delivery.Sha256, Error = ex.Message }, null);
         }
         finally
@@ -154,7 +155,7 @@ public sealed class IngestJob
 
     private FeedReport NotIngested(FeedDefinition feed, DeliveryScan scan)
     {
-        File.Delete(context.Root.LakeFeed(context.Quarter, feed.Code));
+        OutputFiles.Delete(context.Root.LakeFeed(context.Quarter, feed.Code));
         if (scan.Unusable.TryGetValue(feed.Code, out var problem))
         {
             return new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, Status = FeedStatus.Failed, Error = problem };

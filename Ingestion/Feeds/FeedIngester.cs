@@ -45,8 +45,8 @@ internal sealed class FeedIngester(IngestContext context)
         {
             // Counts stay in the report when the file was read, so the analyst sees what the failure is about;
             // the status says nothing of it was published.
-            File.Delete(temporary);
-            File.Delete(lakePath);
+            OutputFiles.Delete(temporary);
+            OutputFiles.Delete(lakePath);
             return (run is null ? report : WithCounts(report, run)) with
             {
                 Status = FeedStatus.Failed,

@@ -16,14 +16,14 @@ namespace BlindSpot.Ingestion.Tests.TestSupport;
 /// </summary>
 internal sealed class TestData : IDisposable
 {
-    public const int People = 40;
+    public const int People = 120;
     public const int RowsPerFeed = 12;
 
     public TestData()
     {
         Folder = Path.Combine(Path.GetTempPath(), "blindspot-ingest-" + Guid.NewGuid().ToString("N"));
         Root = new DataRoot(Folder);
-        Residents = [.. Enumerable.Range(0, People).Select(i => ResidentNumber.Create(new DateOnly(1950 + i, 1 + (i % 12), 1 + (i % 28)), i % 2 == 0, 10_000 + i))];
+        Residents = [.. Enumerable.Range(0, People).Select(i => ResidentNumber.Create(new DateOnly(1930 + (i % 90), 1 + (i % 12), 1 + (i % 28)), i % 2 == 0, 10_000 + i))];
         Households = [.. Enumerable.Range(0, People).Select(i => (1_000_000_000L + (i / 2)).ToString(CultureInfo.InvariantCulture))];
         WriteRoster();
         foreach (var feed in Catalog.Feeds)
@@ -109,9 +109,9 @@ internal sealed class TestData : IDisposable
             "resident_no" => Residents[i],
             "household_no" => Households[i],
             "is_head" => i % 2 == 0 ? "Y" : "N",
-            "sigungu_code" => i < 20 ? "11110" : "26110",
-            "eupmyeondong_code" => i < 20 ? "11110510" : "26110520",
-            "birth_date" => new DateOnly(1950 + i, 1 + (i % 12), 1 + (i % 28)).ToString(format.DateFormat, CultureInfo.InvariantCulture),
+            "sigungu_code" => i % 3 == 0 ? "26110" : "11110",
+            "eupmyeondong_code" => i % 3 == 0 ? "26110520" : "11110510",
+            "birth_date" => new DateOnly(1930 + (i % 90), 1 + (i % 12), 1 + (i % 28)).ToString(format.DateFormat, CultureInfo.InvariantCulture),
             "sex" => i % 2 == 0 ? "M" : "F",
             "status" => i == 5 ? "D" : "R",
             "status_date" => i == 5 ? Quarter.FirstDay.ToString(format.DateFormat, CultureInfo.InvariantCulture) : "",
