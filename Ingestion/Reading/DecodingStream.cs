@@ -19,9 +19,9 @@ internal sealed class DecodingStream : Stream
     private readonly string fileName;
     private readonly FeedEncoding declared;
     private readonly byte[] input = ArrayPool<byte>.Shared.Rent(ChunkSize + 8);
-    private byte[] output = ArrayPool<byte>.Shared.Rent(ChunkSize);
+    private byte[] output = ArrayPool<byte>.Shared.Rent(ChunkSize * 2);
     private char[] chars = ArrayPool<char>.Shared.Rent(ChunkSize + 8);
-    private Decoder? cp949;
+    private bool cp949;
     private int carry;
     private int outputStart;
     private int outputEnd;
@@ -160,7 +160,7 @@ internal sealed class DecodingStream : Stream
         if (declared == FeedEncoding.Cp949)
         {
             EncodingRead = "cp949";
-            cp949 = TextEncodings.Cp949.GetDecoder();
+            cp949 = true;
             return;
         }
 
@@ -195,41 +195,57 @@ internal sealed class DecodingStream : Stream
         return total;
     }
 
+    // Whole lines only: a line feed is never part of a multi-byte character in UTF-8 or CP949, so each piece decodes
+    // on its own (no decoder state across chunks) and the rest of the last line waits for more input. Pure-ASCII
+    // pieces, nearly all of a delivery after its header, are copied without decoding.
     private void Decode(int length)
     {
         outputStart = 0;
         outputEnd = 0;
-        if (cp949 is null)
+        var usable = ended ? length : input.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
+        if (usable == 0 && length >= ChunkSize)
         {
-            DecodeUtf8(length);
+            throw new DeliveryEncodingException($"{fileName}: no line break in {ChunkSize} bytes from offset {sourceOffset} (line {linesBefore + 1}); this is not a line-based CSV delivery. Ask the institution to redeliver it.");
+        }
+
+        var piece = input.AsSpan(0, usable);
+        if (Ascii.IsValid(piece))
+        {
+            piece.CopyTo(output);
+            outputEnd = usable;
+        }
+        else if (cp949)
+        {
+            DecodeCp949(piece);
         }
         else
         {
-            DecodeCp949(length);
+            DecodeUtf8(piece);
         }
+
+        Advance(usable);
+        carry = length - usable;
+        input.AsSpan(usable, carry).CopyTo(input);
     }
 
-    private void DecodeUtf8(int length)
+    private void DecodeUtf8(ReadOnlySpan<byte> piece)
     {
-        var status = Utf8.ToUtf16(input.AsSpan(0, length), chars, out var valid, out _, replaceInvalidSequences: false, isFinalBlock: ended);
-        if (status == System.Buffers.OperationStatus.InvalidData)
+        if (!Utf8.IsValid(piece))
         {
+            Utf8.ToUtf16(piece, chars, out var valid, out _, replaceInvalidSequences: false, isFinalBlock: true);
             throw Invalid(valid, "UTF-8");
         }
 
-        input.AsSpan(0, valid).CopyTo(output);
-        outputEnd = valid;
-        Advance(valid);
-        carry = length - valid;
-        input.AsSpan(valid, carry).CopyTo(input);
+        piece.CopyTo(output);
+        outputEnd = piece.Length;
     }
 
-    private void DecodeCp949(int length)
+    private void DecodeCp949(ReadOnlySpan<byte> piece)
     {
         int charCount;
         try
         {
-            charCount = cp949!.GetChars(input, 0, length, chars, 0, flush: ended);
+            charCount = TextEncodings.Cp949.GetChars(piece, chars);
         }
         catch (DecoderFallbackException ex)
         {
@@ -237,7 +253,6 @@ internal sealed class DecodingStream : Stream
         }
 
         CheckUnassigned(charCount);
-
         var needed = Encoding.UTF8.GetMaxByteCount(charCount);
         if (output.Length < needed)
         {
@@ -245,9 +260,7 @@ internal sealed class DecodingStream : Stream
             output = ArrayPool<byte>.Shared.Rent(needed);
         }
 
-        outputEnd = Encoding.UTF8.GetBytes(chars, 0, charCount, output, 0);
-        Advance(length);
-        carry = 0;
+        outputEnd = Encoding.UTF8.GetBytes(chars.AsSpan(0, charCount), output);
     }
 
     // Windows' code page 949 "decodes" bytes no Korean text uses (0x80, 0xFF, the user-defined rows) to control or
