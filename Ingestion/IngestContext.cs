@@ -10,7 +10,16 @@ namespace BlindSpot.Ingestion;
 internal sealed record IngestContext(Quarter Quarter, DataRoot Root, FeedCatalog Catalog, Pseudonymizer Pseudonymizer, TimeProvider Time, int RowGroupSize)
 {
     /// <summary>Snappy: fast and read by DuckDB, pyarrow and Spark alike.</summary>
-    public static ParquetOptions ParquetOptions { get; } = new() { CompressionMethod = CompressionMethod.Snappy };
+    /// <remarks>
+    /// Parquet.Net keeps freed page streams in a pool that is unbounded by default; 64 MB caps what two writers
+    /// at a time may hold on to, within the stage's 2 GiB budget.
+    /// </remarks>
+    public static ParquetOptions ParquetOptions { get; } = new()
+    {
+        CompressionMethod = CompressionMethod.Snappy,
+        MaximumSmallPoolFreeBytes = 16 << 20,
+        MaximumLargePoolFreeBytes = 64 << 20,
+    };
 
     /// <summary><paramref name="path"/> relative to the data root with forward slashes, as reports and manifests record it.</summary>
     public string Relative(string path) => Path.GetRelativePath(Root.Path, path).Replace('\\', '/');

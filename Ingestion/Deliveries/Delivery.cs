@@ -11,4 +11,7 @@ namespace BlindSpot.Ingestion.Deliveries;
 internal sealed record Delivery(FeedDefinition Feed, string Path, string RelativePath, string Sha256, long Length)
 {
     public bool IsGzip => Path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A rough row count (about 60 bytes a row, gzip about 4:1) for sizing key sets up front.</summary>
+    public int EstimatedRows => (int)Math.Min(int.MaxValue / 2, (IsGzip ? Length * 4 : Length) / 60);
 }

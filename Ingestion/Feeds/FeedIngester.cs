@@ -88,7 +88,7 @@ internal sealed class FeedIngester(IngestContext context)
         using var reader = DeliveryReader.Open(delivery, format, feed.Source);
         using var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, feed.Code));
         var batch = new LakeBatch(feed, format, context.Quarter);
-        var validator = new RecordValidator(reader, batch, new KeyParser(feed.KeyColumn, context.Pseudonymizer), rejects, feed.KeyColumn.Name);
+        var validator = new RecordValidator(reader, batch, new KeyParser(feed.KeyColumn, context.Pseudonymizer), rejects, feed.KeyColumn.Name, delivery.EstimatedRows);
         await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
         {
             await using var writer = await ParquetWriter.CreateAsync(batch.Schema, stream, IngestContext.ParquetOptions, cancellationToken: cancellationToken);

@@ -9,11 +9,11 @@ namespace BlindSpot.Ingestion.Feeds;
 /// column, then either commit the row to the lake batch or write it to quarantine with the first failing field.
 /// Synchronous on purpose: CsvHelper's spans must not cross an await.
 /// </summary>
-internal sealed class RecordValidator(DeliveryReader reader, LakeBatch batch, KeyParser keyParser, RejectWriter rejects, string keyName)
+internal sealed class RecordValidator(DeliveryReader reader, LakeBatch batch, KeyParser keyParser, RejectWriter rejects, string keyName, int expectedRows)
 {
     private const string TruncatedPrefix = "truncated last line (the file ends mid-record, without a line break)";
 
-    private readonly DuplicateFilter duplicates = new();
+    private readonly DuplicateFilter duplicates = new(expectedRows);
     private readonly IReadOnlyList<int> indexes = reader.Header.Indexes;
     private long truncated;
 

@@ -95,6 +95,14 @@ internal sealed class TextSink : ColumnSink
         var chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
         var length = Encoding.UTF8.GetChars(utf8, chars);
         var text = chars[..length];
+
+        // The pool holds only values that matched: a region code seen before needs no second regular-expression run.
+        if (poolLookup.TryGetValue(text, out var known))
+        {
+            staged = known;
+            return null;
+        }
+
         if (pattern is not null && !pattern.IsMatch(text))
         {
             return reason;

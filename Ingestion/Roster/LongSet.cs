@@ -14,7 +14,7 @@ internal sealed class LongSet
     public LongSet(int expected)
     {
         var capacity = 1024;
-        while (capacity < expected * 2)
+        while (capacity * 3L < expected * 4L)
         {
             capacity *= 2;
         }
@@ -30,7 +30,7 @@ internal sealed class LongSet
     /// <summary>Adds <paramref name="key"/>; false when it was already present.</summary>
     public bool Add(long key)
     {
-        if (Count * 2 >= slots.Length)
+        if ((Count + 1) * 4L > slots.Length * 3L)
         {
             Grow();
         }

@@ -24,8 +24,8 @@ internal sealed class RosterIngester(IngestContext context)
         var roster = context.Catalog.Roster;
         var format = context.Catalog.DeliveryOf(roster);
         var table = new RosterTable();
-        var persons = new LongSet(1 << 16);
-        var households = new LongSet(1 << 16);
+        var persons = new LongSet(delivery.EstimatedRows);
+        var households = new LongSet(delivery.EstimatedRows / 2);
         var repeated = new List<long>();
         RecordCounts counts;
         string encoding;
@@ -33,7 +33,7 @@ internal sealed class RosterIngester(IngestContext context)
         using (var reader = DeliveryReader.Open(delivery, format, roster.Source))
         using (var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, roster.Code)))
         {
-            var rows = new RosterRowReader(reader, roster, format, context, rejects);
+            var rows = new RosterRowReader(reader, roster, format, context, rejects, delivery.EstimatedRows);
             counts = rows.Counts;
             while (rows.Next(table))
             {

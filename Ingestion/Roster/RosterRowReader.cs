@@ -14,7 +14,7 @@ internal sealed class RosterRowReader
 {
     private readonly DeliveryReader reader;
     private readonly RejectWriter rejects;
-    private readonly DuplicateFilter duplicates = new();
+    private readonly DuplicateFilter duplicates;
     private readonly KeyParser person;
     private readonly KeyParser household;
     private readonly TextSink isHead;
@@ -30,10 +30,14 @@ internal sealed class RosterRowReader
     private readonly int[] indexes;
     private readonly ColumnSink[] sinks;
     private readonly DateOnly asOf;
+    private readonly byte[] lastHousehold = new byte[KeyParser.MaxHouseholdLength];
     private long lastLine;
+    private long? lastHouseholdKey;
+    private int lastHouseholdLength;
 
-    public RosterRowReader(DeliveryReader reader, FeedDefinition roster, DeliveryFormat format, IngestContext context, RejectWriter rejects)
+    public RosterRowReader(DeliveryReader reader, FeedDefinition roster, DeliveryFormat format, IngestContext context, RejectWriter rejects, int expectedRows)
     {
+        duplicates = new DuplicateFilter(expectedRows);
         this.reader = reader;
         this.rejects = rejects;
         asOf = context.Quarter.AsOf;
@@ -93,10 +97,7 @@ internal sealed class RosterRowReader
     /// <summary>Moves the row just appended to quarantine (a rule only the whole table can check).</summary>
     public void RejectLast(RosterTable table, string field, string reason)
     {
-        foreach (var column in new System.Collections.IList[] { table.PersonKey, table.HouseholdKey, table.IsHead, table.SigunguCode, table.EupmyeondongCode, table.BirthDate, table.Age, table.Sex, table.Disability, table.BasicLivelihood, table.OtherBenefit, table.Status, table.StatusDate })
-        {
-            column.RemoveAt(column.Count - 1);
-        }
+        table.RemoveLast();
 
         rejects.Write(reader.RawRecord, lastLine, field, reason);
         Counts.Accepted--;
@@ -122,7 +123,7 @@ internal sealed class RosterRowReader
             return ("resident_no", r0);
         }
 
-        if (household.TryParse(reader.GetSpan(indexes[1]), out householdKey) is { } r1)
+        if (HouseholdKey(reader.GetSpan(indexes[1]), out householdKey) is { } r1)
         {
             return ("household_no", r1);
         }
@@ -136,6 +137,26 @@ internal sealed class RosterRowReader
         }
 
         return ("", null);
+    }
+
+    // Members of a household are delivered together: reuse the last household's key instead of a second HMAC per person.
+    private string? HouseholdKey(ReadOnlySpan<byte> utf8, out long key)
+    {
+        if (lastHouseholdKey is not null && utf8.SequenceEqual(lastHousehold.AsSpan(0, lastHouseholdLength)))
+        {
+            key = lastHouseholdKey.Value;
+            return null;
+        }
+
+        if (household.TryParse(utf8, out key) is { } reason)
+        {
+            return reason;
+        }
+
+        utf8.CopyTo(lastHousehold);
+        lastHouseholdLength = utf8.Length;
+        lastHouseholdKey = key;
+        return null;
     }
 
     private void Append(RosterTable table, long personKey, long householdKey)

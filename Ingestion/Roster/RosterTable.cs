@@ -1,36 +1,36 @@
 namespace BlindSpot.Ingestion.Roster;
 
 /// <summary>
-/// The accepted roster rows as columns (never one object per person): ~60 bytes a person, so 9M people fit in
-/// ~600 MB while they are sorted for <c>roster/&lt;Q&gt;.parquet</c>. Not thread-safe.
+/// The accepted roster rows as columns (never one object per person): about 50 bytes a person, so 9M people take
+/// ~450 MB while they are sorted for <c>roster/&lt;Q&gt;.parquet</c>. Not thread-safe while filling.
 /// </summary>
 internal sealed class RosterTable
 {
-    public List<long> PersonKey { get; } = [];
+    public ChunkedColumn<long> PersonKey { get; } = new();
 
-    public List<long> HouseholdKey { get; } = [];
+    public ChunkedColumn<long> HouseholdKey { get; } = new();
 
-    public List<bool> IsHead { get; } = [];
+    public ChunkedColumn<bool> IsHead { get; } = new();
 
-    public List<string> SigunguCode { get; } = [];
+    public CodedColumn SigunguCode { get; } = new();
 
-    public List<string> EupmyeondongCode { get; } = [];
+    public CodedColumn EupmyeondongCode { get; } = new();
 
-    public List<DateOnly> BirthDate { get; } = [];
+    public ChunkedColumn<DateOnly> BirthDate { get; } = new();
 
-    public List<int> Age { get; } = [];
+    public ChunkedColumn<int> Age { get; } = new();
 
-    public List<string> Sex { get; } = [];
+    public CodedColumn Sex { get; } = new();
 
-    public List<bool> Disability { get; } = [];
+    public ChunkedColumn<bool> Disability { get; } = new();
 
-    public List<bool> BasicLivelihood { get; } = [];
+    public ChunkedColumn<bool> BasicLivelihood { get; } = new();
 
-    public List<bool> OtherBenefit { get; } = [];
+    public ChunkedColumn<bool> OtherBenefit { get; } = new();
 
-    public List<string> Status { get; } = [];
+    public CodedColumn Status { get; } = new();
 
-    public List<DateOnly?> StatusDate { get; } = [];
+    public ChunkedColumn<DateOnly?> StatusDate { get; } = new();
 
     public int Count => PersonKey.Count;
 
@@ -39,5 +39,23 @@ internal sealed class RosterTable
     {
         var age = asOf.Year - birth.Year;
         return asOf < birth.AddYears(age) ? age - 1 : age;
+    }
+
+    /// <summary>Drops the row added last (a rule only the whole table can check rejected it).</summary>
+    public void RemoveLast()
+    {
+        PersonKey.RemoveLast();
+        HouseholdKey.RemoveLast();
+        IsHead.RemoveLast();
+        SigunguCode.RemoveLast();
+        EupmyeondongCode.RemoveLast();
+        BirthDate.RemoveLast();
+        Age.RemoveLast();
+        Sex.RemoveLast();
+        Disability.RemoveLast();
+        BasicLivelihood.RemoveLast();
+        OtherBenefit.RemoveLast();
+        Status.RemoveLast();
+        StatusDate.RemoveLast();
     }
 }
