@@ -52,13 +52,15 @@ public sealed class IngestJob
         var manifest = RunManifest.LoadOrCreate(manifestPath, context.Quarter.ToString());
         var inputs = Inputs(scan);
         var previous = IngestReport.Load(context.Root.IngestReport(context.Quarter));
-        if (previous is not null && manifest.Find(StageName) is { } record && record.CompletedWith(inputs) && OutputsIntact(record))
+        var record = manifest.Find(StageName);
+        if (previous is not null && record is not null && record.CompletedWith(inputs) && OutputsIntact(record))
         {
             return previous with { Skipped = true };
         }
 
+        var reusable = ReusableOutputs.Find(context, record, previous, inputs, scan);
         manifest.With(new StageRecord { Stage = StageName, State = StageState.Running, Inputs = inputs, StartedAt = startedAt }).Save(manifestPath);
-        var report = await IngestAllAsync(scan, cancellationToken);
+        var report = await IngestAllAsync(scan, reusable, cancellationToken);
         report.Save(context.Root.IngestReport(context.Quarter));
         var errors = Errors(report);
         var finished = new StageRecord
@@ -81,16 +83,21 @@ public sealed class IngestJob
         return report;
     }
 
-    private async Task<IngestReport> IngestAllAsync(DeliveryScan scan, CancellationToken cancellationToken)
+    private async Task<IngestReport> IngestAllAsync(DeliveryScan scan, ReusableOutputs reusable, CancellationToken cancellationToken)
     {
         var catalog = context.Catalog;
         using var slots = new SemaphoreSlim(parallelFeeds);
-        var rosterTask = RunRosterAsync(scan, slots, cancellationToken);
+        var rosterTask = reusable.TryGet(catalog.Roster.Code, out var keptRoster)
+            ? KeptRosterAsync(keptRoster, cancellationToken)
+            : RunRosterAsync(scan, slots, cancellationToken);
         var indexTask = IndexOf(rosterTask);
         var feedTasks = catalog.Feeds
             .Where(f => scan.Found.ContainsKey(f.Code))
             .OrderByDescending(f => scan.Found[f.Code].Length)
-            .ToDictionary(f => f.Code, f => RunFeedAsync(scan.Found[f.Code], indexTask, slots, cancellationToken), StringComparer.Ordinal);
+            .ToDictionary(
+                f => f.Code,
+                f => reusable.TryGet(f.Code, out var kept) ? Task.FromResult(kept) : RunFeedAsync(scan.Found[f.Code], indexTask, slots, cancellationToken),
+                StringComparer.Ordinal);
         await Task.WhenAll(feedTasks.Values);
         var roster = (await rosterTask).Report;
         var feeds = new List<FeedReport>();
@@ -114,6 +121,9 @@ public sealed class IngestJob
 
     private static async Task<RosterIndex> IndexOf(Task<(FeedReport Report, RosterIndex? Index)> roster) =>
         (await roster).Index ?? throw new IngestException("The roster was not ingested; no key can be checked against it.");
+
+    private async Task<(FeedReport Report, RosterIndex? Index)> KeptRosterAsync(FeedReport kept, CancellationToken cancellationToken) =>
+        (kept, await RosterIndexReader.ReadAsync(context.Root.Roster(context.Quarter), cancellationToken));
 
     private async Task<(FeedReport Report, RosterIndex? Index)> RunRosterAsync(DeliveryScan scan, SemaphoreSlim slots, CancellationToken cancellationToken)
     {

@@ -63,6 +63,51 @@ public sealed class IngestJobTests
     }
 
     [Test]
+    public async Task RunAsync_OneFeedRedelivered_ReingestsOnlyThatFeed()
+    {
+        using var data = new TestData();
+        await data.RunAsync();
+        var before = OutputHashes(data);
+        var feed = TestData.Catalog.GetFeed("gas_arrears");
+        var rows = data.ValidRows(feed);
+        rows[0][3] = "99999";
+        data.WriteFeed(feed, rows);
+
+        var second = await data.RunAsync();
+
+        AssertReconciled(second);
+        var after = OutputHashes(data);
+        var changed = after.Where(pair => before[pair.Key] != pair.Value).Select(pair => Path.GetFileName(pair.Key)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(second.Skipped, Is.False);
+            Assert.That(Feed(second, "gas_arrears").Status, Is.EqualTo(FeedStatus.Ingested));
+            Assert.That(second.All.Where(f => f.Feed != "gas_arrears").Select(f => f.Status), Is.All.EqualTo(FeedStatus.Skipped));
+            Assert.That(changed, Is.EqualTo(new[] { "gas_arrears.parquet" }));
+            Assert.That(second.Totals.Accepted, Is.EqualTo(TestData.People + (TestData.Catalog.Feeds.Count * TestData.RowsPerFeed)));
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_FailedFeedRedelivered_RerunSucceedsReadingOnlyIt()
+    {
+        using var data = new TestData();
+        var feed = TestData.Catalog.GetFeed("water_arrears");
+        File.WriteAllBytes(data.RawPath(feed), []);
+        Assert.ThrowsAsync<IngestException>(data.RunAsync);
+        data.WriteFeed(feed, data.ValidRows(feed));
+
+        var second = await data.RunAsync();
+
+        AssertReconciled(second);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Feed(second, "water_arrears").Status, Is.EqualTo(FeedStatus.Ingested));
+            Assert.That(second.Totals.Skipped, Is.EqualTo(TestData.Catalog.Feeds.Count));
+        });
+    }
+
+    [Test]
     public async Task RunAsync_GzipDelivery_IsReadAndReported()
     {
         using var data = new TestData();
