@@ -107,6 +107,11 @@ internal sealed class FeedIngester(IngestContext context)
         validator.Counts.CheckReconciled(delivery.RelativePath);
         var warnings = new List<string>(reader.Warnings);
         warnings.AddRange(validator.Warnings(delivery.RelativePath, feed.Source));
+        if (StaleWarning(delivery, batch, validator.Counts) is { } stale)
+        {
+            warnings.Add(stale);
+        }
+
         return new FeedRun(validator.Counts, validator.Keys, reader.EncodingRead, warnings, batch);
     }
 
@@ -114,7 +119,6 @@ internal sealed class FeedIngester(IngestContext context)
     {
         CheckOtherQuarter(delivery, run.Batch, run.Counts);
         CheckRejectRate(delivery, run.Counts);
-        CheckQuarter(delivery, run.Batch, run.Counts);
     }
 
     private static void CheckRejectRate(Delivery delivery, RecordCounts counts)
@@ -147,18 +151,17 @@ internal sealed class FeedIngester(IngestContext context)
             $"Ask {delivery.Feed.Source} for the {context.Quarter} file.");
     }
 
-    // A file whose dates all lie before the quarter is last quarter's delivery again, even where a wide window accepts them.
-    private void CheckQuarter(Delivery delivery, LakeBatch batch, RecordCounts counts)
+    // A file whose dates all lie before the quarter may be last quarter's delivery again, which a wide window accepts.
+    // Only a warning: a sparse feed with a 12- or 24-month window can legitimately have no event this quarter.
+    private string? StaleWarning(Delivery delivery, LakeBatch batch, RecordCounts counts)
     {
         var dates = batch.Columns.OfType<DateSink>().FirstOrDefault(d => d.Column.Role == ColumnRole.EventDate);
         if (dates is null || counts.Accepted < 10 || dates.InQuarter > 0)
         {
-            return;
+            return null;
         }
 
-        throw new FeedFailedException(
-            $"{delivery.RelativePath}: none of its {counts.Accepted} event dates falls in {context.Quarter}; this looks like the delivery for an earlier quarter. " +
-            $"Ask {delivery.Feed.Source} for the {context.Quarter} file.");
+        return $"{delivery.RelativePath}: none of its {counts.Accepted} event dates falls in {context.Quarter}; if this is an earlier quarter's delivery again, ask {delivery.Feed.Source} for the {context.Quarter} file.";
     }
 
     private sealed record FeedRun(RecordCounts Counts, KeyList Keys, string Encoding, IReadOnlyList<string> Warnings, LakeBatch Batch);

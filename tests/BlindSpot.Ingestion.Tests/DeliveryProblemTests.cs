@@ -193,6 +193,26 @@ public sealed class DeliveryProblemTests
     }
 
     [Test]
+    public async Task RunAsync_WideWindowFeedWithOnlyEarlierDates_WarnsOfStaleDelivery()
+    {
+        // loan_arrears allows 24 months, so last quarter's file passes validation; only the dates give it away.
+        using var data = new TestData();
+        var feed = TestData.Catalog.GetFeed("loan_arrears");
+        var rows = data.ValidRows(feed);
+        foreach (var row in rows)
+        {
+            row[1] = "2026-05-15";
+        }
+
+        data.WriteFeed(feed, rows);
+
+        var report = await data.RunAsync();
+
+        AssertReconciled(report);
+        Assert.That(report.Warnings, Has.Some.Contains("loan_arrears.csv: none of its 12 event dates falls in 2026Q3"));
+    }
+
+    [Test]
     public void RunAsync_RejectRateAboveLimit_FailsTheFeedAsFormatChange()
     {
         using var data = new TestData();
