@@ -1,3 +1,5 @@
+using BlindSpot.Ingestion.Reporting;
+
 namespace BlindSpot.Ingestion;
 
 /// <summary>
@@ -19,4 +21,13 @@ public sealed class IngestException : IOException
         : base(message, innerException)
     {
     }
+
+    public IngestException(string message, IngestReport report)
+        : base(message)
+    {
+        Report = report;
+    }
+
+    /// <summary>The run's report (also saved to disk) when the stage got as far as reading the deliveries; null otherwise.</summary>
+    public IngestReport? Report { get; }
 }

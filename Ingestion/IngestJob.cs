@@ -77,7 +77,7 @@ public sealed class IngestJob
         manifest.With(finished).Save(manifestPath);
         if (errors.Count > 0)
         {
-            throw new IngestException($"ingest {context.Quarter} failed ({errors.Count} problem(s); details in {context.Relative(context.Root.IngestReport(context.Quarter))}): {string.Join(" | ", errors)}");
+            throw new IngestException($"ingest {context.Quarter} failed ({errors.Count} problem(s); details in {context.Relative(context.Root.IngestReport(context.Quarter))}): {string.Join(" | ", errors)}", report);
         }
 
         return report;

@@ -32,7 +32,18 @@ internal static class IngestCommand
                 Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,
                 Pseudonymizer = pseudonymizer,
             };
-            var report = await new IngestJob(options).RunAsync(cancellationToken);
+            IngestReport report;
+            try
+            {
+                report = await new IngestJob(options).RunAsync(cancellationToken);
+            }
+            catch (IngestException ex) when (ex.Report is not null)
+            {
+                // The table shows which feeds failed and what the others did; the one-line error follows on stderr.
+                Print(ex.Report, output);
+                throw;
+            }
+
             Print(report, output);
             return ExitCodes.Success;
         });

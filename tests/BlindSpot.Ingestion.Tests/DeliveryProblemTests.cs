@@ -57,7 +57,8 @@ public sealed class DeliveryProblemTests
         AssertReconciled(report);
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.Contain("raw/2026Q3/KEPCO/electricity_arrears.csv: the file is empty"));
+            Assert.That(error!.Report, Is.EqualTo(report).Using<IngestReport>((a, b) => a.Totals == b.Totals && a.Quarter == b.Quarter));
+            Assert.That(error.Message, Does.Contain("raw/2026Q3/KEPCO/electricity_arrears.csv: the file is empty"));
             Assert.That(Feed(report, Arrears.Code).Status, Is.EqualTo(FeedStatus.Failed));
             Assert.That(File.Exists(data.Root.LakeFeed(TestData.Quarter, Arrears.Code)), Is.False);
         });
