@@ -150,16 +150,34 @@ public sealed class IngestJob
         }
     }
 
+    // The slot covers reading and writing only: a feed that has finished waits for the roster without holding a core.
     private async Task<FeedReport> RunFeedAsync(Delivery delivery, Task<RosterIndex> roster, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
+        FeedOutcome outcome;
         await slots.WaitAsync(cancellationToken);
         try
         {
-            return await Task.Run(() => new FeedIngester(context).IngestAsync(delivery, roster, cancellationToken), cancellationToken);
+            outcome = await Task.Run(() => new FeedIngester(context).IngestAsync(delivery, cancellationToken), cancellationToken);
         }
         finally
         {
             slots.Release();
+        }
+
+        if (outcome.Keys is not { } keys)
+        {
+            return outcome.Report;
+        }
+
+        try
+        {
+            var index = await roster;
+            return outcome.Report with { UnknownKeys = keys.CountMissing(key => index.Contains(delivery.Feed.Unit, key)) };
+        }
+        catch (IngestException)
+        {
+            // The roster's own failure fails the stage and is reported there; without a roster no key is "unknown".
+            return outcome.Report;
         }
     }
 

@@ -5,7 +5,6 @@ using BlindSpot.Ingestion.Deliveries;
 using BlindSpot.Ingestion.Lake;
 using BlindSpot.Ingestion.Reading;
 using BlindSpot.Ingestion.Reporting;
-using BlindSpot.Ingestion.Roster;
 using BlindSpot.Ingestion.Validation;
 using Parquet;
 
@@ -18,7 +17,11 @@ namespace BlindSpot.Ingestion.Feeds;
 /// </summary>
 internal sealed class FeedIngester(IngestContext context)
 {
-    public async Task<FeedReport> IngestAsync(Delivery delivery, Task<RosterIndex> roster, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads, validates and writes the feed. Unknown keys are not counted here: the accepted keys come back with the
+    /// report, so the caller can release this feed's worker slot before waiting for the roster.
+    /// </summary>
+    public async Task<FeedOutcome> IngestAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         var started = context.Time.GetTimestamp();
@@ -32,14 +35,13 @@ internal sealed class FeedIngester(IngestContext context)
             run = await WriteLakeAsync(delivery, temporary, cancellationToken);
             Check(delivery, run);
             File.Move(temporary, lakePath, overwrite: true);
-            var unknown = await CountUnknownAsync(feed.Unit, run.Keys, roster);
-            return WithCounts(report, run) with
+            var ingested = WithCounts(report, run) with
             {
                 Status = FeedStatus.Ingested,
-                UnknownKeys = unknown,
                 OutputSha256 = await FileHash.Sha256Async(lakePath, cancellationToken),
                 DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
             };
+            return new FeedOutcome(ingested, run.Keys);
         }
         catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException)
         {
@@ -47,12 +49,13 @@ internal sealed class FeedIngester(IngestContext context)
             // the status says nothing of it was published.
             OutputFiles.Delete(temporary);
             OutputFiles.Delete(lakePath);
-            return (run is null ? report : WithCounts(report, run)) with
+            var failed = (run is null ? report : WithCounts(report, run)) with
             {
                 Status = FeedStatus.Failed,
                 Error = ex.Message,
                 DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
             };
+            return new FeedOutcome(failed, null);
         }
     }
 
@@ -65,20 +68,6 @@ internal sealed class FeedIngester(IngestContext context)
         Duplicates = run.Counts.Duplicates,
         Warnings = run.Warnings,
     };
-
-    private static async Task<long> CountUnknownAsync(FeedUnit unit, KeyList keys, Task<RosterIndex> roster)
-    {
-        try
-        {
-            var index = await roster;
-            return keys.CountMissing(key => index.Contains(unit, key));
-        }
-        catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException or IngestException)
-        {
-            // The roster's own failure fails the stage and is reported there; without a roster no key is "unknown".
-            return 0;
-        }
-    }
 
     private async Task<FeedRun> WriteLakeAsync(Delivery delivery, string temporary, CancellationToken cancellationToken)
     {
