@@ -1,0 +1,33 @@
+using BlindSpot.Ingestion.Reporting;
+
+namespace BlindSpot.Ingestion;
+
+/// <summary>
+/// The ingest stage failed: a required feed is missing, a feed failed, or the reconciliation did not add up.
+/// The message is one line listing every problem; the report on disk has the details.
+/// </summary>
+public sealed class IngestException : IOException
+{
+    public IngestException(string message)
+        : base(message)
+    {
+    }
+
+    public IngestException()
+    {
+    }
+
+    public IngestException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public IngestException(string message, IngestReport report)
+        : base(message)
+    {
+        Report = report;
+    }
+
+    /// <summary>The run's report (also saved to disk) when the stage got as far as reading the deliveries; null otherwise.</summary>
+    public IngestReport? Report { get; }
+}
