@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
 using BlindSpot.Features.Roster;
 using Parquet;
 using Parquet.Schema;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlindSpot.Core.Keys;
 using Parquet;
 using Parquet.Schema;
 

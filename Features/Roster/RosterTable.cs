@@ -1,3 +1,5 @@
+using BlindSpot.Core.Keys;
+
 namespace BlindSpot.Features.Roster;
 
 /// <summary>

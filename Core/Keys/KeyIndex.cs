@@ -1,11 +1,11 @@
-namespace BlindSpot.Features.Roster;
+namespace BlindSpot.Core.Keys;
 
 /// <summary>
 /// Maps 64-bit pseudonymous keys to dense indices 0..n−1 with open addressing in two flat arrays: at 9 million keys it
 /// takes ~200 MB and one cache miss per lookup, where a Dictionary would take twice the memory and several misses.
 /// Not thread-safe for writes; lookups may run on many threads once filled.
 /// </summary>
-internal sealed class KeyIndex
+public sealed class KeyIndex
 {
     private const int Empty = -1;
     private readonly long[] keys;
