@@ -12,6 +12,7 @@ internal static class CommandLineApp
         {
             CatalogCommand.Create(output),
             FeaturesCommand.Create(output),
+            DispatchCommand.Create(output),
         };
         return root;
     }

@@ -9,12 +9,15 @@ namespace BlindSpot.Dispatch;
 /// </summary>
 public sealed class DispatchOptions
 {
-    /// <summary>Per-variant quotas. Defaults sum to 150,000 nationally with shares of 1.2% / 0.25% / 0.25% of the roster (≈1.7%).</summary>
+    /// <summary>The roster size the quota counts are set for. Default 9,000,000, the people the real system covers.</summary>
+    public long ReferenceRoster { get; set; } = 9_000_000;
+
+    /// <summary>Per-variant quotas. Defaults 110,000 household, 20,000 child, 20,000 lonely_death: 150,000 (≈1.7%) of 9 million.</summary>
     public Dictionary<Variant, VariantQuota> Quotas { get; init; } = new()
     {
-        [Variant.Household] = new VariantQuota { Count = 110_000, ShareOfRoster = 0.012 },
-        [Variant.Child] = new VariantQuota { Count = 20_000, ShareOfRoster = 0.0025 },
-        [Variant.LonelyDeath] = new VariantQuota { Count = 20_000, ShareOfRoster = 0.0025 },
+        [Variant.Household] = new VariantQuota { Count = 110_000 },
+        [Variant.Child] = new VariantQuota { Count = 20_000 },
+        [Variant.LonelyDeath] = new VariantQuota { Count = 20_000 },
     };
 
     /// <summary>
@@ -48,10 +51,10 @@ public sealed class DispatchOptions
             }
 
             Check(quota.Count >= 0, $"the {variant.ToCode()} quota count must not be negative.");
-            Check(quota.ShareOfRoster is null or (>= 0 and <= 0.2), $"the {variant.ToCode()} share of the roster must be 0–0.2.");
             Check(quota.SigunguCap is null or > 0, $"the {variant.ToCode()} 시군구 cap must be positive.");
         }
 
+        Check(ReferenceRoster > 0, "ReferenceRoster must be positive.");
         Check(Priority.Distinct().Count() == VariantNames.All.Count && Priority.Count == VariantNames.All.Count, "Priority must list each variant once.");
         Check(NotEligibleLookbackQuarters is >= 0 and <= 8, "NotEligibleLookbackQuarters must be 0–8.");
         Check(HistoryQuarters is >= 0 and <= 12, "HistoryQuarters must be 0–12.");

@@ -4,6 +4,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Runs;
 using BlindSpot.Features.Schema;
 using BlindSpot.Features.Tests.TestSupport;
+using BlindSpot.Testing;
 using static BlindSpot.Features.Tests.TestSupport.SmallQuarter;
 
 namespace BlindSpot.Features.Tests;

@@ -2,6 +2,8 @@ using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 
+using BlindSpot.Testing;
+
 namespace BlindSpot.Features.Tests.TestSupport;
 
 /// <summary>

@@ -1,7 +1,7 @@
-namespace BlindSpot.Features.Tests.TestSupport;
+namespace BlindSpot.Testing;
 
 /// <summary>One roster row as the ingestion contract writes it.</summary>
-internal sealed record RosterPerson(long PersonKey, long HouseholdKey, string Sigungu, int Age, bool Male = true, bool IsHead = false, string Status = "R")
+public sealed record RosterPerson(long PersonKey, long HouseholdKey, string Sigungu, int Age, bool Male = true, bool IsHead = false, string Status = "R")
 {
     public string Eupmyeondong => Sigungu + "505";
 

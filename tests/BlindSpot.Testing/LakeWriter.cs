@@ -4,10 +4,10 @@ using BlindSpot.Core.Quarters;
 using Parquet;
 using Parquet.Schema;
 
-namespace BlindSpot.Features.Tests.TestSupport;
+namespace BlindSpot.Testing;
 
 /// <summary>Writes rosters and lake files exactly as the ingestion contract describes them, for feature tests without ingestion.</summary>
-internal static class LakeWriter
+public static class LakeWriter
 {
     public static async Task WriteRosterAsync(DataRoot root, Quarter quarter, IReadOnlyList<RosterPerson> people)
     {
