@@ -4,7 +4,7 @@ using BlindSpot.Core.Quarters;
 namespace BlindSpot.Dispatch.Worklists;
 
 /// <summary>
-/// The embedded default store: <c>worklists/&lt;Q&gt;/&lt;sigungu&gt;.csv</c>, one file per 시군구. The quarter's folder is built
+/// The embedded default store: <c>worklists/&lt;Q&gt;/&lt;sigungu&gt;.csv</c> and <c>.xlsx</c>, one pair per 시군구. The quarter's folder is built
 /// beside the old one and swapped in, so a failed dispatch leaves the previous worklists as they were.
 /// </summary>
 public sealed class FileWorklistStore(DataRoot root) : IWorklistStore
@@ -25,7 +25,9 @@ public sealed class FileWorklistStore(DataRoot root) : IWorklistStore
         foreach (var group in entries.GroupBy(e => e.SigunguCode).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
-            WorklistCsvWriter.Write(Path.Combine(staging, group.Key + ".csv"), [.. group]);
+            WorklistEntry[] rows = [.. group];
+            WorklistCsvWriter.Write(Path.Combine(staging, group.Key + ".csv"), rows);
+            WorklistXlsxWriter.Write(Path.Combine(staging, group.Key + ".xlsx"), rows);
         }
 
         var retired = folder + ".retired";
