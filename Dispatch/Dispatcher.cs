@@ -145,6 +145,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
                     {
                         WorklistId = $"{quarter}-{sigungu}-{Letter(selection.Variant)}-{s.Position:D6}",
                         Quarter = quarter.ToString(),
+                        PersonKey = roster.PersonKeys[s.Person],
                         SigunguCode = sigungu,
                         SigunguName = sigunguName,
                         Variant = selection.Variant,

@@ -5,7 +5,9 @@ using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Regions;
 using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Postgres;
 using BlindSpot.Dispatch.Worklists;
+using Npgsql;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -17,9 +19,13 @@ internal static class DispatchCommand
         var quarterArgument = CommonOptions.QuarterArgument();
         var dataOption = CommonOptions.Data();
         var catalogOption = CommonOptions.Catalog();
+        var postgresOption = new Option<string?>("--postgres")
+        {
+            Description = "Store the worklists in PostgreSQL (Npgsql connection string) instead of files; also read from env BLINDSPOT_POSTGRES.",
+        };
         var command = new Command("dispatch", "Select the top of each variant's ranking into per-시군구 worklists with Korean reasons.")
         {
-            quarterArgument, dataOption, catalogOption,
+            quarterArgument, dataOption, catalogOption, postgresOption,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -32,7 +38,11 @@ internal static class DispatchCommand
                 output.WriteLine($"warning: {Pseudonymizer.KeyVariable} is not set: using the published SAMPLE key, fit for synthetic sample data only.");
             }
 
-            IWorklistStore store = new FileWorklistStore(root);
+            var connection = parse.GetValue(postgresOption) ?? Environment.GetEnvironmentVariable("BLINDSPOT_POSTGRES");
+            await using var dataSource = connection is null ? null : NpgsqlDataSource.Create(connection);
+            IWorklistStore store = dataSource is null
+                ? new FileWorklistStore(root)
+                : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
             var summary = await new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, TimeProvider.System)
                 .DispatchAsync(root, quarter, store, ct).ConfigureAwait(false);
             foreach (var (variant, v) in summary.Variants)

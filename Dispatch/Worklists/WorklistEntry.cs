@@ -10,6 +10,9 @@ public sealed record WorklistEntry
 
     public required string Quarter { get; init; }
 
+    /// <summary>The person's pseudonym: the key that keeps one entry per person per quarter; never shown to officials.</summary>
+    public required long PersonKey { get; init; }
+
     public required string SigunguCode { get; init; }
 
     public required string SigunguName { get; init; }

@@ -58,6 +58,7 @@ public sealed class WorklistXlsxWriterTests
     {
         WorklistId = "2026Q3-11110-H-000001",
         Quarter = "2026Q3",
+        PersonKey = name.GetHashCode(StringComparison.Ordinal),
         SigunguCode = "11110",
         SigunguName = "종로구",
         Variant = Variant.Household,
