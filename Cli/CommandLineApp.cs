@@ -13,6 +13,7 @@ internal static class CommandLineApp
             CatalogCommand.Create(output),
             FeaturesCommand.Create(output),
             DispatchCommand.Create(output),
+            OutcomesCommand.Create(output),
         };
         return root;
     }

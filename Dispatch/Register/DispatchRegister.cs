@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Dispatch.Outcomes;
 using BlindSpot.Dispatch.Worklists;
 using CsvHelper;
 
@@ -28,29 +29,31 @@ internal static class DispatchRegister
     }
 
     /// <summary>The resident numbers dispatched in a quarter (any variant), or an empty set when there is no register.</summary>
-    public static HashSet<string> ResidentNumbers(string path)
+    public static HashSet<string> ResidentNumbers(string path) => [.. Read(path).Select(e => e.ResidentNumber)];
+
+    /// <summary>Every entry of a quarter's register (plain or gzip), or none when there is no register.</summary>
+    public static List<RegisterEntry> Read(string path)
     {
-        var found = new HashSet<string>(StringComparer.Ordinal);
+        var entries = new List<RegisterEntry>();
         var file = File.Exists(path) ? path : File.Exists(path + ".gz") ? path + ".gz" : null;
         if (file is null)
         {
-            return found;
+            return entries;
         }
 
         using var stream = File.OpenRead(file);
         using Stream plain = file.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
         using var csv = CsvReader.Create(plain, CsvReaderOptions.Default with { HasHeader = true, Encoding = Encoding.UTF8 }, leaveOpen: true);
-        var column = csv.Headers.ToList().IndexOf("resident_no");
-        if (column < 0)
-        {
-            throw new InvalidDataException($"{file}: a dispatch register needs a resident_no column.");
-        }
-
+        var headers = csv.Headers.Select(h => h.TrimStart('\uFEFF')).ToList();
+        int Column(string name) => headers.IndexOf(name) is >= 0 and var i ? i : throw new InvalidDataException($"{file}: a dispatch register needs a {name} column.");
+        var (variant, resident, sigungu, selectedBy) = (Column("variant"), Column("resident_no"), Column("sigungu_code"), Column("selected_by"));
+        var worklistId = headers.IndexOf("worklist_id");
+        string Text(int i) => Encoding.UTF8.GetString(csv.GetSpan(i));
         while (csv.Read())
         {
-            found.Add(Encoding.UTF8.GetString(csv.GetSpan(column)));
+            entries.Add(new RegisterEntry(worklistId >= 0 ? Text(worklistId) : null, VariantNames.Parse(Text(variant)), Text(resident), Text(sigungu), Text(selectedBy)));
         }
 
-        return found;
+        return entries;
     }
 }
