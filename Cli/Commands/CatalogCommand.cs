@@ -16,7 +16,7 @@ internal static class CatalogCommand
         var check = new Command("check", "Validate the feed catalog and the regions file; print what they hold.") { catalogOption, regionsOption };
         check.SetAction(parse =>
         {
-            var catalog = Load(parse.GetValue(catalogOption));
+            var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             var regions = parse.GetValue(regionsOption) is { } file ? RegionRegistry.Load(file.FullName) : RegionRegistry.LoadDefault();
             var features = catalog.Feeds.Sum(f => f.Features.Count);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -34,7 +34,7 @@ internal static class CatalogCommand
         var feeds = new Command("feeds", "List the feeds: code, source, unit, required, variants, Korean name.") { catalogOption };
         feeds.SetAction(parse =>
         {
-            var catalog = Load(parse.GetValue(catalogOption));
+            var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             foreach (var feed in catalog.Feeds)
             {
                 var variants = string.Join(',', feed.Variants.Select(v => v.ToCode()));
@@ -46,6 +46,4 @@ internal static class CatalogCommand
 
         return new Command("catalog", "Inspect and validate the feed catalog and regions.") { check, feeds };
     }
-
-    private static FeedCatalog Load(FileInfo? file) => file is null ? FeedCatalog.LoadDefault() : FeedCatalog.Load(file.FullName);
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Quarters;
 
 namespace BlindSpot.Cli.Commands;
@@ -19,6 +20,10 @@ internal static class CommonOptions
     {
         Description = "Feed catalog (feeds.json) to use instead of the one built in.",
     };
+
+    /// <summary>The catalog named by <paramref name="option"/>, or the embedded one when it is not given.</summary>
+    public static FeedCatalog LoadCatalog(ParseResult parse, Option<FileInfo?> option) =>
+        parse.GetValue(option) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();
 
     public static Argument<Quarter> QuarterArgument() => new("quarter")
     {

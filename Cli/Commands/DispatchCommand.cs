@@ -31,7 +31,7 @@ internal static class DispatchCommand
         {
             var quarter = parse.GetValue(quarterArgument);
             var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
-            var catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();
+            var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
             if (pseudonymizer.IsSampleKey)
             {

@@ -23,7 +23,7 @@ internal static class FeaturesCommand
         {
             var quarter = parse.GetValue(quarterArgument);
             var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
-            var catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();
+            var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             var result = await new FeatureBuilder(catalog, new FeatureOptions(), TimeProvider.System).BuildAsync(root, quarter, ct).ConfigureAwait(false);
             var manifest = result.Manifest;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -37,7 +37,7 @@ internal static class FeaturesCommand
         var describe = new Command("describe", "Print the feature reference (docs/FEATURES.md) for the catalog.") { catalogOption };
         describe.SetAction(parse =>
         {
-            var catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();
+            var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             output.Write(FeatureDocument.Render(catalog));
             return ExitCodes.Success;
         });

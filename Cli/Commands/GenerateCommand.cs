@@ -36,7 +36,7 @@ internal static class GenerateCommand
                 Seed = parse.GetValue(seed),
                 Gzip = parse.GetValue(gzip),
             };
-            var catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();
+            var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             var started = Stopwatch.GetTimestamp();
             var root = new DataRoot(parse.GetValue(outDir)!.FullName);
             var report = await new PopulationSimulator(catalog, RegionRegistry.LoadDefault()).RunAsync(options, root, cancellationToken);
