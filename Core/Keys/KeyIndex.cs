@@ -15,8 +15,9 @@ public sealed class KeyIndex
     public KeyIndex(int capacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
-        // Load factor at most 0.5 keeps probe chains short.
-        var size = (int)Math.Min(1L << 30, Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)capacity * 2u)));
+        // At least 1.4 slots a key: with linear probing and a well-mixed hash, a load of at most ~0.7 keeps probe chains
+        // short, and at 9 million keys it is the difference between 200 MB and 400 MB per index.
+        var size = (int)Math.Min(1L << 30, Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Ceiling(capacity * 1.4))));
         keys = new long[size];
         slots = new int[size];
         Array.Fill(slots, Empty);
@@ -39,7 +40,7 @@ public sealed class KeyIndex
             slot = (slot + 1) & mask;
         }
 
-        if (Count >= (mask + 1) / 2)
+        if (Count >= (mask + 1) / 4 * 3)
         {
             throw new InvalidOperationException($"The key index is full ({Count} keys): it was sized for fewer.");
         }

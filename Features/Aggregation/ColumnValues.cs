@@ -1,3 +1,4 @@
+using System.Buffers;
 using Parquet;
 using Parquet.Schema;
 
@@ -36,44 +37,52 @@ internal static class ColumnValues
     {
         if (field.IsNullable)
         {
-            var values = new DateOnly?[rows];
-            await rowGroup.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            var values = ArrayPool<DateOnly?>.Shared.Rent(rows);
+            await rowGroup.ReadAsync(field, values.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
             for (var i = 0; i < rows; i++)
             {
                 target[i] = values[i]?.DayNumber ?? 0;
             }
 
+            ArrayPool<DateOnly?>.Shared.Return(values);
             return;
         }
 
-        var dates = new DateOnly[rows];
-        await rowGroup.ReadAsync(field, dates.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+        var dates = ArrayPool<DateOnly>.Shared.Rent(rows);
+        await rowGroup.ReadAsync(field, dates.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
         for (var i = 0; i < rows; i++)
         {
             target[i] = dates[i].DayNumber;
         }
+
+        ArrayPool<DateOnly>.Shared.Return(dates);
     }
 
     private static async Task ReadAsync<T>(ParquetRowGroupReader rowGroup, DataField field, float[] target, int rows, Func<T, float> convert, CancellationToken ct)
         where T : struct
     {
+        // Buffers are rented: one lake row group is up to a million rows, and fresh arrays of that size go to the
+        // large-object heap, which is only collected with generation 2: at 9 million people that doubled peak memory.
         if (field.IsNullable)
         {
-            var values = new T?[rows];
-            await rowGroup.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            var values = ArrayPool<T?>.Shared.Rent(rows);
+            await rowGroup.ReadAsync(field, values.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
             for (var i = 0; i < rows; i++)
             {
                 target[i] = values[i] is { } v ? convert(v) : 0f;
             }
 
+            ArrayPool<T?>.Shared.Return(values);
             return;
         }
 
-        var raw = new T[rows];
-        await rowGroup.ReadAsync(field, raw.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+        var raw = ArrayPool<T>.Shared.Rent(rows);
+        await rowGroup.ReadAsync(field, raw.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
         for (var i = 0; i < rows; i++)
         {
             target[i] = convert(raw[i]);
         }
+
+        ArrayPool<T>.Shared.Return(raw);
     }
 }

@@ -18,6 +18,25 @@ internal sealed class FeedAccumulator(int capacity)
     private float[] maxCount = [];
     private float[] sumMeasure = [];
     private float[] minMeasure = [];
+    private long[] scratchKeys = [];
+    private int[] scratchDays = [];
+    private float[][] scratchRoles = [];
+
+    /// <summary>
+    /// Reusable buffers for one lake row group of <paramref name="rows"/> rows: keys, event days and the five role columns.
+    /// Kept per worker so the million-row buffers are allocated once, not once per row group of every feed.
+    /// </summary>
+    public (long[] Keys, int[] Days, float[][] Roles) Scratch(int rows)
+    {
+        if (scratchKeys.Length < rows)
+        {
+            scratchKeys = new long[rows];
+            scratchDays = new int[rows];
+            scratchRoles = [.. Enumerable.Range(0, 5).Select(_ => new float[rows])];
+        }
+
+        return (scratchKeys, scratchDays, scratchRoles);
+    }
 
     /// <summary>Call before the first <see cref="Add"/> of a feed.</summary>
     public void Begin() => EnsureAllocated();

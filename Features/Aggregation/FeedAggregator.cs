@@ -35,17 +35,18 @@ internal static class FeedAggregator
         {
             using var rowGroup = reader.OpenRowGroupReader(group);
             var n = checked((int)rowGroup.RowCount);
-            var keyValues = new long[n];
-            await rowGroup.ReadAsync(keyField, keyValues.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            var days = new int[n];
+            var (keyValues, days, roles) = accumulator.Scratch(n);
+            await rowGroup.ReadAsync(keyField, keyValues.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
             await ColumnValues.ReadDaysAsync(rowGroup, dateField, days, n, ct).ConfigureAwait(false);
-            var roles = new float[roleFields.Length][];
             for (var r = 0; r < roleFields.Length; r++)
             {
-                roles[r] = new float[n];
                 if (roleFields[r] is { } field)
                 {
                     await ColumnValues.ReadFloatsAsync(rowGroup, field, roles[r], n, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    Array.Clear(roles[r], 0, n);
                 }
             }
 
