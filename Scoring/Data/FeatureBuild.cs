@@ -1,0 +1,43 @@
+using System.Text.Json;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+
+namespace BlindSpot.Scoring.Data;
+
+/// <summary>
+/// What Scoring needs from <c>features/&lt;Q&gt;/feature-manifest.json</c>: the ordered feature list and the schema hash.
+/// Read with its own small shape so Scoring does not reference the Features stage.
+/// </summary>
+internal sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnlyList<FeatureInfo> Features, string Folder)
+{
+    public const string ManifestFileName = "feature-manifest.json";
+
+    public IReadOnlyList<string> Names => [.. Features.Select(f => f.Name)];
+
+    /// <summary>The part files in ordinal order, so every reader sees rows in the same order.</summary>
+    public IReadOnlyList<string> PartFiles => [.. Directory.GetFiles(Folder, "part-*.parquet").Order(StringComparer.Ordinal)];
+
+    public static FeatureBuild Load(DataRoot root, Quarter quarter)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var folder = root.FeaturesFolder(quarter);
+        var path = Path.Combine(folder, ManifestFileName);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: no features for {quarter}; run 'blindspot features {quarter}' first.", path);
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        var json = document.RootElement;
+        var hash = json.GetProperty("schemaHash").GetString() ?? throw new InvalidDataException($"{path}: schemaHash is missing.");
+        var features = json.GetProperty("features").EnumerateArray()
+            .Select(f => new FeatureInfo(f.GetProperty("name").GetString()!, f.GetProperty("kind").GetString() ?? ""))
+            .ToArray();
+        if (features.Length == 0)
+        {
+            throw new InvalidDataException($"{path}: the feature list is empty.");
+        }
+
+        return new FeatureBuild(quarter, hash, features, folder);
+    }
+}
