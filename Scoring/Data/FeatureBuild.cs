@@ -17,6 +17,19 @@ internal sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnl
     /// <summary>The part files in ordinal order, so every reader sees rows in the same order.</summary>
     public IReadOnlyList<string> PartFiles => [.. Directory.GetFiles(Folder, "part-*.parquet").Order(StringComparer.Ordinal)];
 
+    /// <summary>The newest quarter under <c>features/</c> with a manifest: the "current features build" promote checks against.</summary>
+    public static FeatureBuild Latest(DataRoot root)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var folder = Path.Combine(root.Path, "features");
+        var newest = Directory.Exists(folder)
+            ? Directory.GetDirectories(folder)
+                .Select(d => Quarter.TryParse(Path.GetFileName(d), null, out var q) && File.Exists(Path.Combine(d, ManifestFileName)) ? q : (Quarter?)null)
+                .Where(q => q is not null).Max()
+            : null;
+        return newest is { } quarter ? Load(root, quarter) : throw new FileNotFoundException($"{folder}: no features built yet; run 'blindspot features <quarter>' first.");
+    }
+
     public static FeatureBuild Load(DataRoot root, Quarter quarter)
     {
         ArgumentNullException.ThrowIfNull(root);
