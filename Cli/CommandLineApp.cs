@@ -12,6 +12,8 @@ internal static class CommandLineApp
         {
             CatalogCommand.Create(output),
             FeaturesCommand.Create(output),
+            TrainCommand.Create(output),
+            ModelsCommand.Create(output),
         };
         return root;
     }
