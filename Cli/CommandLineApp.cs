@@ -14,6 +14,7 @@ internal static class CommandLineApp
             FeaturesCommand.Create(output),
             TrainCommand.Create(output),
             ModelsCommand.Create(output),
+            ScoreCommand.Create(output),
         };
         return root;
     }

@@ -11,10 +11,10 @@ namespace BlindSpot.Scoring.Data;
 internal static class FeatureBlockReader
 {
     /// <summary>
-    /// Every row group of <paramref name="path"/> for <paramref name="variant"/>'s eligibility, or only the groups where
+    /// Every row group of <paramref name="path"/>, or only the groups where
     /// <paramref name="wanted"/> says a key is needed (the features of groups without one are not decoded).
     /// </summary>
-    public static async IAsyncEnumerable<FeatureBlock> ReadAsync(string path, IReadOnlyList<string> featureNames, Variant variant, Func<long, bool>? wanted = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public static async IAsyncEnumerable<FeatureBlock> ReadAsync(string path, IReadOnlyList<string> featureNames, Func<long, bool>? wanted = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);
@@ -34,7 +34,12 @@ internal static class FeatureBlockReader
             var households = await ReadValues<long>(group, Field(fields, path, FeatureFileColumns.HouseholdKey), rows, ct).ConfigureAwait(false);
             var sido = await ReadStrings(group, Field(fields, path, FeatureFileColumns.SidoCode), rows, ct).ConfigureAwait(false);
             var sigungu = await ReadStrings(group, Field(fields, path, FeatureFileColumns.SigunguCode), rows, ct).ConfigureAwait(false);
-            var eligible = await ReadValues<bool>(group, Field(fields, path, FeatureFileColumns.Eligible(variant)), rows, ct).ConfigureAwait(false);
+            var eligible = new bool[VariantNames.All.Count][];
+            foreach (var variant in VariantNames.All)
+            {
+                eligible[(int)variant] = await ReadValues<bool>(group, Field(fields, path, FeatureFileColumns.Eligible(variant)), rows, ct).ConfigureAwait(false);
+            }
+
             var width = featureFields.Length;
             var matrix = new float[checked(rows * width)];
             var column = new float[rows];

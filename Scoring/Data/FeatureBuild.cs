@@ -8,7 +8,7 @@ namespace BlindSpot.Scoring.Data;
 /// What Scoring needs from <c>features/&lt;Q&gt;/feature-manifest.json</c>: the ordered feature list and the schema hash.
 /// Read with its own small shape so Scoring does not reference the Features stage.
 /// </summary>
-internal sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnlyList<FeatureInfo> Features, string Folder)
+internal sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnlyList<FeatureInfo> Features, string Folder, long Rows)
 {
     public const string ManifestFileName = "feature-manifest.json";
 
@@ -51,6 +51,7 @@ internal sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnl
             throw new InvalidDataException($"{path}: the feature list is empty.");
         }
 
-        return new FeatureBuild(quarter, hash, features, folder);
+        var rows = json.TryGetProperty("rows", out var count) ? count.GetInt64() : 0;
+        return new FeatureBuild(quarter, hash, features, folder, rows);
     }
 }

@@ -41,11 +41,12 @@ internal static class LabelledSetBuilder
             foreach (var part in build.PartFiles)
             {
                 hashes[Relative(root, part)] = FileHash.Sha256(part);
-                await foreach (var block in FeatureBlockReader.ReadAsync(part, featureNames, variant, wanted.ContainsKey, ct).ConfigureAwait(false))
+                await foreach (var block in FeatureBlockReader.ReadAsync(part, featureNames, wanted.ContainsKey, ct).ConfigureAwait(false))
                 {
+                    var eligible = block.Eligible(variant);
                     for (var r = 0; r < block.Rows; r++)
                     {
-                        if (block.Eligible[r] && wanted.TryGetValue(block.PersonKeys[r], out var label) && found.Add(label.PersonKey))
+                        if (eligible[r] && wanted.TryGetValue(block.PersonKeys[r], out var label) && found.Add(label.PersonKey))
                         {
                             keys.Add(label.PersonKey);
                             features.AddRange(block.Row(r));

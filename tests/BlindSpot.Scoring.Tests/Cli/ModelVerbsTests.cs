@@ -64,4 +64,21 @@ internal sealed class ModelVerbsTests
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("<variant>/<version>"));
     }
+
+    [Test]
+    public async Task Score_NoLiveModel_ExitsOneSayingWhatToDo()
+    {
+        var run = await CliRun.Of(["score", "2026Q2", "--data", lake.Root.Path, "--models", Path.Combine(lake.Folder, "empty-models")]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("models promote"));
+    }
+
+    [Test]
+    public async Task Score_BadQuarter_ExitsTwo()
+    {
+        var run = await CliRun.Of(["score", "2026Q5", .. Common]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+    }
 }

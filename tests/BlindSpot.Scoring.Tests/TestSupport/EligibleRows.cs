@@ -16,11 +16,12 @@ internal static class EligibleRows
         var features = new List<float>();
         foreach (var part in build.PartFiles)
         {
-            await foreach (var block in FeatureBlockReader.ReadAsync(part, build.Names, variant))
+            await foreach (var block in FeatureBlockReader.ReadAsync(part, build.Names))
             {
+                var eligible = block.Eligible(variant);
                 for (var r = 0; r < block.Rows; r++)
                 {
-                    if (block.Eligible[r])
+                    if (eligible[r])
                     {
                         keys.Add(block.PersonKeys[r]);
                         features.AddRange(block.Row(r));
