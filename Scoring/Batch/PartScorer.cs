@@ -18,6 +18,7 @@ internal static class PartScorer
         var sigungu = new Dictionary<string, string>(StringComparer.Ordinal);
         await foreach (var block in FeatureBlockReader.ReadAsync(path, names, ct: ct).ConfigureAwait(false))
         {
+
             for (var v = 0; v < variants.Count; v++)
             {
                 var eligible = block.Eligible(variants[v].Variant);

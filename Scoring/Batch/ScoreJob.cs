@@ -36,16 +36,13 @@ internal sealed class ScoreJob(TimeProvider clock)
             {
                 throw new InvalidOperationException($"No variant has a live model under {registry.Folder}; train one and run 'blindspot models promote'.");
             }
-
             var parts = build.PartFiles;
             var partScores = new PartScores[parts.Count][];
             await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (p, token) =>
                 partScores[p] = await PartScorer.ScoreAsync(parts[p], build.Names, variants, options.BlockRows, token).ConfigureAwait(false)).ConfigureAwait(false);
-
             var ranked = new VariantScores[variants.Count];
             Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, v =>
                 ranked[v] = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options));
-
             var scored = new List<ScoreResult.Scored>();
             for (var v = 0; v < variants.Count; v++)
             {
@@ -53,7 +50,6 @@ internal sealed class ScoreJob(TimeProvider clock)
                 await ScoreWriter.WriteAsync(path, ranked[v], Metadata(quarter, variants[v], ranked[v], build), ct).ConfigureAwait(false);
                 scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked[v].Rows, ranked[v].Candidates, path));
             }
-
             Record(root, manifestPath, quarter, build, variants, scored, started);
             var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
             return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch));

@@ -21,6 +21,7 @@ internal sealed class TreeEnsemble
     private readonly int[] right;
     private readonly double[] leafValues;
     private readonly double bias;
+    private readonly CompiledTrees compiled;
 
     private TreeEnsemble(RegressionTreeEnsemble ensemble, double slope, double offset)
     {
@@ -57,12 +58,23 @@ internal sealed class TreeEnsemble
         }
 
         bias = ensemble.Bias;
+        compiled = new CompiledTrees(
+            [.. Enumerable.Range(0, trees.Count).Select(t => (
+                feature[treeStart[t]..treeStart[t + 1]],
+                threshold[treeStart[t]..treeStart[t + 1]],
+                left[treeStart[t]..treeStart[t + 1]],
+                right[treeStart[t]..treeStart[t + 1]],
+                leafValues[leafStart[t]..leafStart[t + 1]]))],
+            bias);
         Slope = slope;
         Offset = offset;
         FeatureCount = feature.Length == 0 ? 0 : feature.Max() + 1;
     }
 
     public int TreeCount => treeStart.Length - 1;
+
+    /// <summary>Mean depth of the deepest leaf per tree: how many steps the branch-free walk takes per tree.</summary>
+    public double MeanDepth => compiled.MeanDepth;
 
     public double Slope { get; }
 
@@ -96,28 +108,10 @@ internal sealed class TreeEnsemble
     }
 
     /// <summary>
-    /// Raw scores of a block of rows (row-major, <paramref name="width"/> wide), tree by tree so one tree stays in cache while
-    /// it visits every row of the block.
+    /// Raw scores of a block of rows (row-major, <paramref name="width"/> wide) through <see cref="CompiledTrees"/>: tree by
+    /// tree, eight rows at a time, branch-free. Equal to <see cref="Raw(ReadOnlySpan{float})"/> bit for bit.
     /// </summary>
-    public void Raw(ReadOnlySpan<float> rows, int width, Span<float> raw)
-    {
-        var count = raw.Length;
-        Span<double> sums = count <= 4096 ? stackalloc double[count] : new double[count];
-        sums.Fill(bias);
-        for (var t = 0; t < TreeCount; t++)
-        {
-            var leaves = leafStart[t];
-            for (var r = 0; r < count; r++)
-            {
-                sums[r] += leafValues[leaves + Leaf(t, Root(t), rows.Slice(r * width, width))];
-            }
-        }
-
-        for (var r = 0; r < count; r++)
-        {
-            raw[r] = (float)sums[r];
-        }
-    }
+    public void Raw(ReadOnlySpan<float> rows, int width, Span<float> raw) => compiled.Raw(rows, width, raw);
 
     /// <summary>The calibrated probability of a raw score, exactly as ML.NET's Platt calibrator computes it.</summary>
     public float Probability(float raw) => (float)(1 / (1 + Math.Exp((Slope * raw) + Offset)));
