@@ -20,7 +20,11 @@ rm -rf "$work"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
 npy=""
-if python3 -c "import xgboost" 2>/dev/null; then npy=1; fi
+py=""
+# Debian's python3-xgboost installs for the system interpreter, which a pyenv python3 on PATH may hide.
+for candidate in python3 /usr/bin/python3; do
+  if "$candidate" -c "import xgboost" 2>/dev/null; then py=$candidate; npy=1; break; fi
+done
 
 # 2.5M people with half of the eligible labelled ≈ 1M household training rows; a 200k validation quarter; the 9M quarter to score.
 dotnet "$bench" scoring-data "$work/data" 2026Q1 2500000 0.5 ${npy:+"$work/npy-train"}
@@ -40,8 +44,8 @@ measure "score 3 variants ($people)" dotnet "$cli" score 2026Q3 --data "$work/da
 dotnet "$cli" score 2026Q3 --data "$work/data" --models "$work/models"
 
 if [ -n "$npy" ]; then
-  measure "xgboost fit (same 1M rows)" python3 "$repo/bench/xgboost_fit_predict.py" fit "$work/npy-train" "$work/xgb.json" "$trees" "$leaves"
-  measure "xgboost predict ($people, 1 model)" python3 "$repo/bench/xgboost_fit_predict.py" predict "$work/npy-score/all.npy" "$work/xgb.json"
+  measure "xgboost fit (same 1M rows)" "$py" "$repo/bench/xgboost_fit_predict.py" fit "$work/npy-train" "$work/xgb.json" "$trees" "$leaves"
+  measure "xgboost predict ($people, 1 model)" "$py" "$repo/bench/xgboost_fit_predict.py" predict "$work/npy-score/all.npy" "$work/xgb.json"
 fi
 print_table
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); features $(du -sh "$work/data/features/2026Q3" | cut -f1) for $people people"
