@@ -12,13 +12,14 @@ threads=${THREADS:-1}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/measure.sh"
 
-dotnet build "$repo/Cli/BlindSpot.Cli.csproj" -c Release -v quiet -nologo >/dev/null
-dotnet build "$repo/bench/BlindSpot.Bench/BlindSpot.Bench.csproj" -c Release -v quiet -nologo >/dev/null
-cli="$repo/Cli/bin/Release/net10.0/blindspot.dll"
-bench="$repo/bench/BlindSpot.Bench/bin/Release/net10.0/BlindSpot.Bench.dll"
 rm -rf "$work"
 mkdir -p "$work"
 trap 'rm -rf "$work"' EXIT
+# Built into the work folder, so rebuilding the repository while the bench runs cannot swap assemblies under it.
+dotnet build "$repo/Cli/BlindSpot.Cli.csproj" -c Release -v quiet -nologo -o "$work/cli" >/dev/null
+dotnet build "$repo/bench/BlindSpot.Bench/BlindSpot.Bench.csproj" -c Release -v quiet -nologo -o "$work/bench" >/dev/null
+cli="$work/cli/blindspot.dll"
+bench="$work/bench/BlindSpot.Bench.dll"
 npy=""
 py=""
 # Debian's python3-xgboost installs for the system interpreter, which a pyenv python3 on PATH may hide.
