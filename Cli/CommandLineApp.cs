@@ -15,6 +15,7 @@ internal static class CommandLineApp
             TrainCommand.Create(output),
             ModelsCommand.Create(output),
             ScoreCommand.Create(output),
+            EvaluateCommand.Create(output),
         };
         return root;
     }

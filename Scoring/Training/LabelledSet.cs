@@ -8,6 +8,9 @@ internal sealed record LabelledSet(long[] Keys, float[] Features, int Width, boo
 {
     public int Rows => Keys.Length;
 
+    /// <summary>The 시도 code of each row, for per-region evaluation; empty when not read.</summary>
+    public string[] Sido { get; init; } = [];
+
     /// <summary>Labels whose outcome was unreachable: no label either way, so excluded.</summary>
     public long Unreachable { get; init; }
 
@@ -44,6 +47,7 @@ internal sealed record LabelledSet(long[] Keys, float[] Features, int Width, boo
             Features = features,
             Labels = [.. rows.Select(r => Labels[r])],
             Audit = [.. rows.Select(_ => true)],
+            Sido = Sido.Length == 0 ? [] : [.. rows.Select(r => Sido[r])],
         };
     }
 }

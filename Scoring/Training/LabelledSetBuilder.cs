@@ -18,6 +18,7 @@ internal static class LabelledSetBuilder
         var features = new List<float>();
         var labels = new List<bool>();
         var audit = new List<bool>();
+        var sido = new List<string>();
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         long unreachable = 0, withoutFeatures = 0, duplicates = 0;
         foreach (var quarter in quarters)
@@ -52,6 +53,7 @@ internal static class LabelledSetBuilder
                             features.AddRange(block.Row(r));
                             labels.Add(label.Outcome == LabelValues.Supported);
                             audit.Add(label.SelectedBy == LabelValues.Audit);
+                            sido.Add(block.SidoCodes[r]);
                         }
                     }
                 }
@@ -66,6 +68,7 @@ internal static class LabelledSetBuilder
             WithoutFeatures = withoutFeatures,
             Duplicates = duplicates,
             InputHashes = hashes,
+            Sido = [.. sido],
         };
     }
 

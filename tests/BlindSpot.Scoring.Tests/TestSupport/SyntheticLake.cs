@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using Parquet;
@@ -24,6 +25,9 @@ internal static class SyntheticLake
         ("electricity_cutoff_presence", "feed"), ("health_insurance_arrears_max_months", "feed"),
         ("rent_arrears_max_months", "feed"), ("card_debt_log_amount", "feed"), ("telecom_arrears_presence", "feed"),
     ];
+
+    /// <summary>The published sample key: person keys are what ingestion would make of the synthetic resident numbers.</summary>
+    public static Pseudonymizer Keys { get; } = Pseudonymizer.ForSampleData();
 
     public static string SchemaHash { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\n', Features.Select(f => f.Name + ":float")))));
 
@@ -47,7 +51,8 @@ internal static class SyntheticLake
             var sido = i % 2 == 0 ? "11" : "26";
             var sigungu = sido + (i % 3 == 0 ? "110" : "140");
             bool[] eligible = [age >= 18, age <= 17, age >= 40 && size == 1];
-            people.Add(new SyntheticPerson(1000 + i, 500_000 + (i / 2), sido, sigungu, eligible,
+            var resident = "R" + i.ToString("D6", CultureInfo.InvariantCulture);
+            people.Add(new SyntheticPerson(resident, Keys.Person(resident).Value, 500_000 + (i / 2), sido, sigungu, eligible,
                 [age, i % 2, crisis, size, electricity, health, rent, card, telecom], 1 / (1 + Math.Exp(-logit))));
         }
 
