@@ -106,6 +106,30 @@ internal sealed class ScoreJobTests
     }
 
     [Test]
+    public async Task RunAsync_Reasons_PreferFeedFeaturesWithThePositiveContributions()
+    {
+        var table = await Table(Variant.Household);
+        var model = registry.LoadLive(Variant.Household)!;
+        var people = lake.People[TrainedLake.ValidQuarter].ToDictionary(p => p.PersonKey);
+        var names = SyntheticLake.Features.Select(f => f.Name).ToList();
+        var feed = SyntheticLake.Features.Where(f => f.Kind == "feed").Select(f => f.Name).ToHashSet();
+        var candidates = new ScoreOptions().Candidates(Variant.Household, table.Rows);
+
+        for (var i = 0; i < candidates; i++)
+        {
+            var features = people[table.PersonKeys[i]].Features;
+            var contributions = new double[names.Count];
+            model.Ensemble.Contributions(features, contributions);
+            var expectedFeed = Enumerable.Range(0, names.Count)
+                .Where(f => feed.Contains(names[f]) && features[f] != 0 && contributions[f] > 0)
+                .OrderByDescending(f => contributions[f]).Select(f => names[f]).Take(3).ToArray();
+            var reasons = Enumerable.Range(0, 3).Select(n => table.Reasons[n][i]).Where(r => r is not null).ToArray();
+
+            Assert.That(reasons.Take(expectedFeed.Length), Is.EqualTo(expectedFeed), $"candidate {i}");
+        }
+    }
+
+    [Test]
     public async Task RunAsync_Always_RecordsModelVersionInFileMetadataAndRunManifest()
     {
         var table = await Table(Variant.Child);
