@@ -62,6 +62,7 @@ internal sealed class EvaluationJob(Pseudonymizer? truthKeys)
 
         var folder = Path.Combine(model.Folder, Models.ModelFiles.EvaluationFolder, quarter.ToString());
         Directory.CreateDirectory(folder);
+        report = report with { Charts = ChartWriter.Write(folder, scores, rule, set.Labels, report.Reliability) };
         await File.WriteAllBytesAsync(Path.Combine(folder, "evaluation.json"), report.ToUtf8Json(), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), HtmlReport.Render(report, card), ct).ConfigureAwait(false);
         return (report, folder);

@@ -32,6 +32,9 @@ internal sealed record EvaluationReport
 
     public required IReadOnlyList<GroupMetrics> Groups { get; init; }
 
+    /// <summary>PNG chart file names beside the report (ROC, PR, lift, calibration).</summary>
+    public IReadOnlyList<string> Charts { get; init; } = [];
+
     /// <summary>Present when <c>truth/&lt;Q&gt;.parquet</c> exists.</summary>
     public TruthPrecision? Truth { get; init; }
 

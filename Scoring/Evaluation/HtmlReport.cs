@@ -26,6 +26,11 @@ internal static class HtmlReport
         Row(html, "rule (crisis count), audit sample", report.RuleAudit);
         html.AppendLine("</table>");
         html.AppendLine($"<p>Random pick precision {F(report.RandomPrecision)}. Lift at k: {F(report.LiftOverRule)}× the rule baseline, {F(report.LiftOverRandom)}× random. Brier of the rule row is meaningless (a count, not a probability).</p>");
+        foreach (var chart in report.Charts)
+        {
+            html.AppendLine($"<img src=\"{E(chart)}\" alt=\"{E(chart)}\" width=\"480\">");
+        }
+
         html.AppendLine("<h2>Calibration (reliability)</h2><table><tr><th>predicted</th><th>rows</th><th>mean predicted</th><th>observed rate</th></tr>");
         foreach (var bin in report.Reliability)
         {

@@ -69,5 +69,7 @@ internal sealed class EvaluationJobTests
         Assert.That(folder, Does.EndWith(Path.Combine("evaluation", "2026Q2")));
         Assert.That(File.ReadAllText(Path.Combine(folder, "report.html")), Does.Contain("Against the simulator").And.Contain("precision@k"));
         Assert.That(File.Exists(Path.Combine(folder, "evaluation.json")), Is.True);
+        Assert.That(report.Charts, Is.EquivalentTo(new[] { "roc.png", "pr.png", "lift.png", "calibration.png" }));
+        Assert.That(report.Charts.Select(c => new FileInfo(Path.Combine(folder, c)).Length), Has.All.GreaterThan(1000));
     }
 }
