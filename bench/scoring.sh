@@ -12,8 +12,19 @@ threads=${THREADS:-1}
 repo=$(cd "$(dirname "$0")/.." && pwd)
 source "$repo/bench/measure.sh"
 
+# Like measure, plus user+system CPU seconds: on a shared machine the CPU time is the steadier figure.
+timed() {
+  local name=$1; shift
+  local log; log=$(mktemp)
+  /usr/bin/time -f "%e|%U|%S|%M" "$@" 2>"$log" || { cat "$log" >&2; echo "$name failed" >&2; return 1; }
+  tail -1 "$log" | awk -F'|' -v n="$name" '{ printf "| %-34s | %8.1f | %8.1f | %8.0f |\n", n, $1, $2 + $3, $4 / 1024 }' >>"$work/table"
+  grep -v '|' "$log" >&2 || true
+  rm -f "$log"
+}
+
 rm -rf "$work"
 mkdir -p "$work"
+: >"$work/table"
 trap 'rm -rf "$work"' EXIT
 # Built into the work folder, so rebuilding the repository while the bench runs cannot swap assemblies under it.
 dotnet build "$repo/Cli/BlindSpot.Cli.csproj" -c Release -v quiet -nologo -o "$work/cli" >/dev/null
@@ -34,19 +45,20 @@ dotnet "$bench" scoring-data "$work/data" 2026Q3 "$people" 0.0005 ${npy:+"$work/
 rm -f "$work/npy-train/all.npy"
 
 common=(--train 2026Q1 --valid 2026Q2 --data "$work/data" --models "$work/models" --trees "$trees" --leaves "$leaves" --threads "$threads")
-measure "train household (1M rows)" dotnet "$cli" train --variant household "${common[@]}"
-dotnet "$cli" train --variant child "${common[@]}" | head -2
-dotnet "$cli" train --variant lonely_death "${common[@]}" | head -2
+timed "train household (~1M rows)" dotnet "$cli" train --variant household "${common[@]}"
+dotnet "$cli" train --variant child "${common[@]}"
+dotnet "$cli" train --variant lonely_death "${common[@]}"
 for variant in household child lonely_death; do
   version=$(ls "$work/models/$variant" | grep '^v' | head -1)
   dotnet "$cli" models promote "$variant/$version" --data "$work/data" --models "$work/models" --features 2026Q3
 done
-measure "score 3 variants ($people)" dotnet "$cli" score 2026Q3 --data "$work/data" --models "$work/models"
-dotnet "$cli" score 2026Q3 --data "$work/data" --models "$work/models"
+timed "score 3 variants ($people people)" dotnet "$cli" score 2026Q3 --data "$work/data" --models "$work/models"
 
 if [ -n "$npy" ]; then
-  measure "xgboost fit (same 1M rows)" "$py" "$repo/bench/xgboost_fit_predict.py" fit "$work/npy-train" "$work/xgb.json" "$trees" "$leaves"
-  measure "xgboost predict ($people, 1 model)" "$py" "$repo/bench/xgboost_fit_predict.py" predict "$work/npy-score/all.npy" "$work/xgb.json"
+  timed "xgboost fit (same rows)" "$py" "$repo/bench/xgboost_fit_predict.py" fit "$work/npy-train" "$work/xgb.json" "$trees" "$leaves"
+  timed "xgboost predict ($people rows, 1 model)" "$py" "$repo/bench/xgboost_fit_predict.py" predict "$work/npy-score/all.npy" "$work/xgb.json"
 fi
-print_table
+echo "| run | wall (s) | CPU (s) | peak RSS (MiB) |"
+echo "|---|---:|---:|---:|"
+cat "$work/table"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); features $(du -sh "$work/data/features/2026Q3" | cut -f1) for $people people"
