@@ -5,8 +5,10 @@ namespace BlindSpot.Scoring.Models;
 
 /// <summary>
 /// The ensemble laid out for branch-free evaluation: every leaf becomes a node that loops to itself (threshold +∞, both
-/// children itself), so a row walks exactly depth(tree) steps with no data-dependent branch, and eight rows walk side by
-/// side so their memory loads overlap. Splits keep ML.NET's rule: value ≤ threshold goes left, anything else (NaN too) right.
+/// children itself), so eight rows walk side by side with no data-dependent branch per step (their loads overlap) and stop
+/// when all eight sit at leaves, at most depth(tree) steps. Splits keep ML.NET's rule: value ≤ threshold goes left, anything
+/// else (NaN too) right. Nodes are packed 16 bytes each and read without bounds checks, so <see cref="Raw"/> first checks
+/// that rows are wide enough for every feature a split reads.
 /// </summary>
 internal sealed class CompiledTrees
 {
@@ -20,6 +22,7 @@ internal sealed class CompiledTrees
     private readonly double[] value;    // the (weighted) leaf value of leaf nodes, 0 for splits
     private readonly double bias;
     private readonly Node[] nodes;      // the same split data packed in 16 bytes per node: one load per step
+    private readonly int requiredWidth; // one more than the highest feature index a split reads
 
     public CompiledTrees(IReadOnlyList<(int[] Feature, float[] Threshold, int[] Left, int[] Right, double[] Leaves)> trees, double bias)
     {
@@ -61,6 +64,7 @@ internal sealed class CompiledTrees
             at += splits + leaves.Length;
         }
 
+        requiredWidth = feature.Length == 0 ? 1 : feature.Max() + 1;
         nodes = new Node[total];
         for (var n = 0; n < total; n++)
         {
@@ -78,6 +82,11 @@ internal sealed class CompiledTrees
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Raw(ReadOnlySpan<float> rows, int width, Span<float> raw)
     {
+        if (width < requiredWidth || rows.Length < raw.Length * width)
+        {
+            throw new ArgumentException($"Rows of {width} features are too narrow for trees that read feature {requiredWidth - 1}, or the block is short.", nameof(rows));
+        }
+
         var count = raw.Length;
         Span<double> sums = count <= 4096 ? stackalloc double[count] : new double[count];
         sums.Fill(bias);

@@ -58,4 +58,14 @@ internal sealed class TreeEnsembleTests
         Assert.That(contributions.Skip(model.Ensemble.FeatureCount), Has.All.EqualTo(0d));
         Assert.That(contributions, Has.Some.Not.EqualTo(0d));
     }
+
+    [Test]
+    public async Task Raw_RowsNarrowerThanTheTreesRead_IsRefusedBeforeReadingMemory()
+    {
+        var trained = await lake.TrainAsync(Variant.Household);
+        var model = new ModelRegistry(lake.Models).Load(Variant.Household, trained.Card.Version);
+        var narrow = model.Ensemble.FeatureCount - 1;
+
+        Assert.That(() => model.Ensemble.Raw(new float[8 * narrow], narrow, new float[8]), Throws.ArgumentException.With.Message.Contains("too narrow"));
+    }
 }
