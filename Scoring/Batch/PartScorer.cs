@@ -10,7 +10,7 @@ internal static class PartScorer
 {
     public static async Task<PartScores[]> ScoreAsync(string path, IReadOnlyList<string> names, IReadOnlyList<LiveVariant> variants, int blockRows, CancellationToken ct)
     {
-        var results = variants.Select(v => new PartScores(v.CandidateLimit)).ToArray();
+        var results = variants.Select(v => new PartScores(v.CandidateLimit, v.Bar)).ToArray();
         var width = names.Count;
         var scratch = new float[blockRows * width];
         var raw = new float[blockRows];
