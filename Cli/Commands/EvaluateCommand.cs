@@ -1,0 +1,43 @@
+using System.CommandLine;
+using System.Globalization;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Scoring.Evaluation;
+using BlindSpot.Scoring.Registry;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary><c>blindspot evaluate --model V/version --quarter Q</c>: metrics, baselines, groups and truth, as JSON and one HTML page.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var model = new Option<string>("--model") { Description = "<variant>/<version>, e.g. household/v20260715-1a2b3c4d.", Required = true };
+        var quarter = new Option<Quarter>("--quarter") { Description = "The quarter whose reported outcomes (and truth, if present) to evaluate on.", Required = true, CustomParser = CommonOptions.ParseQuarter };
+        var data = CommonOptions.Data();
+        var models = ModelOptions.Models();
+        var command = new Command("evaluate", "Evaluate a model on a quarter: AUC, PR-AUC, precision/recall at k, calibration, lift, groups, truth.")
+        {
+            model, quarter, data, models,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var (variant, version) = ModelOptions.ParseModelName(parse.GetValue(model)!);
+            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var registry = new ModelRegistry(ModelOptions.ResolveModels(parse.GetValue(models), root));
+            var (report, folder) = await new EvaluationJob(null).RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{report.Model} on {report.Quarter}: AUC {report.All.Auc:F4} (rule {report.RuleAll?.Auc:F4}), PR-AUC {report.All.PrAuc:F4}, precision@{report.All.K} {report.All.PrecisionAtK:F3}, Brier {report.All.Brier:F4}; lift {report.LiftOverRule:F2}× rule, {report.LiftOverRandom:F2}× random"));
+            if (report.Truth is { } truth)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  truth precision@{truth.K:N0}: model {truth.Model:F3}, rule {truth.Rule:F3}, oracle {truth.Oracle:F3} (model/rule {truth.ModelOverRule:F2}×)"));
+            }
+
+            output.WriteLine($"  flagged groups: {string.Join(", ", report.Groups.Where(g => g.Flagged).Select(g => $"{g.Dimension} {g.Group}").DefaultIfEmpty("none"))}");
+            output.WriteLine($"  {Path.Combine(folder, "report.html")}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

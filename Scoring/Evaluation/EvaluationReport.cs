@@ -1,0 +1,45 @@
+using System.Text.Json;
+using BlindSpot.Scoring.Metrics;
+using BlindSpot.Scoring.Models;
+
+namespace BlindSpot.Scoring.Evaluation;
+
+/// <summary><c>evaluation/&lt;Q&gt;/evaluation.json</c>: everything the HTML report shows, as data.</summary>
+internal sealed record EvaluationReport
+{
+    public required string Model { get; init; }
+
+    public required string Quarter { get; init; }
+
+    public required double QuotaShare { get; init; }
+
+    public required BinaryMetrics All { get; init; }
+
+    public BinaryMetrics? Audit { get; init; }
+
+    public BinaryMetrics? RuleAll { get; init; }
+
+    public BinaryMetrics? RuleAudit { get; init; }
+
+    /// <summary>Precision of a random pick: the positive rate of the labelled rows.</summary>
+    public required double RandomPrecision { get; init; }
+
+    public double LiftOverRule => RuleAll is null || RuleAll.PrecisionAtK == 0 ? 0 : All.PrecisionAtK / RuleAll.PrecisionAtK;
+
+    public double LiftOverRandom => RandomPrecision == 0 ? 0 : All.PrecisionAtK / RandomPrecision;
+
+    public required IReadOnlyList<ReliabilityBin> Reliability { get; init; }
+
+    public required IReadOnlyList<GroupMetrics> Groups { get; init; }
+
+    /// <summary>PNG chart file names beside the report (ROC, PR, lift, calibration).</summary>
+    public IReadOnlyList<string> Charts { get; init; } = [];
+
+    /// <summary>Present when <c>truth/&lt;Q&gt;.parquet</c> exists.</summary>
+    public TruthPrecision? Truth { get; init; }
+
+    /// <summary>True when the truth's resident numbers were pseudonymised with the published sample key.</summary>
+    public bool? TruthUsedSampleKey { get; init; }
+
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, ModelCard.Json);
+}

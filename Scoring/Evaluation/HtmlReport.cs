@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using BlindSpot.Scoring.Metrics;
+using BlindSpot.Scoring.Models;
+
+namespace BlindSpot.Scoring.Evaluation;
+
+/// <summary>One self-contained HTML page of an evaluation: headline metrics, baselines, reliability, groups, truth.</summary>
+internal static class HtmlReport
+{
+    public static string Render(EvaluationReport report, ModelCard card)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(card);
+        var html = new StringBuilder();
+        html.AppendLine("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">");
+        html.AppendLine($"<title>{E(report.Model)} on {E(report.Quarter)}</title>");
+        html.AppendLine("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:right}th:first-child,td:first-child{text-align:left}.flag{background:#fdd}</style></head><body>");
+        html.AppendLine($"<h1>{E(report.Model)} evaluated on {E(report.Quarter)}</h1>");
+        html.AppendLine($"<p>Trained on {E(card.TrainQuarters)}, validated on {E(card.ValidQuarter)}; k = quota share {F(report.QuotaShare)} × rows. Synthetic data.</p>");
+        html.AppendLine("<h2>Ranking quality</h2><table><tr><th>ranking</th><th>rows</th><th>positives</th><th>AUC</th><th>PR-AUC</th><th>k</th><th>precision@k</th><th>recall@k</th><th>Brier</th></tr>");
+        Row(html, "model, all labelled", report.All);
+        Row(html, "model, audit sample", report.Audit);
+        Row(html, "rule (crisis count), all labelled", report.RuleAll);
+        Row(html, "rule (crisis count), audit sample", report.RuleAudit);
+        html.AppendLine("</table>");
+        html.AppendLine($"<p>Random pick precision {F(report.RandomPrecision)}. Lift at k: {F(report.LiftOverRule)}× the rule baseline, {F(report.LiftOverRandom)}× random. Brier of the rule row is meaningless (a count, not a probability).</p>");
+        foreach (var chart in report.Charts)
+        {
+            html.AppendLine($"<img src=\"{E(chart)}\" alt=\"{E(chart)}\" width=\"480\">");
+        }
+
+        html.AppendLine("<h2>Calibration (reliability)</h2><table><tr><th>predicted</th><th>rows</th><th>mean predicted</th><th>observed rate</th></tr>");
+        foreach (var bin in report.Reliability)
+        {
+            html.AppendLine($"<tr><td>{F(bin.From)}–{F(bin.To)}</td><td>{bin.Rows}</td><td>{F(bin.MeanPredicted)}</td><td>{F(bin.ObservedRate)}</td></tr>");
+        }
+
+        html.AppendLine("</table>");
+        html.AppendLine($"<h2>Groups</h2><p>Flagged (red) when the group's AUC is more than {F(EvaluationJob.GapTolerance)} below the overall {F(report.All.Auc)}; AUC blank when a group has fewer than {EvaluationJob.MinimumPerClass} of either outcome.</p>");
+        html.AppendLine("<table><tr><th>dimension</th><th>group</th><th>rows</th><th>positives</th><th>AUC</th><th>rule AUC</th><th>precision@k</th></tr>");
+        foreach (var group in report.Groups)
+        {
+            html.AppendLine($"<tr{(group.Flagged ? " class=\"flag\"" : "")}><td>{E(group.Dimension)}</td><td>{E(group.Group)}</td><td>{group.Rows}</td><td>{group.Positives}</td><td>{F(group.Auc)}</td><td>{F(group.RuleAuc)}</td><td>{F(group.PrecisionAtK)}</td></tr>");
+        }
+
+        html.AppendLine("</table>");
+        if (report.Truth is { } truth)
+        {
+            html.AppendLine($"<h2>Against the simulator's truth</h2><p>{truth.Eligible:N0} eligible people, {truth.InCrisis:N0} truly in crisis; k = {truth.K:N0}.{(report.TruthUsedSampleKey == true ? " Resident numbers were pseudonymised with the published sample key." : "")}</p>");
+            html.AppendLine("<table><tr><th>ranking</th><th>precision@k</th></tr>");
+            html.AppendLine($"<tr><td>model</td><td>{F(truth.Model)}</td></tr><tr><td>rule baseline</td><td>{F(truth.Rule)}</td></tr><tr><td>oracle (latent risk)</td><td>{F(truth.Oracle)}</td></tr><tr><td>random</td><td>{F(truth.Random)}</td></tr></table>");
+            html.AppendLine($"<p>Model / rule {F(truth.ModelOverRule)}×; model / oracle {F(truth.ModelOverOracle)}.</p>");
+        }
+
+        html.AppendLine($"<h2>Model card</h2><p>{E(card.IntendedUse)}</p><p>{E(card.SelectionBias)}</p><ul>");
+        foreach (var limit in card.KnownLimits)
+        {
+            html.AppendLine($"<li>{E(limit)}</li>");
+        }
+
+        html.AppendLine("</ul></body></html>");
+        return html.ToString();
+    }
+
+    private static void Row(StringBuilder html, string name, BinaryMetrics? m)
+    {
+        if (m is not null)
+        {
+            html.AppendLine($"<tr><td>{E(name)}</td><td>{m.Rows}</td><td>{m.Positives}</td><td>{F(m.Auc)}</td><td>{F(m.PrAuc)}</td><td>{m.K}</td><td>{F(m.PrecisionAtK)}</td><td>{F(m.RecallAtK)}</td><td>{F(m.Brier)}</td></tr>");
+        }
+    }
+
+    private static string F(double? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "";
+
+    private static string E(string text) => WebUtility.HtmlEncode(text);
+}
