@@ -10,14 +10,14 @@ namespace BlindSpot.Dispatch;
 public sealed class DispatchOptions
 {
     /// <summary>The roster size the quota counts are set for. Default 9,000,000, the people the real system covers.</summary>
-    public long ReferenceRoster { get; set; } = 9_000_000;
+    public long ReferenceRoster { get; set; } = NationalQuota.ReferenceRoster;
 
     /// <summary>Per-variant quotas. Defaults 110,000 household, 20,000 child, 20,000 lonely_death: 150,000 (≈1.7%) of 9 million.</summary>
     public Dictionary<Variant, VariantQuota> Quotas { get; init; } = new()
     {
-        [Variant.Household] = new VariantQuota { Count = 110_000 },
-        [Variant.Child] = new VariantQuota { Count = 20_000 },
-        [Variant.LonelyDeath] = new VariantQuota { Count = 20_000 },
+        [Variant.Household] = new VariantQuota { Count = NationalQuota.Count(Variant.Household) },
+        [Variant.Child] = new VariantQuota { Count = NationalQuota.Count(Variant.Child) },
+        [Variant.LonelyDeath] = new VariantQuota { Count = NationalQuota.Count(Variant.LonelyDeath) },
     };
 
     /// <summary>

@@ -1,3 +1,5 @@
+using BlindSpot.Core.Catalog;
+
 namespace BlindSpot.Dispatch;
 
 /// <summary>How many of one variant to dispatch, nationally, and how many one 시군구 may receive.</summary>
@@ -17,7 +19,5 @@ public sealed class VariantQuota
 
     /// <summary>The quota for a roster of <paramref name="rosterSize"/> people.</summary>
     public int For(long rosterSize, long referenceRoster) =>
-        ScaleWithRoster && rosterSize < referenceRoster
-            ? (int)Math.Round((double)Count * rosterSize / referenceRoster, MidpointRounding.AwayFromZero)
-            : Count;
+        ScaleWithRoster ? NationalQuota.Scale(Count, rosterSize, referenceRoster) : Count;
 }

@@ -42,7 +42,7 @@ internal sealed class ScoreJob(TimeProvider clock)
                 partScores[p] = await PartScorer.ScoreAsync(parts[p], build.Names, variants, options.BlockRows, token).ConfigureAwait(false)).ConfigureAwait(false);
             var ranked = new VariantScores[variants.Count];
             Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, v =>
-                ranked[v] = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options));
+                ranked[v] = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows));
             var scored = new List<ScoreResult.Scored>();
             for (var v = 0; v < variants.Count; v++)
             {
@@ -80,7 +80,7 @@ internal sealed class ScoreJob(TimeProvider clock)
             }
 
             // The national top k lies within every part's top k, so each part keeps k; k is bounded by all rows of the quarter.
-            var limit = options.Candidates(variant, build.Rows > 0 ? build.Rows : int.MaxValue);
+            var limit = options.Candidates(variant, build.Rows, build.Rows > 0 ? build.Rows : int.MaxValue);
             variants.Add(new LiveVariant(variant, model, Math.Max(1, limit)));
         }
 

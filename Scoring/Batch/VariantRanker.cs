@@ -8,7 +8,7 @@ namespace BlindSpot.Scoring.Batch;
 /// </summary>
 internal static class VariantRanker
 {
-    public static VariantScores Rank(LiveVariant variant, IReadOnlyList<PartScores> parts, ScoreOptions options)
+    public static VariantScores Rank(LiveVariant variant, IReadOnlyList<PartScores> parts, ScoreOptions options, long rosterRows)
     {
         var keys = parts.SelectMany(p => p.PersonKeys).ToArray();
         var scores = parts.SelectMany(p => p.Scores).ToArray();
@@ -24,7 +24,7 @@ internal static class VariantRanker
             seen[code] = sigunguRanks[i] = seen.GetValueOrDefault(code) + 1;
         }
 
-        var candidates = options.Candidates(variant.Variant, order.Length);
+        var candidates = options.Candidates(variant.Variant, rosterRows, order.Length);
         var features = parts.SelectMany(p => p.Candidates).ToDictionary(c => c.PersonKey, c => c.Features);
         var card = variant.Model.Card;
         var picker = new ReasonPicker(variant.Model.Ensemble, card.Features, card.FeedFeatures.ToHashSet(StringComparer.Ordinal));

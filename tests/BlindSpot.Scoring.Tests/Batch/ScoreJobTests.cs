@@ -81,7 +81,7 @@ internal sealed class ScoreJobTests
         var table = await Table(variant);
         var people = lake.People[TrainedLake.ValidQuarter].ToDictionary(p => p.PersonKey);
         var names = SyntheticLake.Features.Select(f => f.Name).ToList();
-        var candidates = new ScoreOptions().Candidates(variant, table.Rows);
+        var candidates = new ScoreOptions().Candidates(variant, lake.People[TrainedLake.ValidQuarter].Count, table.Rows);
         var withReasons = 0;
 
         for (var i = 0; i < table.Rows; i++)
@@ -113,7 +113,7 @@ internal sealed class ScoreJobTests
         var people = lake.People[TrainedLake.ValidQuarter].ToDictionary(p => p.PersonKey);
         var names = SyntheticLake.Features.Select(f => f.Name).ToList();
         var feed = SyntheticLake.Features.Where(f => f.Kind == "feed").Select(f => f.Name).ToHashSet();
-        var candidates = new ScoreOptions().Candidates(Variant.Household, table.Rows);
+        var candidates = new ScoreOptions().Candidates(Variant.Household, lake.People[TrainedLake.ValidQuarter].Count, table.Rows);
 
         for (var i = 0; i < candidates; i++)
         {
