@@ -11,6 +11,7 @@ internal static class CommandLineApp
         var root = new RootCommand("BlindSpot: finds people in crisis from quarterly crisis-indicator feeds, scores them and sends worklists to municipalities.")
         {
             CatalogCommand.Create(output),
+            GenerateCommand.Create(output),
         };
         return root;
     }

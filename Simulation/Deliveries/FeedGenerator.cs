@@ -1,0 +1,187 @@
+using BlindSpot.Core.Keys;
+using BlindSpot.Simulation.Randomness;
+using BlindSpot.Simulation.Reporting;
+using BlindSpot.Simulation.Roster;
+
+namespace BlindSpot.Simulation.Deliveries;
+
+/// <summary>
+/// Writes one feed's delivery for one quarter: each eligible unit gets a record with probability
+/// <c>baseRate + Σ lift·severity</c> (capped at 0.95), then repeats with the repeat rate; after each clean record,
+/// seeded dirt may add one damaged row. Records and dirt draw from separate streams, so dirt settings never move
+/// the clean records. Marks every unit with a clean record in <c>hits</c> for the rule baseline.
+/// </summary>
+internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, QuarterSnapshot snapshot, SimulationOptions options)
+{
+    private const double MaxProbability = 0.95;
+    private const int MaxRecordsPerUnit = 20;
+    private static readonly byte[] UnknownCode = "ZZZ"u8.ToArray();
+    private static readonly byte[] Garbage = "#### RECORD TRUNCATED ####"u8.ToArray();
+    private readonly double[] values = new double[plan.Columns.Count];
+    private readonly float[] severity = new float[Households.Dimensions];
+    private long duplicate, malformed, outOfRange, badCheck, unknownKey, records, eligible;
+
+    public FeedReport Write(Stream stream, ulong[] hits)
+    {
+        var q = QuarterIndex.Of(snapshot.Quarter);
+        var rng = RandomStream.For(world.Seed, RandomStreamId.Feed, (ulong)plan.Index, q);
+        var dirt = RandomStream.For(world.Seed, RandomStreamId.Dirt, (ulong)plan.Index, q);
+        using var writer = new CsvByteWriter(stream, plan.Format.DelimiterChar);
+        writer.Raw(plan.Header);
+        var units = plan.IsPerson ? snapshot.Roster : snapshot.HouseholdList;
+        foreach (var unit in units)
+        {
+            var household = plan.IsPerson ? world.People.Household[unit] : unit;
+            if (!IsEligible(unit, household))
+            {
+                continue;
+            }
+
+            eligible++;
+            world.SeverityOf(household, severity);
+            var p = plan.BaseRate;
+            for (var d = 0; d < severity.Length; d++)
+            {
+                p += plan.Lift[d] * severity[d];
+            }
+
+            if (rng.NextDouble() >= Math.Min(p, MaxProbability))
+            {
+                continue;
+            }
+
+            hits[unit >> 6] |= 1UL << (unit & 63);
+            var count = 0;
+            do
+            {
+                RecordFiller.Fill(ref rng, plan, severity, plan.WindowStart(snapshot.Quarter), snapshot.Quarter.LastDay.DayNumber, values);
+                WriteRow(writer, unit, RowMutation.None, ref dirt);
+                records++;
+                AddDirt(writer, unit, ref dirt);
+            }
+            while (++count < MaxRecordsPerUnit && rng.Chance(plan.RepeatRate));
+        }
+
+        var dirtCounts = new DirtCounts(duplicate, malformed, outOfRange, badCheck, unknownKey);
+        return new FeedReport(plan.Feed.Code, plan.Feed.Source, eligible, records, records + dirtCounts.Total, dirtCounts);
+    }
+
+    private bool IsEligible(int unit, int household)
+    {
+        if (plan.Filter != HouseholdFlags.None && !snapshot.Has(household, plan.Filter))
+        {
+            return false;
+        }
+
+        return !plan.IsPerson || (snapshot.Age[unit] >= plan.MinAge && snapshot.Age[unit] <= plan.MaxAge);
+    }
+
+    private void AddDirt(CsvByteWriter writer, int unit, ref RandomStream dirt)
+    {
+        var u = dirt.NextDouble();
+        if ((u -= options.DuplicateRate) < 0)
+        {
+            writer.RepeatLastRow();
+            duplicate++;
+        }
+        else if ((u -= options.MalformedRate) < 0)
+        {
+            Malform(writer, ref dirt);
+            malformed++;
+        }
+        else if ((u -= options.OutOfRangeRate) < 0)
+        {
+            WriteRow(writer, unit, RowMutation.OutOfRange, ref dirt);
+            outOfRange++;
+        }
+        else if (plan.IsPerson && (u -= options.BadCheckDigitRate) < 0)
+        {
+            WriteRow(writer, unit, RowMutation.BadCheckDigit, ref dirt);
+            badCheck++;
+        }
+        else if ((u -= options.UnknownKeyRate) < 0)
+        {
+            WriteRow(writer, unit, RowMutation.UnknownKey, ref dirt);
+            unknownKey++;
+        }
+    }
+
+    private static void Malform(CsvByteWriter writer, ref RandomStream dirt)
+    {
+        switch (dirt.NextInt(3))
+        {
+            case 0:
+                writer.RepeatLastRowShort();
+                break;
+            case 1:
+                writer.RepeatLastRowLong("X"u8);
+                break;
+            default:
+                writer.BeginRow();
+                writer.Plain(Garbage);
+                writer.EndRow();
+                break;
+        }
+    }
+
+    private void WriteRow(CsvByteWriter writer, int unit, RowMutation mutation, ref RandomStream dirt)
+    {
+        writer.BeginRow();
+        WriteKey(writer, unit, mutation, ref dirt);
+        var damaged = mutation == RowMutation.OutOfRange ? (plan.OutOfRangeColumn > 0 ? plan.OutOfRangeColumn : plan.CategoryColumn) : -1;
+        for (var i = 1; i < plan.Columns.Count; i++)
+        {
+            var c = plan.Columns[i];
+            var value = values[i];
+            if (i == damaged && c.IsNumeric)
+            {
+                value = c.Max + 1 + Math.Round(Math.Max(1, c.Max) * 0.5 * dirt.NextDouble());
+            }
+
+            switch (c.Type)
+            {
+                case Core.Catalog.ColumnType.Date:
+                    // A feed with no number and no code gets its out-of-range dirt as a date ten years out of window.
+                    writer.Date((int)value - (mutation == RowMutation.OutOfRange && damaged < 0 ? 3650 : 0), plan.DateStyle);
+                    break;
+                case Core.Catalog.ColumnType.Double:
+                    writer.Decimal(value);
+                    break;
+                case Core.Catalog.ColumnType.Code:
+                    writer.Plain(i == damaged ? UnknownCode : c.Codes[(int)value]);
+                    break;
+                case Core.Catalog.ColumnType.Int or Core.Catalog.ColumnType.Long:
+                    writer.Integer((long)value);
+                    break;
+                default:
+                    writer.Empty();
+                    break;
+            }
+        }
+
+        writer.EndRow();
+    }
+
+    private void WriteKey(CsvByteWriter writer, int unit, RowMutation mutation, ref RandomStream dirt)
+    {
+        Span<byte> key = stackalloc byte[ResidentNumber.Length];
+        if (!plan.IsPerson)
+        {
+            var h = world.Households;
+            var counter = mutation == RowMutation.UnknownKey ? 900_000 + dirt.NextInt(100_000) : h.Counter[unit];
+            KeyBytes.WriteHouseholdNumber(key, world.Regions.CodeBytes[h.Sigungu[unit]], counter);
+            writer.Plain(key[..KeyBytes.HouseholdLength]);
+            return;
+        }
+
+        var p = world.People;
+        var serial = mutation == RowMutation.UnknownKey ? ResidentSerials.FirstUnknownSerial + dirt.NextInt(10_000) : p.Serial[unit];
+        KeyBytes.WriteResidentNumber(key, p.BirthDay[unit], p.IsMale(unit), serial);
+        if (mutation == RowMutation.BadCheckDigit)
+        {
+            key[^1] = (byte)('0' + ((key[^1] - '0' + 1 + dirt.NextInt(9)) % 10));
+        }
+
+        writer.Plain(key);
+    }
+}

@@ -1,0 +1,104 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Paths;
+using BlindSpot.Simulation.Deliveries;
+using BlindSpot.Simulation.Dispatches;
+using BlindSpot.Simulation.Identity;
+using BlindSpot.Simulation.Reporting;
+using BlindSpot.Simulation.Roster;
+using BlindSpot.Simulation.Truth;
+
+namespace BlindSpot.Simulation;
+
+/// <summary>
+/// Writes one quarter's files. The roster, identity vault, truth and each feed are independent jobs run on all
+/// cores; each draws from its own seeded stream and writes its own file, so the bytes do not depend on scheduling.
+/// </summary>
+internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snapshot, IReadOnlyList<FeedPlan> plans, SimulationOptions options, DataRoot root)
+{
+    public async Task<QuarterReport> WriteAsync(Demography demography, bool isLast, CancellationToken cancellationToken)
+    {
+        var quarter = snapshot.Quarter;
+        var truth = TruthTable.Build(world, snapshot);
+        var hits = new FeedHits(world.Catalog.Feeds, world.People.Count, world.Households.Count);
+        var feedReports = new FeedReport[plans.Count];
+
+        // The three big single files first, so the feeds fill the cores around them.
+        var jobs = new List<Func<CancellationToken, ValueTask>>
+        {
+            async ct =>
+            {
+                await using var stream = Create(root.Truth(quarter), gzip: false);
+                await new TruthWriter(world, snapshot, truth).WriteAsync(stream, ct);
+            },
+            ct =>
+            {
+                using var stream = Create(root.RawFeed(quarter, world.Catalog.Roster), options.Gzip);
+                new RosterWriter(world, snapshot).Write(stream);
+                return ValueTask.CompletedTask;
+            },
+            ct =>
+            {
+                using var stream = Create(root.IdentityVault(quarter), options.Gzip);
+                new IdentityWriter(world, snapshot).Write(stream);
+                return ValueTask.CompletedTask;
+            },
+        };
+        foreach (var plan in plans)
+        {
+            jobs.Add(ct =>
+            {
+                using var stream = Create(root.RawFeed(quarter, plan.Feed), options.Gzip);
+                feedReports[plan.Index] = new FeedGenerator(plan, world, snapshot, options).Write(stream, hits.Bits[plan.Index]);
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(jobs, parallel, (job, ct) => job(ct));
+
+        var dispatches = isLast ? [] : WriteDispatches(truth, hits);
+        return Summarise(demography, truth, feedReports, dispatches);
+    }
+
+    private IReadOnlyList<DispatchReport> WriteDispatches(TruthTable truth, FeedHits hits)
+    {
+        var selector = new DispatchSelector(world, snapshot, hits, options);
+        var lists = VariantNames.All.Select(v =>
+        {
+            var entries = selector.Select(v, out var eligible);
+            return (v, entries, eligible);
+        }).ToList();
+        using var dispatches = Create(root.PastDispatches(snapshot.Quarter), gzip: false);
+        using var outcomes = Create(root.Outcomes(snapshot.Quarter), gzip: false);
+        return new DispatchWriter(world, snapshot, truth).Write(dispatches, outcomes, lists);
+    }
+
+    private QuarterReport Summarise(Demography demography, TruthTable truth, FeedReport[] feeds, IReadOnlyList<DispatchReport> dispatches)
+    {
+        long severe = 0, single = 0;
+        foreach (var h in snapshot.HouseholdList)
+        {
+            severe += world.Households.MaxSeverity(h) > 0.5f ? 1 : 0;
+            single += snapshot.Has(h, HouseholdFlags.SinglePerson) ? 1 : 0;
+        }
+
+        var counts = truth.Flags.Select(f => snapshot.Roster.LongCount(id => f[id])).ToArray();
+        var residents = snapshot.Roster.LongCount(id => world.People.Status[id] == PersonStatus.Resident);
+        var records = feeds.Sum(f => f.Records);
+        return new QuarterReport(
+            snapshot.Quarter.ToString(),
+            snapshot.Roster.Length,
+            residents,
+            snapshot.HouseholdList.Length,
+            single,
+            demography,
+            new TruthCounts(severe, counts[0], counts[1], counts[2]),
+            records,
+            feeds.Sum(f => f.RowsWritten),
+            Math.Round(records / (double)snapshot.Roster.Length, 4),
+            feeds,
+            dispatches);
+    }
+
+    private static Stream Create(string path, bool gzip) => DeliveryFile.Create(path, gzip);
+}

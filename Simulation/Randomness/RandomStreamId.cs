@@ -1,0 +1,29 @@
+namespace BlindSpot.Simulation.Randomness;
+
+/// <summary>
+/// The independent random streams of the simulator. Each purpose draws from its own stream, so changing one
+/// setting (say, the dirt rates) never shifts the draws of another (the clean records).
+/// </summary>
+internal enum RandomStreamId : ulong
+{
+    Households = 1,
+    Serials = 2,
+    Latent = 3,
+    Deaths = 4,
+    Moves = 5,
+    Births = 6,
+    MoversIn = 7,
+
+    /// <summary>Feed records; the entity is the feed's catalog index.</summary>
+    Feed = 8,
+
+    /// <summary>Dirt in feed files; the entity is the feed's catalog index.</summary>
+    Dirt = 9,
+    Names = 10,
+    Addresses = 11,
+    Phones = 12,
+    DispatchTieBreak = 13,
+    Audit = 14,
+    Outcomes = 15,
+    Benefits = 16,
+}
