@@ -12,6 +12,7 @@ internal static class CommandLineApp
         {
             CatalogCommand.Create(output),
             GenerateCommand.Create(output),
+            IngestCommand.Create(output),
         };
         return root;
     }

@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
 using System.Text;
 using BlindSpot.Core.Keys;
 
@@ -14,6 +16,18 @@ public sealed class PseudonymizerTests
         var second = Pseudonymizer.ForSampleData().Person(Number);
 
         Assert.That(second, Is.EqualTo(first));
+    }
+
+    [Test]
+    public void Person_ReusedHmac_MatchesOneShotHmacOfDomainAndNumber()
+    {
+        // Pins the pseudonym to its definition, so caching the HMAC per thread can never change a key.
+        var key = Encoding.UTF8.GetBytes(Pseudonymizer.SampleKey);
+        var expected = BinaryPrimitives.ReadInt64BigEndian(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes("P" + Number)));
+
+        var keys = Enumerable.Range(0, 4).AsParallel().Select(_ => Pseudonymizer.ForSampleData().Person(Number).Value).ToList();
+
+        Assert.That(keys, Is.All.EqualTo(expected));
     }
 
     [Test]

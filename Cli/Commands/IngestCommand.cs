@@ -1,0 +1,63 @@
+using System.CommandLine;
+using System.Globalization;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Ingestion;
+using BlindSpot.Ingestion.Reporting;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary><c>blindspot ingest &lt;quarter&gt; [--data DIR] [--catalog F]</c>: raw deliveries → roster, lake and quarantine, one line per feed.</summary>
+internal static class IngestCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var quarterArgument = CommonOptions.QuarterArgument();
+        var dataOption = CommonOptions.Data();
+        var catalogOption = CommonOptions.Catalog();
+        var command = new Command("ingest", "Validate and pseudonymise a quarter's deliveries into roster/, lake/ and quarantine/.") { quarterArgument, dataOption, catalogOption };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
+            if (pseudonymizer.IsSampleKey)
+            {
+                await output.WriteLineAsync($"warning: {Pseudonymizer.KeyVariable} is not set; using the published SAMPLE key, fit for synthetic data only.");
+            }
+
+            var options = new IngestOptions
+            {
+                Quarter = parse.GetValue(quarterArgument),
+                DataRoot = parse.GetValue(dataOption)!.FullName,
+                Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,
+                Pseudonymizer = pseudonymizer,
+            };
+            var report = await new IngestJob(options).RunAsync(cancellationToken);
+            Print(report, output);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static void Print(IngestReport report, TextWriter output)
+    {
+        if (report.Skipped)
+        {
+            output.WriteLine($"ingest {report.Quarter}: inputs unchanged since the last completed run; skipped (outputs verified).");
+        }
+
+        output.WriteLine($"{"feed",-34} {"status",-9} {"read",11} {"accepted",11} {"rejected",9} {"dups",7} {"unknown",8} {"ms",7}  file");
+        foreach (var feed in report.All)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{feed.Feed,-34} {feed.Status,-9} {feed.RowsRead,11:N0} {feed.Accepted,11:N0} {feed.Rejected,9:N0} {feed.Duplicates,7:N0} {feed.UnknownKeys,8:N0} {feed.DurationMs,7}  {feed.File}"));
+        }
+
+        var t = report.Totals;
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"total: {t.Feeds} files ({t.Ingested} ingested, {t.Skipped} skipped, {t.Missing} missing, {t.Failed} failed); read {t.RowsRead:N0} = accepted {t.Accepted:N0} + rejected {t.Rejected:N0} + duplicates {t.Duplicates:N0}; unknown keys {t.UnknownKeys:N0}; reconciled: {(report.Reconciled ? "yes" : "NO")}"));
+        foreach (var warning in report.Warnings)
+        {
+            output.WriteLine($"warning: {warning}");
+        }
+    }
+}

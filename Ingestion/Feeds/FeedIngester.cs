@@ -1,0 +1,165 @@
+using System.Globalization;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Hashing;
+using BlindSpot.Ingestion.Deliveries;
+using BlindSpot.Ingestion.Lake;
+using BlindSpot.Ingestion.Reading;
+using BlindSpot.Ingestion.Reporting;
+using BlindSpot.Ingestion.Roster;
+using BlindSpot.Ingestion.Validation;
+using Parquet;
+
+namespace BlindSpot.Ingestion.Feeds;
+
+/// <summary>
+/// Ingests one feed's delivery: validates every record, pseudonymises the key, streams accepted rows into
+/// <c>lake/&lt;Q&gt;/&lt;feed&gt;.parquet</c> one row group at a time and rejected ones into quarantine, and reconciles
+/// the counts. A whole-file problem fails the feed (its lake file removed) without stopping the other feeds.
+/// </summary>
+internal sealed class FeedIngester(IngestContext context)
+{
+    public async Task<FeedReport> IngestAsync(Delivery delivery, Task<RosterIndex> roster, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(delivery);
+        var started = context.Time.GetTimestamp();
+        var feed = delivery.Feed;
+        var lakePath = context.Root.LakeFeed(context.Quarter, feed.Code);
+        var temporary = lakePath + ".tmp";
+        var report = new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, File = delivery.RelativePath, InputSha256 = delivery.Sha256 };
+        FeedRun? run = null;
+        try
+        {
+            run = await WriteLakeAsync(delivery, temporary, cancellationToken);
+            Check(delivery, run);
+            File.Move(temporary, lakePath, overwrite: true);
+            var unknown = await CountUnknownAsync(feed.Unit, run.Keys, roster);
+            return WithCounts(report, run) with
+            {
+                Status = FeedStatus.Ingested,
+                UnknownKeys = unknown,
+                OutputSha256 = await FileHash.Sha256Async(lakePath, cancellationToken),
+                DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
+            };
+        }
+        catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException)
+        {
+            // Counts stay in the report when the file was read, so the analyst sees what the failure is about;
+            // the status says nothing of it was published.
+            OutputFiles.Delete(temporary);
+            OutputFiles.Delete(lakePath);
+            return (run is null ? report : WithCounts(report, run)) with
+            {
+                Status = FeedStatus.Failed,
+                Error = ex.Message,
+                DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
+            };
+        }
+    }
+
+    private static FeedReport WithCounts(FeedReport report, FeedRun run) => report with
+    {
+        Encoding = run.Encoding,
+        RowsRead = run.Counts.Read,
+        Accepted = run.Counts.Accepted,
+        Rejected = run.Counts.Rejected,
+        Duplicates = run.Counts.Duplicates,
+        Warnings = run.Warnings,
+    };
+
+    private static async Task<long> CountUnknownAsync(FeedUnit unit, KeyList keys, Task<RosterIndex> roster)
+    {
+        try
+        {
+            var index = await roster;
+            return keys.CountMissing(key => index.Contains(unit, key));
+        }
+        catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException or IngestException)
+        {
+            // The roster's own failure fails the stage and is reported there; without a roster no key is "unknown".
+            return 0;
+        }
+    }
+
+    private async Task<FeedRun> WriteLakeAsync(Delivery delivery, string temporary, CancellationToken cancellationToken)
+    {
+        var feed = delivery.Feed;
+        var format = context.Catalog.DeliveryOf(feed);
+        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
+        using var reader = DeliveryReader.Open(delivery, format, feed.Source);
+        using var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, feed.Code));
+        var batch = new LakeBatch(feed, format, context.Quarter);
+        var validator = new RecordValidator(reader, batch, new KeyParser(feed.KeyColumn, context.Pseudonymizer), rejects, feed.KeyColumn.Name);
+        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(batch.Schema, stream, IngestContext.ParquetOptions, cancellationToken: cancellationToken);
+            while (validator.ReadBatch(context.RowGroupSize))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await batch.FlushAsync(writer, cancellationToken);
+            }
+
+            if (batch.Count > 0 || validator.Counts.Accepted == 0)
+            {
+                await batch.FlushAsync(writer, cancellationToken);
+            }
+        }
+
+        validator.Counts.CheckReconciled(delivery.RelativePath);
+        var warnings = new List<string>(reader.Warnings);
+        warnings.AddRange(validator.Warnings(delivery.RelativePath, feed.Source));
+        return new FeedRun(validator.Counts, validator.Keys, reader.EncodingRead, warnings, batch);
+    }
+
+    private void Check(Delivery delivery, FeedRun run)
+    {
+        CheckOtherQuarter(delivery, run.Batch, run.Counts);
+        CheckRejectRate(delivery, run.Counts);
+        CheckQuarter(delivery, run.Batch, run.Counts);
+    }
+
+    private static void CheckRejectRate(Delivery delivery, RecordCounts counts)
+    {
+        var valid = counts.Read - counts.Duplicates;
+        if (valid == 0 || (double)counts.Rejected / valid <= delivery.Feed.MaxRejectRate)
+        {
+            return;
+        }
+
+        throw new FeedFailedException(string.Create(CultureInfo.InvariantCulture,
+            $"{delivery.RelativePath}: {counts.Rejected} of {valid} rows ({100.0 * counts.Rejected / valid:0.0}%) were rejected, above the catalog's limit of {100 * delivery.Feed.MaxRejectRate:0.0}% for this feed; commonest reason {counts.TopReason()}. " +
+            $"So many rejects mean a format change, not bad rows: see the rejects file, then ask {delivery.Feed.Source} to redeliver or update the catalog."));
+    }
+
+    // Most rows dated outside the window, in one other quarter: the institution sent the wrong quarter's file.
+    private void CheckOtherQuarter(Delivery delivery, LakeBatch batch, RecordCounts counts)
+    {
+        var outside = batch.Columns.OfType<DateSink>().SelectMany(d => d.OutsideByQuarter).ToList();
+        var valid = counts.Read - counts.Duplicates;
+        var total = outside.Sum(o => o.Value);
+        if (valid == 0 || total * 2 < valid)
+        {
+            return;
+        }
+
+        var commonest = outside.OrderByDescending(o => o.Value).ThenBy(o => o.Key).First().Key;
+        throw new FeedFailedException(
+            $"{delivery.RelativePath}: {total} of {valid} rows have dates outside the window for {context.Quarter}, most of them in {commonest}; this looks like the delivery for {commonest}, not {context.Quarter}. " +
+            $"Ask {delivery.Feed.Source} for the {context.Quarter} file.");
+    }
+
+    // A file whose dates all lie before the quarter is last quarter's delivery again, even where a wide window accepts them.
+    private void CheckQuarter(Delivery delivery, LakeBatch batch, RecordCounts counts)
+    {
+        var dates = batch.Columns.OfType<DateSink>().FirstOrDefault(d => d.Column.Role == ColumnRole.EventDate);
+        if (dates is null || counts.Accepted < 10 || dates.InQuarter > 0)
+        {
+            return;
+        }
+
+        throw new FeedFailedException(
+            $"{delivery.RelativePath}: none of its {counts.Accepted} event dates falls in {context.Quarter}; this looks like the delivery for an earlier quarter. " +
+            $"Ask {delivery.Feed.Source} for the {context.Quarter} file.");
+    }
+
+    private sealed record FeedRun(RecordCounts Counts, KeyList Keys, string Encoding, IReadOnlyList<string> Warnings, LakeBatch Batch);
+}

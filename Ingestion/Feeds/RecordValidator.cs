@@ -1,0 +1,112 @@
+using BlindSpot.Ingestion.Lake;
+using BlindSpot.Ingestion.Reading;
+using BlindSpot.Ingestion.Validation;
+
+namespace BlindSpot.Ingestion.Feeds;
+
+/// <summary>
+/// The per-record loop of one feed: drop exact duplicates, check quoting and field count, parse the key and every
+/// column, then either commit the row to the lake batch or write it to quarantine with the first failing field.
+/// Synchronous on purpose: CsvHelper's spans must not cross an await.
+/// </summary>
+internal sealed class RecordValidator(DeliveryReader reader, LakeBatch batch, KeyParser keyParser, RejectWriter rejects, string keyName)
+{
+    private const string TruncatedPrefix = "truncated last line (the file ends mid-record, without a line break)";
+
+    private readonly DuplicateFilter duplicates = new();
+    private readonly IReadOnlyList<int> indexes = reader.Header.Indexes;
+    private long truncated;
+
+    public RecordCounts Counts { get; } = new();
+
+    /// <summary>Accepted keys, for counting those the roster does not know.</summary>
+    public KeyList Keys { get; } = new();
+
+    /// <summary>Reads until the batch holds <paramref name="rowGroupSize"/> rows (true) or the file ends (false).</summary>
+    public bool ReadBatch(int rowGroupSize)
+    {
+        while (reader.Read())
+        {
+            Counts.Read++;
+            if (duplicates.IsDuplicate(reader.RawRecord))
+            {
+                Counts.Duplicates++;
+                continue;
+            }
+
+            Validate();
+            if (batch.Count >= rowGroupSize)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Warnings about the file as a whole, once it has been read.</summary>
+    public IEnumerable<string> Warnings(string fileName, string source)
+    {
+        if (truncated > 0)
+        {
+            yield return $"{fileName}: the last line is truncated (no line break at the end and an incomplete record); it was quarantined. Ask {source} to redeliver the complete file.";
+        }
+
+        if (Counts.Read == 0)
+        {
+            yield return $"{fileName}: has a header but no rows; check with {source} that nothing is missing.";
+        }
+    }
+
+    private void Validate()
+    {
+        var (field, reason) = Check(out var key);
+        if (reason is null)
+        {
+            batch.Commit(key, reader.LineNumber);
+            Keys.Add(key);
+            Counts.Accepted++;
+            return;
+        }
+
+        if (reader.IsUnterminatedLastRecord)
+        {
+            truncated++;
+            reason = $"{TruncatedPrefix}: {(field.Length > 0 ? field + " " : "")}{reason}";
+            field = "";
+        }
+
+        rejects.Write(reader.RawRecord, reader.LineNumber, field, reason);
+        Counts.Reject(field, reason);
+    }
+
+    private (string Field, string? Reason) Check(out long key)
+    {
+        key = 0;
+        if (reader.MalformedReason() is { } malformed)
+        {
+            return ("", malformed);
+        }
+
+        if (reader.FieldCount != reader.Header.FieldCount)
+        {
+            return ("", $"has {reader.FieldCount} fields where the header has {reader.Header.FieldCount}");
+        }
+
+        if (keyParser.TryParse(reader.GetSpan(indexes[0]), out key) is { } keyReason)
+        {
+            return (keyName, keyReason);
+        }
+
+        for (var i = 0; i < batch.Columns.Count; i++)
+        {
+            var column = batch.Columns[i];
+            if (column.Stage(reader.GetSpan(indexes[i + 1])) is { } reason)
+            {
+                return (column.Column.Name, reason);
+            }
+        }
+
+        return ("", null);
+    }
+}

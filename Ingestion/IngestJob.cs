@@ -1,0 +1,218 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Runs;
+using BlindSpot.Ingestion.Deliveries;
+using BlindSpot.Ingestion.Lake;
+using BlindSpot.Ingestion.Feeds;
+using BlindSpot.Ingestion.Reading;
+using BlindSpot.Ingestion.Reporting;
+using BlindSpot.Ingestion.Roster;
+
+namespace BlindSpot.Ingestion;
+
+/// <summary>
+/// The ingest stage of one quarter: roster and 47 feeds from <c>raw/</c> to <c>roster/</c>, <c>lake/</c> and
+/// <c>quarantine/</c>, with <c>ingest-report.json</c> and the run manifest's <c>ingest</c> record. Safe to rerun:
+/// unchanged inputs are skipped, and otherwise the same inputs give byte-identical Parquet.
+/// </summary>
+public sealed class IngestJob
+{
+    /// <summary>The stage's name in the run manifest.</summary>
+    public const string StageName = "ingest";
+
+    private readonly IngestContext context;
+    private readonly int parallelFeeds;
+
+    public IngestJob(IngestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        context = new IngestContext(options.Quarter, new DataRoot(options.DataRoot), options.Catalog ?? FeedCatalog.LoadDefault(), options.Pseudonymizer!, options.Time, options.RowGroupSize);
+        parallelFeeds = options.MaxParallelFeeds;
+    }
+
+    /// <summary>
+    /// Runs the stage and writes the report. Throws <see cref="IngestException"/> (after writing the report) naming every
+    /// missing required feed, failed feed or reconciliation error.
+    /// </summary>
+    public async Task<IngestReport> RunAsync(CancellationToken cancellationToken = default)
+    {
+        var startedAt = context.Time.GetUtcNow();
+        var scan = await new DeliveryLocator(context).ScanAsync(cancellationToken);
+        var missingRequired = scan.Missing.Where(f => f.Required).ToList();
+        if (missingRequired.Count > 0)
+        {
+            throw new IngestException(
+                $"{missingRequired.Count} required deliveries missing under {context.Relative(context.Root.RawFolder(context.Quarter))}/: " +
+                $"{string.Join(", ", missingRequired.Select(f => $"{f.Source}/{f.Code}.csv"))}. Ask the institutions for them (or place them there) and run again.");
+        }
+
+        var manifestPath = context.Root.RunManifest(context.Quarter);
+        var manifest = RunManifest.LoadOrCreate(manifestPath, context.Quarter.ToString());
+        var inputs = Inputs(scan);
+        var previous = IngestReport.Load(context.Root.IngestReport(context.Quarter));
+        if (previous is not null && manifest.Find(StageName) is { } record && record.CompletedWith(inputs) && OutputsIntact(record))
+        {
+            return previous with { Skipped = true };
+        }
+
+        manifest.With(new StageRecord { Stage = StageName, State = StageState.Running, Inputs = inputs, StartedAt = startedAt }).Save(manifestPath);
+        var report = await IngestAllAsync(scan, cancellationToken);
+        report.Save(context.Root.IngestReport(context.Quarter));
+        var errors = Errors(report);
+        var finished = new StageRecord
+        {
+            Stage = StageName,
+            State = errors.Count == 0 ? StageState.Completed : StageState.Failed,
+            Inputs = inputs,
+            Outputs = Outputs(report),
+            Counts = Counts(report.Totals),
+            StartedAt = startedAt,
+            FinishedAt = context.Time.GetUtcNow(),
+            Error = errors.Count == 0 ? null : string.Join(" | ", errors),
+        };
+        manifest.With(finished).Save(manifestPath);
+        if (errors.Count > 0)
+        {
+            throw new IngestException($"ingest {context.Quarter} failed ({errors.Count} problem(s); details in {context.Relative(context.Root.IngestReport(context.Quarter))}): {string.Join(" | ", errors)}");
+        }
+
+        return report;
+    }
+
+    private async Task<IngestReport> IngestAllAsync(DeliveryScan scan, CancellationToken cancellationToken)
+    {
+        var catalog = context.Catalog;
+        using var slots = new SemaphoreSlim(parallelFeeds);
+        var rosterTask = RunRosterAsync(scan, slots, cancellationToken);
+        var indexTask = IndexOf(rosterTask);
+        var feedTasks = catalog.Feeds
+            .Where(f => scan.Found.ContainsKey(f.Code))
+            .OrderByDescending(f => scan.Found[f.Code].Length)
+            .ToDictionary(f => f.Code, f => RunFeedAsync(scan.Found[f.Code], indexTask, slots, cancellationToken), StringComparer.Ordinal);
+        await Task.WhenAll(feedTasks.Values);
+        var roster = (await rosterTask).Report;
+        var feeds = new List<FeedReport>();
+        foreach (var feed in catalog.Feeds)
+        {
+            feeds.Add(feedTasks.TryGetValue(feed.Code, out var task) ? await task : NotIngested(feed, scan));
+        }
+
+        var all = feeds.Prepend(roster).ToList();
+        return new IngestReport
+        {
+            Quarter = context.Quarter.ToString(),
+            CatalogVersion = catalog.Version,
+            SampleKey = context.Pseudonymizer.IsSampleKey,
+            Roster = roster,
+            Feeds = feeds,
+            Warnings = [.. scan.Warnings, .. all.SelectMany(f => f.Warnings), .. all.Where(f => f.Status == FeedStatus.Missing && !f.Required).Select(f => f.Error!)],
+            Totals = IngestTotals.Of(all),
+        };
+    }
+
+    private static async Task<RosterIndex> IndexOf(Task<(FeedReport Report, RosterIndex? Index)> roster) =>
+        (await roster).Index ?? throw new IngestException("The roster was not ingested; no key can be checked against it.");
+
+    private async Task<(FeedReport Report, RosterIndex? Index)> RunRosterAsync(DeliveryScan scan, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        var roster = context.Catalog.Roster;
+        if (!scan.Found.TryGetValue(roster.Code, out var delivery))
+        {
+            return (NotIngested(roster, scan), null);
+        }
+
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            // Reading the roster is one long sequential job; run it off the caller's thread so feeds start beside it.
+            return await Task.Run(() => new RosterIngester(context).IngestAsync(delivery, cancellationToken), cancellationToken);
+        }
+        catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException or IngestException)
+        {
+            OutputFiles.Delete(context.Root.Roster(context.Quarter));
+            return (new FeedReport { Feed = roster.Code, Source = roster.Source, Required = true, Status = FeedStatus.Failed, File = delivery.RelativePath, InputSha256 = delivery.Sha256, Error = ex.Message }, null);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private async Task<FeedReport> RunFeedAsync(Delivery delivery, Task<RosterIndex> roster, SemaphoreSlim slots, CancellationToken cancellationToken)
+    {
+        await slots.WaitAsync(cancellationToken);
+        try
+        {
+            return await Task.Run(() => new FeedIngester(context).IngestAsync(delivery, roster, cancellationToken), cancellationToken);
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    private FeedReport NotIngested(FeedDefinition feed, DeliveryScan scan)
+    {
+        OutputFiles.Delete(context.Root.LakeFeed(context.Quarter, feed.Code));
+        if (scan.Unusable.TryGetValue(feed.Code, out var problem))
+        {
+            return new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, Status = FeedStatus.Failed, Error = problem };
+        }
+
+        var expected = $"{context.Relative(context.Root.RawFolder(context.Quarter))}/{feed.Source}/{feed.Code}.csv";
+        var message = feed.Required
+            ? $"{expected} is missing; ask {feed.Source} for it."
+            : $"{expected} is missing (optional feed); its features will be empty this quarter.";
+        return new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, Status = FeedStatus.Missing, Error = message };
+    }
+
+    private static List<string> Errors(IngestReport report)
+    {
+        var errors = report.All.Where(f => f.Status == FeedStatus.Failed || (f.Status == FeedStatus.Missing && f.Required)).Select(f => f.Error!).ToList();
+        errors.AddRange(report.All.Where(f => !f.Reconciled).Select(f => $"{f.Feed}: read {f.RowsRead} ≠ accepted + rejected + duplicates"));
+        return errors;
+    }
+
+    // The key's fingerprint and the catalog version are inputs too: either changes every output.
+    private SortedDictionary<string, string> Inputs(DeliveryScan scan)
+    {
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var delivery in scan.Found.Values)
+        {
+            inputs[delivery.RelativePath] = delivery.Sha256;
+        }
+
+        inputs["#catalog"] = context.Catalog.Version;
+        inputs["#pseudonym-key"] = context.Pseudonymizer.Household("#key-fingerprint").ToString();
+        return inputs;
+    }
+
+    private SortedDictionary<string, string> Outputs(IngestReport report)
+    {
+        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var feed in report.All.Where(f => f.OutputSha256 is not null))
+        {
+            var path = feed.Feed == context.Catalog.Roster.Code ? context.Root.Roster(context.Quarter) : context.Root.LakeFeed(context.Quarter, feed.Feed);
+            outputs[context.Relative(path)] = feed.OutputSha256!;
+        }
+
+        return outputs;
+    }
+
+    private bool OutputsIntact(StageRecord record) => record.Outputs.All(pair =>
+    {
+        var path = Path.Combine(context.Root.Path, pair.Key);
+        return File.Exists(path) && FileHash.Sha256(path) == pair.Value;
+    });
+
+    private static SortedDictionary<string, long> Counts(IngestTotals totals) => new(StringComparer.Ordinal)
+    {
+        ["rowsRead"] = totals.RowsRead,
+        ["rowsAccepted"] = totals.Accepted,
+        ["rowsQuarantined"] = totals.Rejected,
+        ["duplicates"] = totals.Duplicates,
+        ["unknownKeys"] = totals.UnknownKeys,
+    };
+}

@@ -1,0 +1,298 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Unicode;
+using BlindSpot.Core.Catalog;
+
+namespace BlindSpot.Ingestion.Reading;
+
+/// <summary>
+/// Turns a delivery's bytes into strict UTF-8 for the CSV reader: honours a UTF-8 byte-order mark, transcodes CP949,
+/// and throws <see cref="DeliveryEncodingException"/> at the first byte invalid in the encoding, with its offset and line,
+/// so a wrongly encoded file stops with a message instead of reaching the lake as mojibake. Read-only, forward-only.
+/// </summary>
+internal sealed class DecodingStream : Stream
+{
+    private const int ChunkSize = 1 << 20;
+    private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
+
+    private readonly Stream source;
+    private readonly string fileName;
+    private readonly FeedEncoding declared;
+    private readonly byte[] input = ArrayPool<byte>.Shared.Rent(ChunkSize + 8);
+    private byte[] output = ArrayPool<byte>.Shared.Rent(ChunkSize * 2);
+    private char[] chars = ArrayPool<char>.Shared.Rent(ChunkSize + 8);
+    private bool cp949;
+    private int carry;
+    private int outputStart;
+    private int outputEnd;
+    private long sourceOffset;
+    private long linesBefore;
+    private bool started;
+    private bool ended;
+    private byte lastByte;
+
+    public DecodingStream(Stream source, FeedEncoding declared, string fileName)
+    {
+        this.source = source;
+        this.declared = declared;
+        this.fileName = fileName;
+    }
+
+    /// <summary>How the bytes were read, for the report: "cp949", "utf-8" or "utf-8 (BOM)".</summary>
+    public string EncodingRead { get; private set; } = "";
+
+    /// <summary>Set when the file's byte-order mark contradicts the catalog; the delivery was read as the mark says.</summary>
+    public string? EncodingWarning { get; private set; }
+
+    /// <summary>UTF-8 bytes handed out so far (the reader's byte offsets count these).</summary>
+    public long OutputBytes { get; private set; }
+
+    /// <summary>True once the source is exhausted.</summary>
+    public bool SourceEnded => ended;
+
+    /// <summary>True when the input ended with a line break (or is empty); false means the last line may be cut off.</summary>
+    public bool EndsWithLineBreak => OutputBytes == 0 || lastByte is (byte)'\n' or (byte)'\r';
+
+    /// <summary>True when the delivery holds no bytes at all apart from a byte-order mark.</summary>
+    public bool IsEmpty
+    {
+        get
+        {
+            EnsureStarted();
+            return ended && outputEnd == 0 && OutputBytes == 0;
+        }
+    }
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => OutputBytes; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        EnsureStarted();
+        while (outputStart == outputEnd)
+        {
+            if (ended)
+            {
+                return 0;
+            }
+
+            Fill();
+        }
+
+        var count = Math.Min(buffer.Length, outputEnd - outputStart);
+        output.AsSpan(outputStart, count).CopyTo(buffer);
+        outputStart += count;
+        OutputBytes += count;
+        lastByte = buffer[count - 1];
+        return count;
+    }
+
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(Read(buffer.Span));
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        Task.FromResult(Read(buffer.AsSpan(offset, count)));
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            source.Dispose();
+            ArrayPool<byte>.Shared.Return(input);
+            ArrayPool<byte>.Shared.Return(output);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void EnsureStarted()
+    {
+        if (started)
+        {
+            return;
+        }
+
+        started = true;
+        var read = ReadSource(input.AsSpan(0, ChunkSize));
+        var hasBom = read >= 3 && input.AsSpan(0, 3).SequenceEqual(Utf8Bom);
+        ChooseEncoding(hasBom);
+        var skip = hasBom ? 3 : 0;
+        sourceOffset = skip;
+        input.AsSpan(skip, read - skip).CopyTo(input);
+        carry = read - skip;
+        Decode(carry);
+    }
+
+    // A byte-order mark is evidence the declaration cannot outweigh: the file was saved as UTF-8.
+    private void ChooseEncoding(bool hasBom)
+    {
+        if (hasBom)
+        {
+            EncodingRead = "utf-8 (BOM)";
+            if (declared == FeedEncoding.Cp949)
+            {
+                EncodingWarning = $"{fileName}: starts with a UTF-8 byte-order mark although the catalog declares cp949; read as UTF-8. Update the catalog if the institution changed its export.";
+            }
+
+            return;
+        }
+
+        if (declared == FeedEncoding.Cp949)
+        {
+            EncodingRead = "cp949";
+            cp949 = true;
+            return;
+        }
+
+        EncodingRead = "utf-8";
+        if (declared == FeedEncoding.Utf8Bom)
+        {
+            EncodingWarning = $"{fileName}: the catalog declares UTF-8 with a byte-order mark but the file has none; read as strict UTF-8.";
+        }
+    }
+
+    private void Fill()
+    {
+        var read = ReadSource(input.AsSpan(carry, ChunkSize - carry));
+        Decode(carry + read);
+    }
+
+    private int ReadSource(Span<byte> target)
+    {
+        var total = 0;
+        while (total < target.Length)
+        {
+            var read = source.Read(target[total..]);
+            if (read == 0)
+            {
+                ended = true;
+                break;
+            }
+
+            total += read;
+        }
+
+        return total;
+    }
+
+    // Whole lines only: a line feed is never part of a multi-byte character in UTF-8 or CP949, so each piece decodes
+    // on its own (no decoder state across chunks) and the rest of the last line waits for more input. Pure-ASCII
+    // pieces, nearly all of a delivery after its header, are copied without decoding.
+    private void Decode(int length)
+    {
+        outputStart = 0;
+        outputEnd = 0;
+        var usable = ended ? length : input.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
+        if (usable == 0 && length >= ChunkSize)
+        {
+            throw new DeliveryEncodingException($"{fileName}: no line break in {ChunkSize} bytes from offset {sourceOffset} (line {linesBefore + 1}); this is not a line-based CSV delivery. Ask the institution to redeliver it.");
+        }
+
+        var piece = input.AsSpan(0, usable);
+        if (Ascii.IsValid(piece))
+        {
+            piece.CopyTo(output);
+            outputEnd = usable;
+        }
+        else if (cp949)
+        {
+            DecodeCp949(piece);
+        }
+        else
+        {
+            DecodeUtf8(piece);
+        }
+
+        Advance(usable);
+        carry = length - usable;
+        input.AsSpan(usable, carry).CopyTo(input);
+    }
+
+    private void DecodeUtf8(ReadOnlySpan<byte> piece)
+    {
+        if (!Utf8.IsValid(piece))
+        {
+            Utf8.ToUtf16(piece, chars, out var valid, out _, replaceInvalidSequences: false, isFinalBlock: true);
+            throw Invalid(valid, "UTF-8");
+        }
+
+        piece.CopyTo(output);
+        outputEnd = piece.Length;
+    }
+
+    private void DecodeCp949(ReadOnlySpan<byte> piece)
+    {
+        int charCount;
+        try
+        {
+            charCount = TextEncodings.Cp949.GetChars(piece, chars);
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw Invalid(Math.Max(0, ex.Index), "CP949");
+        }
+
+        CheckUnassigned(charCount);
+        var needed = Encoding.UTF8.GetMaxByteCount(charCount);
+        if (output.Length < needed)
+        {
+            ArrayPool<byte>.Shared.Return(output);
+            output = ArrayPool<byte>.Shared.Rent(needed);
+        }
+
+        outputEnd = Encoding.UTF8.GetBytes(chars.AsSpan(0, charCount), output);
+    }
+
+    // Windows' code page 949 "decodes" bytes no Korean text uses (0x80, 0xFF, the user-defined rows) to control or
+    // private-use characters instead of failing; those are garbage in a delivery, so they count as invalid too.
+    private void CheckUnassigned(int charCount)
+    {
+        var text = chars.AsSpan(0, charCount);
+        var bad = text.IndexOfAnyInRange('\u0080', '\u009F');
+        var privateUse = text.IndexOfAnyInRange('\uE000', '\uF8FF');
+        if (bad < 0 || (privateUse >= 0 && privateUse < bad))
+        {
+            bad = privateUse;
+        }
+
+        if (bad >= 0)
+        {
+            throw Invalid(TextEncodings.Cp949.GetByteCount(text[..bad]), "CP949");
+        }
+    }
+
+    private void Advance(int consumed)
+    {
+        linesBefore += input.AsSpan(0, consumed).Count((byte)'\n');
+        sourceOffset += consumed;
+    }
+
+    private DeliveryEncodingException Invalid(int index, string encoding)
+    {
+        var line = linesBefore + input.AsSpan(0, index).Count((byte)'\n') + 1;
+        var offset = sourceOffset + index;
+        return new DeliveryEncodingException(
+            $"{fileName}: byte 0x{input[index]:X2} at offset {offset} (line {line}) is not valid {encoding}; the catalog declares {declared.ToString().ToLowerInvariant()}. " +
+            "Ask the institution to redeliver the file in the declared encoding, or correct the catalog if the format changed; nothing of this feed was written.");
+    }
+}

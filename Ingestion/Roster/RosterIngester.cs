@@ -1,0 +1,122 @@
+using System.Globalization;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Hashing;
+using BlindSpot.Ingestion.Deliveries;
+using BlindSpot.Ingestion.Feeds;
+using BlindSpot.Ingestion.Lake;
+using BlindSpot.Ingestion.Reading;
+using BlindSpot.Ingestion.Reporting;
+using BlindSpot.Ingestion.Validation;
+
+namespace BlindSpot.Ingestion.Roster;
+
+/// <summary>
+/// Ingests the resident-registration extract into <c>roster/&lt;Q&gt;.parquet</c> and the key index feeds are checked
+/// against. Rows are validated like a feed's; a person key shared by two different resident numbers fails the stage.
+/// </summary>
+internal sealed class RosterIngester(IngestContext context)
+{
+    private const string RepeatedPerson = "resident number appears earlier in the roster";
+
+    public async Task<(FeedReport Report, RosterIndex Index)> IngestAsync(Delivery delivery, CancellationToken cancellationToken)
+    {
+        var started = context.Time.GetTimestamp();
+        var roster = context.Catalog.Roster;
+        var format = context.Catalog.DeliveryOf(roster);
+        var table = new RosterTable();
+        var persons = new LongSet(1 << 16);
+        var households = new LongSet(1 << 16);
+        var repeated = new List<long>();
+        RecordCounts counts;
+        string encoding;
+        IReadOnlyList<string> warnings;
+        using (var reader = DeliveryReader.Open(delivery, format, roster.Source))
+        using (var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, roster.Code)))
+        {
+            var rows = new RosterRowReader(reader, roster, format, context, rejects);
+            counts = rows.Counts;
+            while (rows.Next(table))
+            {
+                var person = table.PersonKey[^1];
+                if (!persons.Add(person))
+                {
+                    repeated.Add(person);
+                    rows.RejectLast(table, "resident_no", RepeatedPerson);
+                    continue;
+                }
+
+                households.Add(table.HouseholdKey[^1]);
+            }
+
+            encoding = reader.EncodingRead;
+            warnings = reader.Warnings;
+        }
+
+        counts.CheckReconciled(delivery.RelativePath);
+        CheckRejectRate(delivery, counts);
+        if (repeated.Count > 0)
+        {
+            CheckCollisions(delivery, format, [.. repeated]);
+        }
+
+        var path = context.Root.Roster(context.Quarter);
+        await RosterWriter.WriteAsync(table, path, context.RowGroupSize, cancellationToken);
+        var report = new FeedReport
+        {
+            Feed = roster.Code,
+            Source = roster.Source,
+            Required = true,
+            Status = FeedStatus.Ingested,
+            File = delivery.RelativePath,
+            Encoding = encoding,
+            RowsRead = counts.Read,
+            Accepted = counts.Accepted,
+            Rejected = counts.Rejected,
+            Duplicates = counts.Duplicates,
+            InputSha256 = delivery.Sha256,
+            OutputSha256 = await FileHash.Sha256Async(path, cancellationToken),
+            DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
+            Warnings = warnings,
+        };
+        return (report, new RosterIndex(persons, households));
+    }
+
+    private static void CheckRejectRate(Delivery delivery, RecordCounts counts)
+    {
+        var valid = counts.Read - counts.Duplicates;
+        if (valid > 0 && (double)counts.Rejected / valid > delivery.Feed.MaxRejectRate)
+        {
+            throw new FeedFailedException(string.Create(CultureInfo.InvariantCulture,
+                $"{delivery.RelativePath}: {counts.Rejected} of {valid} roster rows were rejected, above the limit of {100 * delivery.Feed.MaxRejectRate:0.0}%; commonest reason {counts.TopReason()}. Every stage joins on the roster: ask {delivery.Feed.Source} to redeliver it."));
+        }
+    }
+
+    // A repeated key is either the same number twice (a data error, quarantined) or two numbers sharing a 64-bit
+    // pseudonym: then every stage after this one would merge two people, so the stage stops. A second pass over the
+    // file, only when keys repeat, tells which.
+    private void CheckCollisions(Delivery delivery, DeliveryFormat format, HashSet<long> keys)
+    {
+        var numbers = new Dictionary<long, HashSet<string>>();
+        var parser = new KeyParser(delivery.Feed.KeyColumn, context.Pseudonymizer);
+        using var reader = DeliveryReader.Open(delivery, format, delivery.Feed.Source);
+        while (reader.Read())
+        {
+            var span = reader.FieldCount == reader.Header.FieldCount ? reader.GetSpan(reader.Header.Indexes[0]) : [];
+            if (parser.TryParse(span, out var key) is null && keys.Contains(key))
+            {
+                if (!numbers.TryGetValue(key, out var set))
+                {
+                    numbers[key] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.Add(System.Text.Encoding.ASCII.GetString(span));
+                if (set.Count > 1)
+                {
+                    throw new IngestException(
+                        $"{delivery.RelativePath}: two different resident numbers share person key {new Core.Keys.PersonKey(key)}: a pseudonym collision that would merge two people. " +
+                        $"Ingest with another {Core.Keys.Pseudonymizer.KeyVariable} (and re-ingest every quarter with it).");
+                }
+            }
+        }
+    }
+}
