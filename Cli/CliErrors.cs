@@ -14,5 +14,6 @@ internal static class CliErrors
         InvalidOperationException or
         ArgumentException or
         KeyNotFoundException or
-        OperationCanceledException;
+        OperationCanceledException or
+        Npgsql.NpgsqlException;
 }

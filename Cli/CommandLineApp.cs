@@ -13,6 +13,9 @@ internal static class CommandLineApp
             CatalogCommand.Create(output),
             GenerateCommand.Create(output),
             IngestCommand.Create(output),
+            FeaturesCommand.Create(output),
+            DispatchCommand.Create(output),
+            OutcomesCommand.Create(output),
         };
         return root;
     }

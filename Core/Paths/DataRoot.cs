@@ -60,6 +60,9 @@ public sealed class DataRoot
     /// <summary>Reported outcomes of a quarter's dispatch: <c>outcomes/&lt;Q&gt;/outcomes.csv</c>.</summary>
     public string Outcomes(Quarter quarter) => Combine("outcomes", quarter.ToString(), "outcomes.csv");
 
+    /// <summary>Pseudonymised outcomes of a quarter's dispatch, the labels training reads: <c>labels/&lt;Q&gt;.parquet</c>.</summary>
+    public string Labels(Quarter quarter) => Combine("labels", quarter + ".parquet");
+
     /// <summary>The simulator's hidden truth, for evaluation only: <c>truth/&lt;Q&gt;.parquet</c>. Never a model input.</summary>
     public string Truth(Quarter quarter) => Combine("truth", quarter + ".parquet");
 

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using System.Globalization;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Postgres;
+using BlindSpot.Dispatch.Worklists;
+using Npgsql;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary><c>blindspot dispatch &lt;quarter&gt;</c>: the top-ranked people into per-시군구 worklists.</summary>
+internal static class DispatchCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var quarterArgument = CommonOptions.QuarterArgument();
+        var dataOption = CommonOptions.Data();
+        var catalogOption = CommonOptions.Catalog();
+        var postgresOption = new Option<string?>("--postgres")
+        {
+            Description = "Store the worklists in PostgreSQL (Npgsql connection string) instead of files; also read from env BLINDSPOT_POSTGRES.",
+        };
+        var command = new Command("dispatch", "Select the top of each variant's ranking into per-시군구 worklists with Korean reasons.")
+        {
+            quarterArgument, dataOption, catalogOption, postgresOption,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var quarter = parse.GetValue(quarterArgument);
+            var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
+            var catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();
+            var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
+            if (pseudonymizer.IsSampleKey)
+            {
+                output.WriteLine($"warning: {Pseudonymizer.KeyVariable} is not set: using the published SAMPLE key, fit for synthetic sample data only.");
+            }
+
+            var connection = parse.GetValue(postgresOption) ?? Environment.GetEnvironmentVariable("BLINDSPOT_POSTGRES");
+            await using var dataSource = connection is null ? null : NpgsqlDataSource.Create(connection);
+            IWorklistStore store = dataSource is null
+                ? new FileWorklistStore(root)
+                : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
+            var summary = await new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, TimeProvider.System)
+                .DispatchAsync(root, quarter, store, ct).ConfigureAwait(false);
+            foreach (var (variant, v) in summary.Variants)
+            {
+                var excluded = v.Excluded.Count == 0 ? "none" : string.Join(", ", v.Excluded.Select(e => $"{e.Key} {e.Value:N0}"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {variant,-13} {v.Selected,7:N0} of quota {v.Quota,7:N0}  model {v.ModelVersion}  excluded: {excluded}"));
+            }
+
+            foreach (var warning in summary.Warnings)
+            {
+                output.WriteLine($"warning: {warning}");
+            }
+
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dispatch {quarter}: {summary.Total:N0} entries for {summary.PerSigungu.Count} 시군구 in {store.Describe(quarter)}"));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

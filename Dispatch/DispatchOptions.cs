@@ -1,0 +1,71 @@
+using BlindSpot.Core.Catalog;
+
+namespace BlindSpot.Dispatch;
+
+/// <summary>
+/// Settings of a quarter's dispatch; validated by <see cref="Validate"/> before anything is read.
+/// Spill-over rule for <see cref="VariantQuota.SigunguCap"/>: the national ranking is walked in order and a person whose
+/// 시군구 is full is skipped (counted as "cap"), so the places go to the next-ranked people elsewhere until the quota is met.
+/// </summary>
+public sealed class DispatchOptions
+{
+    /// <summary>The roster size the quota counts are set for. Default 9,000,000, the people the real system covers.</summary>
+    public long ReferenceRoster { get; set; } = 9_000_000;
+
+    /// <summary>Per-variant quotas. Defaults 110,000 household, 20,000 child, 20,000 lonely_death: 150,000 (≈1.7%) of 9 million.</summary>
+    public Dictionary<Variant, VariantQuota> Quotas { get; init; } = new()
+    {
+        [Variant.Household] = new VariantQuota { Count = 110_000 },
+        [Variant.Child] = new VariantQuota { Count = 20_000 },
+        [Variant.LonelyDeath] = new VariantQuota { Count = 20_000 },
+    };
+
+    /// <summary>
+    /// Order in which a person selected by several variants is kept: the first variant wins. Default household, child,
+    /// lonely_death, since people on the blind-spot list are handled by the blind-spot officer.
+    /// </summary>
+    public IReadOnlyList<Variant> Priority { get; init; } = [Variant.Household, Variant.Child, Variant.LonelyDeath];
+
+    /// <summary>Skip people already receiving basic-livelihood benefits (the benefit a crisis calls for). Default true.</summary>
+    public bool ExcludeBenefitRecipients { get; set; } = true;
+
+    /// <summary>Skip people found not eligible for the same variant in the last N quarters. Default 2; 0 switches it off; at most 8.</summary>
+    public int NotEligibleLookbackQuarters { get; set; } = 2;
+
+    /// <summary>Skip people the roster marks deceased (D) or moved out (M). Default true.</summary>
+    public bool ExcludeDeceasedOrMoved { get; set; } = true;
+
+    /// <summary>Quarters back to list earlier dispatches of the same person. Default 4.</summary>
+    public int HistoryQuarters { get; set; } = 4;
+
+    /// <summary>Days after the quarter's last day by which the outcome is due. Default 60.</summary>
+    public int OutcomeDueDays { get; set; } = 60;
+
+    public void Validate()
+    {
+        foreach (var variant in VariantNames.All)
+        {
+            if (!Quotas.TryGetValue(variant, out var quota))
+            {
+                throw new ArgumentException($"Invalid dispatch options: no quota for variant {variant.ToCode()}.");
+            }
+
+            Check(quota.Count >= 0, $"the {variant.ToCode()} quota count must not be negative.");
+            Check(quota.SigunguCap is null or > 0, $"the {variant.ToCode()} 시군구 cap must be positive.");
+        }
+
+        Check(ReferenceRoster > 0, "ReferenceRoster must be positive.");
+        Check(Priority.Distinct().Count() == VariantNames.All.Count && Priority.Count == VariantNames.All.Count, "Priority must list each variant once.");
+        Check(NotEligibleLookbackQuarters is >= 0 and <= 8, "NotEligibleLookbackQuarters must be 0–8.");
+        Check(HistoryQuarters is >= 0 and <= 12, "HistoryQuarters must be 0–12.");
+        Check(OutcomeDueDays is >= 1 and <= 365, "OutcomeDueDays must be 1–365.");
+    }
+
+    private static void Check(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new ArgumentException($"Invalid dispatch options: {message}");
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace BlindSpot.Dispatch;
+
+/// <summary><c>worklists/&lt;Q&gt;/../dispatch-summary-&lt;Q&gt;.json</c>: counts per variant, 시도 and 시군구, exclusions by reason, overlap with last quarter.</summary>
+public sealed record DispatchSummary
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
+
+    public required string Quarter { get; init; }
+
+    public required long RosterSize { get; init; }
+
+    public required IReadOnlyDictionary<string, VariantSummary> Variants { get; init; }
+
+    /// <summary>시도 code → variant → entries.</summary>
+    public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>> PerSido { get; init; }
+
+    /// <summary>시군구 code → entries (all variants).</summary>
+    public required IReadOnlyDictionary<string, int> PerSigungu { get; init; }
+
+    /// <summary>People on this quarter's lists who were also dispatched the quarter before.</summary>
+    public required int OverlapWithPreviousQuarter { get; init; }
+
+    /// <summary>Selected people the identity vault had no entry for (their rows carry no name).</summary>
+    public required int MissingIdentity { get; init; }
+
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    public int Total => Variants.Values.Sum(v => v.Selected);
+
+    public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
+
+    public sealed record VariantSummary(int Quota, int Selected, string ModelVersion, IReadOnlyDictionary<string, int> Excluded);
+}

@@ -1,0 +1,222 @@
+using System.Globalization;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Regions;
+using BlindSpot.Core.Runs;
+using BlindSpot.Dispatch.Identity;
+using BlindSpot.Dispatch.Reasons;
+using BlindSpot.Dispatch.Register;
+using BlindSpot.Dispatch.Selection;
+using BlindSpot.Dispatch.Worklists;
+
+namespace BlindSpot.Dispatch;
+
+/// <summary>
+/// The dispatch stage: the quarter's scores → the top people per variant, named from the identity vault, with Korean
+/// reasons, into per-시군구 worklists (through an <see cref="IWorklistStore"/>), the dispatch register and a summary.
+/// </summary>
+public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer, TimeProvider time)
+{
+    public const string StageName = "dispatch";
+
+    public async Task<DispatchSummary> DispatchAsync(DataRoot root, Quarter quarter, IWorklistStore store, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(store);
+        options.Validate();
+        var started = time.GetUtcNow();
+        var roster = await RosterFacts.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        var notEligible = new HashSet<(long, Variant)>();
+        for (var k = 1; k <= options.NotEligibleLookbackQuarters; k++)
+        {
+            await LabelHistory.AddNotEligibleAsync(root.Labels(quarter.AddQuarters(-k)), notEligible, ct).ConfigureAwait(false);
+        }
+
+        var (selections, warnings) = await SelectAsync(root, quarter, roster, notEligible, ct).ConfigureAwait(false);
+        var people = selections.SelectMany(s => s.Selected).ToList();
+        var wanted = people.Select(p => roster.PersonKeys[p.Person])
+            .Concat(people.Where(p => p.Variant == Variant.Household).SelectMany(p => roster.OtherMembers(p.Person)).Select(m => roster.PersonKeys[m]))
+            .ToHashSet();
+        var identities = IdentityVault.Read(root.IdentityVault(quarter), wanted, pseudonymizer);
+        var reasons = await ReasonTextsAsync(root, quarter, roster, selections, ct).ConfigureAwait(false);
+        var history = PreviousDispatches(root, quarter);
+        var rows = BuildEntries(quarter, roster, selections, identities, reasons, history);
+        var entries = rows.Select(r => r.Entry).ToList();
+
+        await store.ReplaceQuarterAsync(quarter, entries, ct).ConfigureAwait(false);
+        DispatchRegister.Write(root.PastDispatches(quarter), rows.Select(r => identities.GetValueOrDefault(roster.PersonKeys[r.Person]) is { } id ? (r.Entry, id.ResidentNumber, id.HouseholdNumber) : (r.Entry, "", "")));
+        var summary = Summarise(quarter, roster, selections, entries, identities.Count, wanted.Count, history, warnings);
+        var summaryPath = Path.Combine(root.WorklistFolder(quarter), "..", $"dispatch-summary-{quarter}.json");
+        await File.WriteAllBytesAsync(summaryPath, summary.ToUtf8Json(), ct).ConfigureAwait(false);
+        Record(root, quarter, summary, started);
+        return summary;
+    }
+
+    private async Task<(List<VariantSelection>, List<string>)> SelectAsync(DataRoot root, Quarter quarter, RosterFacts roster, HashSet<(long, Variant)> notEligible, CancellationToken ct)
+    {
+        var selector = new WorklistSelector(options, roster, notEligible);
+        var selections = new List<VariantSelection>();
+        var warnings = new List<string>();
+        foreach (var variant in options.Priority)
+        {
+            var path = root.Scores(quarter, variant);
+            if (!File.Exists(path))
+            {
+                warnings.Add($"{path}: no {variant.ToCode()} scores; that variant dispatches nobody this quarter.");
+                continue;
+            }
+
+            var (ranking, version) = await ScoreFile.ReadRankingAsync(path, ct).ConfigureAwait(false);
+            selections.Add(selector.Select(variant, ranking, version));
+        }
+
+        return selections.Count > 0
+            ? (selections, warnings)
+            : throw new InvalidOperationException($"No scores for {quarter} under {Path.GetDirectoryName(root.Scores(quarter, Variant.Household))}: run 'blindspot score {quarter}' first.");
+    }
+
+    /// <summary>Korean reason sentences per (variant, person), rendered from the scores' reason codes and the lake.</summary>
+    private async Task<Dictionary<(Variant, int), string[]>> ReasonTextsAsync(DataRoot root, Quarter quarter, RosterFacts roster, List<VariantSelection> selections, CancellationToken ct)
+    {
+        var renderer = new ReasonRenderer(catalog);
+        var codes = new Dictionary<(Variant, int), (string Feature, float Value)[]>();
+        foreach (var selection in selections)
+        {
+            var byRow = await ScoreFile.ReadReasonsAsync(root.Scores(quarter, selection.Variant), [.. selection.Selected.Select(s => s.Scored.Row)], ct).ConfigureAwait(false);
+            foreach (var s in selection.Selected)
+            {
+                codes[(selection.Variant, s.Person)] = byRow.GetValueOrDefault(s.Scored.Row) ?? [];
+            }
+        }
+
+        var records = new Dictionary<(string Feed, long Key), IReadOnlyDictionary<string, object?>>();
+        foreach (var group in codes.SelectMany(c => c.Value.Select(r => (Feed: renderer.FeedOf(r.Feature), c.Key.Item2))).Where(x => x.Feed is not null).GroupBy(x => x.Feed!))
+        {
+            var keys = group.Select(x => UnitKey(group.Key, roster, x.Item2)).ToHashSet();
+            foreach (var (key, record) in await LakeLookup.LatestAsync(group.Key, root.LakeFeed(quarter, group.Key.Code), keys, ct).ConfigureAwait(false))
+            {
+                records[(group.Key.Code, key)] = record;
+            }
+        }
+
+        return codes.ToDictionary(c => c.Key, c => c.Value.Select(r =>
+        {
+            var feed = renderer.FeedOf(r.Feature);
+            var record = feed is null ? null : records.GetValueOrDefault((feed.Code, UnitKey(feed, roster, c.Key.Item2)));
+            return renderer.Render(r.Feature, r.Value, record);
+        }).Distinct().ToArray());
+    }
+
+    private static long UnitKey(FeedDefinition feed, RosterFacts roster, int person) =>
+        feed.Unit == FeedUnit.Person ? roster.PersonKeys[person] : roster.HouseholdKeys[person];
+
+    private Dictionary<string, List<string>> PreviousDispatches(DataRoot root, Quarter quarter)
+    {
+        var history = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        for (var k = options.HistoryQuarters; k >= 1; k--)
+        {
+            var earlier = quarter.AddQuarters(-k);
+            foreach (var resident in DispatchRegister.ResidentNumbers(root.PastDispatches(earlier)))
+            {
+                (history.TryGetValue(resident, out var list) ? list : history[resident] = []).Add(earlier.ToString());
+            }
+        }
+
+        return history;
+    }
+
+    private List<(WorklistEntry Entry, int Person)> BuildEntries(Quarter quarter, RosterFacts roster, List<VariantSelection> selections, Dictionary<long, IdentityRecord> identities, Dictionary<(Variant, int), string[]> reasons, Dictionary<string, List<string>> history)
+    {
+        var entries = new List<(WorklistEntry Entry, int Person)>();
+        foreach (var selection in selections)
+        {
+            var count = selection.Selected.Count;
+            foreach (var group in selection.Selected.GroupBy(s => roster.Sigungu[s.Person]))
+            {
+                var sigungu = group.Key.ToString("D5", CultureInfo.InvariantCulture);
+                var sigunguName = regions.TryGetSigungu(sigungu, out var region) ? region.NameKo : sigungu;
+                var rank = 0;
+                foreach (var s in group.OrderBy(s => s.Position))
+                {
+                    var identity = identities.GetValueOrDefault(roster.PersonKeys[s.Person]);
+                    entries.Add((new WorklistEntry
+                    {
+                        WorklistId = $"{quarter}-{sigungu}-{Letter(selection.Variant)}-{s.Position:D6}",
+                        Quarter = quarter.ToString(),
+                        PersonKey = roster.PersonKeys[s.Person],
+                        SigunguCode = sigungu,
+                        SigunguName = sigunguName,
+                        Variant = selection.Variant,
+                        RiskBand = s.Position * 3 <= count ? "상" : s.Position * 3 <= count * 2 ? "중" : "하",
+                        SigunguRank = ++rank,
+                        NationalRank = s.Scored.NationalRank,
+                        Score = s.Scored.Score,
+                        Name = identity?.Name ?? "(신원정보 없음)",
+                        MaskedResidentNumber = identity is null ? "" : ResidentNumber.Mask(identity.ResidentNumber),
+                        Address = identity?.Address ?? "",
+                        Phone = identity?.Phone ?? "",
+                        Reasons = reasons.GetValueOrDefault((selection.Variant, s.Person)) ?? [],
+                        OtherMembers = selection.Variant == Variant.Household ? Members(roster, s.Person, identities) : [],
+                        PreviousDispatches = identity is not null && history.TryGetValue(identity.ResidentNumber, out var earlier) ? earlier : [],
+                        OutcomeDue = quarter.LastDay.AddDays(options.OutcomeDueDays),
+                        ModelVersion = selection.ModelVersion,
+                    }, s.Person));
+                }
+            }
+        }
+
+        // Worklist order: 시군구, then variant in priority order, then rank within the 시군구.
+        return [.. entries.OrderBy(e => e.Entry.SigunguCode, StringComparer.Ordinal).ThenBy(e => options.Priority.ToList().IndexOf(e.Entry.Variant)).ThenBy(e => e.Entry.SigunguRank)];
+    }
+
+    private static string[] Members(RosterFacts roster, int person, Dictionary<long, IdentityRecord> identities) =>
+        [.. roster.OtherMembers(person).Order().Select(m => identities.GetValueOrDefault(roster.PersonKeys[m]) is { } id ? $"{id.Name} ({ResidentNumber.Mask(id.ResidentNumber)})" : "(신원정보 없음)")];
+
+    private static char Letter(Variant variant) => variant switch
+    {
+        Variant.Household => 'H',
+        Variant.Child => 'C',
+        _ => 'L',
+    };
+
+    private DispatchSummary Summarise(Quarter quarter, RosterFacts roster, List<VariantSelection> selections, List<WorklistEntry> entries, int identified, int wanted, Dictionary<string, List<string>> history, List<string> warnings)
+    {
+        var previous = quarter.Previous.ToString();
+        return new DispatchSummary
+        {
+            Quarter = quarter.ToString(),
+            RosterSize = roster.People,
+            Variants = selections.ToDictionary(
+                s => s.Variant.ToCode(),
+                s => new DispatchSummary.VariantSummary(s.Quota, s.Selected.Count, s.ModelVersion, s.Excluded.Where(e => e.Value > 0).ToDictionary(e => e.Key.ToString(), e => e.Value))),
+            PerSido = entries.GroupBy(e => e.SigunguCode[..2]).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyDictionary<string, int>)g.GroupBy(e => e.Variant.ToCode()).ToDictionary(v => v.Key, v => v.Count())),
+            PerSigungu = entries.GroupBy(e => e.SigunguCode).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
+            OverlapWithPreviousQuarter = entries.Count(e => e.PreviousDispatches.Contains(previous)),
+            MissingIdentity = wanted - identified,
+            Warnings = warnings,
+        };
+    }
+
+    private void Record(DataRoot root, Quarter quarter, DispatchSummary summary, DateTimeOffset started)
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["entries"] = summary.Total, ["missingIdentity"] = summary.MissingIdentity };
+        foreach (var (variant, v) in summary.Variants)
+        {
+            counts[$"{variant}.selected"] = v.Selected;
+            counts[$"{variant}.quota"] = v.Quota;
+        }
+
+        RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()).With(new StageRecord
+        {
+            Stage = StageName,
+            State = StageState.Completed,
+            Counts = counts,
+            StartedAt = started,
+            FinishedAt = time.GetUtcNow(),
+        }).Save(root.RunManifest(quarter));
+    }
+}

@@ -1,0 +1,48 @@
+using System.IO.Compression;
+using System.Text;
+using BlindSpot.Core.Keys;
+using CsvHelper;
+
+namespace BlindSpot.Dispatch.Identity;
+
+/// <summary>
+/// Reads the restricted identity vault (<c>identity/&lt;Q&gt;/identity.csv</c>, or <c>.csv.gz</c>) and keeps only the people
+/// dispatch asks for, found by pseudonymising each resident number with the same key ingestion used. Nobody else's
+/// identity leaves this reader.
+/// </summary>
+internal static class IdentityVault
+{
+    private static readonly string[] Columns = ["resident_no", "household_no", "name", "address", "phone"];
+
+    public static Dictionary<long, IdentityRecord> Read(string csvPath, IReadOnlySet<long> wanted, Pseudonymizer pseudonymizer)
+    {
+        var path = File.Exists(csvPath) ? csvPath : File.Exists(csvPath + ".gz") ? csvPath + ".gz"
+            : throw new FileNotFoundException($"{csvPath}: the quarter's identity vault is missing; dispatch cannot name the people it selects.", csvPath);
+        using var file = File.OpenRead(path);
+        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Mode = CsvMode.Rfc4180, AllowLineBreaksInQuotes = true, Encoding = Encoding.UTF8 }, leaveOpen: true);
+        var headers = csv.Headers.ToList();
+        var index = Columns.Select(c => headers.IndexOf(c)).ToArray();
+        if (index.Any(i => i < 0))
+        {
+            throw new InvalidDataException($"{path}: the vault's header must have {string.Join(", ", Columns)}; it has {string.Join(", ", headers)}.");
+        }
+
+        var found = new Dictionary<long, IdentityRecord>(wanted.Count);
+        Span<char> number = stackalloc char[32];
+        while (csv.Read() && found.Count < wanted.Count)
+        {
+            var raw = csv.GetSpan(index[0]);
+            var length = Encoding.ASCII.GetChars(raw[..Math.Min(raw.Length, number.Length)], number);
+            var key = pseudonymizer.Person(number[..length]).Value;
+            if (wanted.Contains(key))
+            {
+                found[key] = new IdentityRecord(number[..length].ToString(), Text(csv, index[1]), Text(csv, index[2]), Text(csv, index[3]), Text(csv, index[4]));
+            }
+        }
+
+        return found;
+    }
+
+    private static string Text(CsvReader csv, int index) => Encoding.UTF8.GetString(csv.GetSpan(index));
+}

@@ -1,0 +1,40 @@
+using BlindSpot.Core.Catalog;
+using Parquet;
+
+namespace BlindSpot.Dispatch.Register;
+
+/// <summary>Reads <c>labels/&lt;Q&gt;.parquet</c> for the people found not eligible, per variant, so they are not sent again too soon.</summary>
+internal static class LabelHistory
+{
+    public static async Task AddNotEligibleAsync(string path, HashSet<(long Person, Variant Variant)> target, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            return;
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
+        var fields = reader.Schema.DataFields;
+        var keyField = fields.First(f => f.Name == "person_key");
+        var variantField = fields.First(f => f.Name == "variant");
+        var outcomeField = fields.First(f => f.Name == "outcome");
+        for (var g = 0; g < reader.RowGroupCount; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var rows = checked((int)group.RowCount);
+            var keys = new long[rows];
+            var variants = new string?[rows];
+            var outcomes = new string?[rows];
+            await group.ReadAsync(keyField, keys.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(variantField, variants.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(outcomeField, outcomes.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            for (var i = 0; i < rows; i++)
+            {
+                if (outcomes[i] == "not_eligible" && variants[i] is { } v)
+                {
+                    target.Add((keys[i], VariantNames.Parse(v)));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
+using MiniExcelLibs.OpenXml;
+
+namespace BlindSpot.Dispatch.Worklists;
+
+/// <summary>
+/// Writes a worklist as <c>.xlsx</c> with MiniExcel: a styled header row that stays frozen with a filter on it, column
+/// widths fitted to the content, formula-like text neutralised. The zip is then rewritten with fixed entry times, so the
+/// same worklist gives the same bytes on every run.
+/// </summary>
+public static partial class WorklistXlsxWriter
+{
+    private static readonly DateTimeOffset FixedZipTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static void Write(string path, IReadOnlyList<WorklistEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var columns = WorklistColumns.All;
+        var rows = entries.Select(e =>
+        {
+            var row = new Dictionary<string, object>(columns.Count);
+            foreach (var column in columns)
+            {
+                row[column.Header] = CellText.Neutralise(column.Value(e));
+            }
+
+            return row;
+        });
+        var configuration = new OpenXmlConfiguration
+        {
+            FreezeRowCount = 1,
+            AutoFilter = true,
+            TableStyles = TableStyles.Default,
+            DynamicColumns = [.. columns.Select((c, i) => new DynamicExcelColumn(c.Header) { Index = i, Width = c.Width })],
+        };
+        using (var buffer = new MemoryStream())
+        {
+            buffer.SaveAs(rows, sheetName: "워크리스트", excelType: ExcelType.XLSX, configuration: configuration);
+            buffer.Position = 0;
+            using var output = File.Create(path);
+            Normalise(buffer, output);
+        }
+    }
+
+    /// <summary>
+    /// Copies every zip entry in order with a fixed timestamp, and replaces MiniExcel's random relationship ids
+    /// (<c>R</c> + a GUID) with <c>rId1</c>, <c>rId2</c> … in order of first appearance: the two things that differ between runs.
+    /// </summary>
+    private static void Normalise(Stream source, Stream target)
+    {
+        using var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
+        var contents = input.Entries.Select(e => (e.FullName, Bytes: Read(e))).ToList();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (_, bytes) in contents)
+        {
+            foreach (Match id in RandomId().Matches(Encoding.UTF8.GetString(bytes)))
+            {
+                ids.TryAdd(id.Value, $"rId{ids.Count + 1}");
+            }
+        }
+
+        using var output = new ZipArchive(target, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var (name, bytes) in contents)
+        {
+            var copy = output.CreateEntry(name, CompressionLevel.Optimal);
+            copy.LastWriteTime = FixedZipTime;
+            using var to = copy.Open();
+            var text = name.EndsWith(".xml", StringComparison.Ordinal) || name.EndsWith(".rels", StringComparison.Ordinal)
+                ? Encoding.UTF8.GetBytes(RandomId().Replace(Encoding.UTF8.GetString(bytes), m => ids[m.Value]))
+                : bytes;
+            to.Write(text);
+        }
+    }
+
+    private static byte[] Read(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
+
+    [GeneratedRegex("\\bR[0-9a-f]{32}\\b")]
+    private static partial Regex RandomId();
+}

@@ -1,0 +1,73 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Features.Roster;
+using Parquet;
+using Parquet.Schema;
+
+namespace BlindSpot.Features.Aggregation;
+
+/// <summary>
+/// Reads one lake file row group by row group, maps each key to its dense roster index and folds the rows into an
+/// <see cref="FeedAggregate"/>. Memory per call: one row group's columns plus the worker's accumulator.
+/// </summary>
+internal static class FeedAggregator
+{
+    public static async Task<FeedAggregate> AggregateAsync(
+        FeedDefinition feed, string path, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, CancellationToken ct)
+    {
+        if (!File.Exists(path))
+        {
+            return FeedAggregate.Absent(feed);
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
+        var keyName = feed.Unit == FeedUnit.Person ? "person_key" : "household_key";
+        var keyField = Field(reader.Schema, keyName, path)!;
+        var dateField = Field(reader.Schema, feed.ColumnWithRole(ColumnRole.EventDate)!.Name, path)!;
+        var roleFields = new[] { ColumnRole.Months, ColumnRole.Amount, ColumnRole.Days, ColumnRole.Count, ColumnRole.Measure }
+            .Select(role => feed.ColumnWithRole(role) is { } column ? Field(reader.Schema, column.Name, path) : null)
+            .ToArray();
+
+        accumulator.Begin();
+        long rows = 0;
+        long unknown = 0;
+        for (var group = 0; group < reader.RowGroupCount; group++)
+        {
+            using var rowGroup = reader.OpenRowGroupReader(group);
+            var n = checked((int)rowGroup.RowCount);
+            var keyValues = new long[n];
+            await rowGroup.ReadAsync(keyField, keyValues.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            var days = new int[n];
+            await ColumnValues.ReadDaysAsync(rowGroup, dateField, days, n, ct).ConfigureAwait(false);
+            var roles = new float[roleFields.Length][];
+            for (var r = 0; r < roleFields.Length; r++)
+            {
+                roles[r] = new float[n];
+                if (roleFields[r] is { } field)
+                {
+                    await ColumnValues.ReadFloatsAsync(rowGroup, field, roles[r], n, ct).ConfigureAwait(false);
+                }
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var unit = keys.Find(keyValues[i]);
+                if (unit < 0)
+                {
+                    unknown++;
+                    continue;
+                }
+
+                accumulator.Add(unit, new LakeRecord(days[i], roles[0][i], roles[1][i], roles[2][i], roles[3][i], roles[4][i]));
+            }
+
+            rows += n;
+        }
+
+        return accumulator.Drain(feed, units, asOf.DayNumber, rows, unknown);
+    }
+
+    private static DataField? Field(ParquetSchema schema, string name, string path) =>
+        schema.DataFields.FirstOrDefault(f => f.Name == name)
+        ?? throw new InvalidDataException($"{path}: the lake file has no column '{name}', which the catalog says it must have; re-ingest the quarter.");
+}

@@ -1,0 +1,154 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Runs;
+using BlindSpot.Features.Aggregation;
+using BlindSpot.Features.Roster;
+using BlindSpot.Features.Schema;
+using BlindSpot.Features.Writing;
+
+namespace BlindSpot.Features;
+
+/// <summary>
+/// The features stage: roster + lake of a quarter (and the previous quarter's lake for change features) →
+/// <c>features/&lt;Q&gt;/part-NNN.parquet</c> (one per 시도) and <c>feature-manifest.json</c>. Records itself in the run manifest.
+/// </summary>
+public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, TimeProvider time)
+{
+    public const string StageName = "features";
+
+    public async Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        options.Validate();
+        var started = time.GetUtcNow();
+        var clock = Stopwatch.StartNew();
+        var schema = FeatureSchema.For(catalog);
+        var roster = await RosterReader.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        var current = await AggregateAsync(root, quarter, roster, ct).ConfigureAwait(false);
+        var hasPrevious = Directory.Exists(root.LakeFolder(quarter.Previous));
+        var previous = hasPrevious ? await AggregateAsync(root, quarter.Previous, roster, ct).ConfigureAwait(false) : null;
+        var context = new FeatureContext(
+            roster,
+            schema,
+            current,
+            catalog.Feeds.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i),
+            IndicatorTotals.From(roster, current),
+            ChangeCounters.From(roster, current, previous),
+            options);
+
+        var folder = root.FeaturesFolder(quarter);
+        Directory.CreateDirectory(folder);
+        RemoveStaleParts(folder);
+        var partitions = Partition.Split(roster.Sigungu);
+        var statistics = new FeatureStatistics[partitions.Count][];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, partitions.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct },
+            async (p, token) => statistics[p] = await PartitionWriter.WriteAsync(context, partitions[p], Path.Combine(folder, partitions[p].FileName), token).ConfigureAwait(false)).ConfigureAwait(false);
+
+        var manifest = Describe(quarter, schema, roster, current, hasPrevious, partitions, statistics);
+        await File.WriteAllBytesAsync(Path.Combine(folder, FeatureManifest.FileName), manifest.ToUtf8Json(), ct).ConfigureAwait(false);
+        await RecordAsync(root, quarter, manifest, started, ct).ConfigureAwait(false);
+        return new FeatureBuildResult(manifest, folder, clock.Elapsed);
+    }
+
+    private async Task<FeedAggregate[]> AggregateAsync(DataRoot root, Quarter quarter, RosterTable roster, CancellationToken ct)
+    {
+        var results = new FeedAggregate[catalog.Feeds.Count];
+        var accumulators = new ConcurrentBag<FeedAccumulator>();
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, catalog.Feeds.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct },
+            async (f, token) =>
+            {
+                var accumulator = accumulators.TryTake(out var free) ? free : new FeedAccumulator(roster.People);
+                var feed = catalog.Feeds[f];
+                var (keys, units) = feed.Unit == FeedUnit.Person ? (roster.PersonIndex, roster.People) : (roster.HouseholdIndex, roster.Households);
+                results[f] = await FeedAggregator.AggregateAsync(feed, root.LakeFeed(quarter, feed.Code), keys, units, quarter.AsOf, accumulator, token).ConfigureAwait(false);
+                accumulators.Add(accumulator);
+            }).ConfigureAwait(false);
+        return results;
+    }
+
+    private FeatureManifest Describe(Quarter quarter, FeatureSchema schema, RosterTable roster, FeedAggregate[] feeds, bool hasPrevious, IReadOnlyList<Partition> partitions, FeatureStatistics[][] statistics)
+    {
+        var totals = schema.Columns.Select(_ => new FeatureStatistics()).ToArray();
+        foreach (var partition in statistics)
+        {
+            for (var c = 0; c < totals.Length; c++)
+            {
+                totals[c].Merge(partition[c]);
+            }
+        }
+
+        return new FeatureManifest
+        {
+            Quarter = quarter.ToString(),
+            CatalogVersion = catalog.Version,
+            SchemaHash = schema.Hash,
+            PreviousQuarter = hasPrevious ? quarter.Previous.ToString() : null,
+            Rows = roster.People,
+            Partitions = [.. partitions.Select(p => new FeatureManifest.PartitionEntry(p.FileName, p.SidoCode, p.Rows))],
+            Feeds = [.. feeds.Select(f => new FeatureManifest.FeedEntry(f.Feed.Code, f.Present, f.Rows, f.UnknownKeys, f.Units.Length))],
+            Features = [.. schema.Columns.Select((c, i) => new FeatureManifest.FeatureEntry(
+                c.Name, "float", c.Kind, c.Description,
+                totals[i].Rows == 0 ? 0 : totals[i].Min,
+                totals[i].Rows == 0 ? 0 : totals[i].Max,
+                totals[i].Rows == 0 ? 0 : totals[i].Sum / totals[i].Rows,
+                totals[i].Rows == 0 ? 0 : totals[i].NonZero / (double)totals[i].Rows))],
+        };
+    }
+
+    private async Task RecordAsync(DataRoot root, Quarter quarter, FeatureManifest manifest, DateTimeOffset started, CancellationToken ct)
+    {
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Path.GetRelativePath(root.Path, root.Roster(quarter))] = await FileHash.Sha256Async(root.Roster(quarter), ct).ConfigureAwait(false),
+        };
+        foreach (var q in new[] { quarter, quarter.Previous })
+        {
+            foreach (var feed in catalog.Feeds.Where(f => File.Exists(root.LakeFeed(q, f.Code))))
+            {
+                inputs[Path.GetRelativePath(root.Path, root.LakeFeed(q, feed.Code))] = await FileHash.Sha256Async(root.LakeFeed(q, feed.Code), ct).ConfigureAwait(false);
+            }
+        }
+
+        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in manifest.Partitions.Select(p => p.File).Append(FeatureManifest.FileName))
+        {
+            var path = Path.Combine(root.FeaturesFolder(quarter), file);
+            outputs[Path.GetRelativePath(root.Path, path)] = await FileHash.Sha256Async(path, ct).ConfigureAwait(false);
+        }
+
+        var run = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()).With(new StageRecord
+        {
+            Stage = StageName,
+            State = StageState.Completed,
+            Inputs = inputs,
+            Outputs = outputs,
+            Counts = new SortedDictionary<string, long>(StringComparer.Ordinal)
+            {
+                ["rows"] = manifest.Rows,
+                ["features"] = manifest.Features.Count,
+                ["unknownKeys"] = manifest.Feeds.Sum(f => f.UnknownKeys),
+                ["absentFeeds"] = manifest.Feeds.Count(f => !f.Present),
+            },
+            StartedAt = started,
+            FinishedAt = time.GetUtcNow(),
+        });
+        run.Save(root.RunManifest(quarter));
+    }
+
+    /// <summary>A rerun after the roster lost a 시도 must not leave that 시도's old part behind.</summary>
+    private static void RemoveStaleParts(string folder)
+    {
+        foreach (var stale in Directory.EnumerateFiles(folder, "part-*.parquet"))
+        {
+            File.Delete(stale);
+        }
+    }
+}

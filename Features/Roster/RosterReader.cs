@@ -1,0 +1,226 @@
+using System.Globalization;
+using BlindSpot.Core.Keys;
+using Parquet;
+using Parquet.Schema;
+
+namespace BlindSpot.Features.Roster;
+
+/// <summary>
+/// Reads <c>roster/&lt;Q&gt;.parquet</c> one row group at a time into a <see cref="RosterTable"/>. Region codes become ints
+/// as they are read, so 9 million rows never exist as 18 million strings at once.
+/// </summary>
+internal static class RosterReader
+{
+    public static async Task<RosterTable> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{path}: the quarter's roster is missing; run 'blindspot ingest' for the quarter first.", path);
+        }
+
+        await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var fields = new RosterFields(reader.Schema, path);
+        var people = checked((int)reader.RowGroups.Sum(g => g.RowCount));
+        var builder = new RosterBuilder(people, path);
+        for (var group = 0; group < reader.RowGroupCount; group++)
+        {
+            using var rowGroup = reader.OpenRowGroupReader(group);
+            var rows = checked((int)rowGroup.RowCount);
+            var chunk = new RosterChunk(rows);
+            await rowGroup.ReadAsync(fields.PersonKey, chunk.PersonKeys.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.HouseholdKey, chunk.HouseholdKeys.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.IsHead, chunk.IsHead.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Age, chunk.Age.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Disability, chunk.Disability.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.BasicLivelihood, chunk.BasicLivelihood.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.OtherBenefit, chunk.OtherBenefit.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Sigungu, chunk.Sigungu.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Eupmyeondong, chunk.Eupmyeondong.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Sex, chunk.Sex.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Status, chunk.Status.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            builder.Append(chunk);
+        }
+
+        return builder.Build();
+    }
+
+    /// <summary>The roster columns this stage reads, found by name so column order does not matter.</summary>
+    private sealed class RosterFields
+    {
+        public RosterFields(ParquetSchema schema, string path)
+        {
+            PersonKey = Find(schema, "person_key", path);
+            HouseholdKey = Find(schema, "household_key", path);
+            IsHead = Find(schema, "is_head", path);
+            Age = Find(schema, "age", path);
+            Disability = Find(schema, "disability", path);
+            BasicLivelihood = Find(schema, "basic_livelihood", path);
+            OtherBenefit = Find(schema, "other_benefit", path);
+            Sigungu = Find(schema, "sigungu_code", path);
+            Eupmyeondong = Find(schema, "eupmyeondong_code", path);
+            Sex = Find(schema, "sex", path);
+            Status = Find(schema, "status", path);
+        }
+
+        public DataField PersonKey { get; }
+
+        public DataField HouseholdKey { get; }
+
+        public DataField IsHead { get; }
+
+        public DataField Age { get; }
+
+        public DataField Disability { get; }
+
+        public DataField BasicLivelihood { get; }
+
+        public DataField OtherBenefit { get; }
+
+        public DataField Sigungu { get; }
+
+        public DataField Eupmyeondong { get; }
+
+        public DataField Sex { get; }
+
+        public DataField Status { get; }
+
+        private static DataField Find(ParquetSchema schema, string name, string path) =>
+            schema.DataFields.FirstOrDefault(f => f.Name == name)
+            ?? throw new InvalidDataException($"{path}: the roster has no column '{name}'; it was not written by this version's ingestion.");
+    }
+
+    /// <summary>One row group's columns as read.</summary>
+    private sealed class RosterChunk(int rows)
+    {
+        public long[] PersonKeys { get; } = new long[rows];
+
+        public long[] HouseholdKeys { get; } = new long[rows];
+
+        public bool[] IsHead { get; } = new bool[rows];
+
+        public int[] Age { get; } = new int[rows];
+
+        public bool[] Disability { get; } = new bool[rows];
+
+        public bool[] BasicLivelihood { get; } = new bool[rows];
+
+        public bool[] OtherBenefit { get; } = new bool[rows];
+
+        public string?[] Sigungu { get; } = new string?[rows];
+
+        public string?[] Eupmyeondong { get; } = new string?[rows];
+
+        public string?[] Sex { get; } = new string?[rows];
+
+        public string?[] Status { get; } = new string?[rows];
+
+        public int Rows => rows;
+    }
+
+    /// <summary>Appends chunks into the dense table, checking the sort order the partitioning relies on.</summary>
+    private sealed class RosterBuilder(int people, string path)
+    {
+        private readonly RosterTable table = new()
+        {
+            PersonKeys = new long[people],
+            HouseholdKeys = new long[people],
+            Household = new int[people],
+            HouseholdStart = new int[people + 1],
+            Sigungu = new int[people],
+            Eupmyeondong = new int[people],
+            Age = new byte[people],
+            Male = new bool[people],
+            IsHead = new bool[people],
+            Disability = new bool[people],
+            BasicLivelihood = new bool[people],
+            OtherBenefit = new bool[people],
+            Status = new char[people],
+            PersonIndex = new KeyIndex(people),
+            HouseholdIndex = new KeyIndex(people),
+        };
+
+        private int next;
+        private int households;
+
+        public void Append(RosterChunk chunk)
+        {
+            for (var row = 0; row < chunk.Rows; row++, next++)
+            {
+                var i = next;
+                table.PersonKeys[i] = chunk.PersonKeys[row];
+                table.HouseholdKeys[i] = chunk.HouseholdKeys[row];
+                table.Sigungu[i] = ParseCode(chunk.Sigungu[row], "sigungu_code", i);
+                table.Eupmyeondong[i] = ParseCode(chunk.Eupmyeondong[row], "eupmyeondong_code", i);
+                table.Age[i] = (byte)Math.Clamp(chunk.Age[row], 0, 255);
+                table.Male[i] = chunk.Sex[row] == "M";
+                table.IsHead[i] = chunk.IsHead[row];
+                table.Disability[i] = chunk.Disability[row];
+                table.BasicLivelihood[i] = chunk.BasicLivelihood[row];
+                table.OtherBenefit[i] = chunk.OtherBenefit[row];
+                table.Status[i] = chunk.Status[row] is { Length: 1 } s ? s[0] : '?';
+                if (i > 0 && table.Sigungu[i] < table.Sigungu[i - 1])
+                {
+                    throw new InvalidDataException($"{path}: row {i} breaks the roster's order by 시군구; features partition by 시도 and need the order ingestion writes.");
+                }
+
+                if (!table.PersonIndex.TryAdd(table.PersonKeys[i], i))
+                {
+                    throw new InvalidDataException($"{path}: person key {table.PersonKeys[i]:x16} appears twice in the roster.");
+                }
+
+                AssignHousehold(i);
+            }
+        }
+
+        public RosterTable Build()
+        {
+            if (next != people)
+            {
+                throw new InvalidDataException($"{path}: the footer promised {people} rows but {next} were read.");
+            }
+
+            table.HouseholdStart[households] = people;
+            return new RosterTable
+            {
+                PersonKeys = table.PersonKeys,
+                HouseholdKeys = table.HouseholdKeys,
+                Household = table.Household,
+                HouseholdStart = table.HouseholdStart[..(households + 1)],
+                Sigungu = table.Sigungu,
+                Eupmyeondong = table.Eupmyeondong,
+                Age = table.Age,
+                Male = table.Male,
+                IsHead = table.IsHead,
+                Disability = table.Disability,
+                BasicLivelihood = table.BasicLivelihood,
+                OtherBenefit = table.OtherBenefit,
+                Status = table.Status,
+                PersonIndex = table.PersonIndex,
+                HouseholdIndex = table.HouseholdIndex,
+            };
+        }
+
+        private int ParseCode(string? text, string column, int row) =>
+            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
+                ? code
+                : throw new InvalidDataException($"{path}: row {row} has {column} '{text}', which is not a numeric code.");
+
+        private void AssignHousehold(int i)
+        {
+            if (i > 0 && table.HouseholdKeys[i] == table.HouseholdKeys[i - 1])
+            {
+                table.Household[i] = table.Household[i - 1];
+                return;
+            }
+
+            if (!table.HouseholdIndex.TryAdd(table.HouseholdKeys[i], households))
+            {
+                throw new InvalidDataException($"{path}: the members of household {table.HouseholdKeys[i]:x16} are not consecutive; the roster must be sorted by 시군구, household, person.");
+            }
+
+            table.Household[i] = households;
+            table.HouseholdStart[households] = i;
+            households++;
+        }
+    }
+}

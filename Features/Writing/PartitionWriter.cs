@@ -1,0 +1,122 @@
+using System.Globalization;
+using BlindSpot.Features.Schema;
+using Parquet;
+using Parquet.Schema;
+
+namespace BlindSpot.Features.Writing;
+
+/// <summary>
+/// Writes one 시도 partition as <c>part-NNN.parquet</c>: keys, region codes, status and variant eligibility, then every
+/// feature as FLOAT, one column at a time per row group so memory stays at one column of one row group.
+/// </summary>
+internal static class PartitionWriter
+{
+    public const string PersonKey = "person_key";
+    public const string HouseholdKey = "household_key";
+    public const string SidoCode = "sido_code";
+    public const string SigunguCode = "sigungu_code";
+    public const string EupmyeondongCode = "eupmyeondong_code";
+    public const string Status = "status";
+    public const string EligibleHousehold = "eligible_household";
+    public const string EligibleChild = "eligible_child";
+    public const string EligibleLonelyDeath = "eligible_lonely_death";
+
+    public static ParquetSchema BuildSchema(FeatureSchema features) => new(
+        new DataField[]
+        {
+            new DataField<long>(PersonKey, false),
+            new DataField<long>(HouseholdKey, false),
+            new DataField<string>(SidoCode, false),
+            new DataField<string>(SigunguCode, false),
+            new DataField<string>(EupmyeondongCode, false),
+            new DataField<string>(Status, false),
+            new DataField<bool>(EligibleHousehold, false),
+            new DataField<bool>(EligibleChild, false),
+            new DataField<bool>(EligibleLonelyDeath, false),
+        }.Concat(features.Columns.Select(c => new DataField<float>(c.Name, false))).ToArray());
+
+    /// <summary>Writes the partition and returns the statistics of each feature column, in schema order.</summary>
+    public static async Task<FeatureStatistics[]> WriteAsync(FeatureContext context, Partition partition, string path, CancellationToken ct)
+    {
+        var schema = BuildSchema(context.Schema);
+        var fields = schema.DataFields;
+        var statistics = context.Schema.Columns.Select(_ => new FeatureStatistics()).ToArray();
+        var temporary = path + ".tmp";
+        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        {
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, cancellationToken: ct).ConfigureAwait(false);
+            var buffer = new float[Math.Min(partition.Rows, context.Options.RowGroupSize)];
+            for (var start = partition.Start; start < partition.End; start += context.Options.RowGroupSize)
+            {
+                var rows = Math.Min(context.Options.RowGroupSize, partition.End - start);
+                using var group = writer.CreateRowGroup();
+                await WriteIdentityAsync(context, partition, fields, group, start, rows, ct).ConfigureAwait(false);
+                for (var c = 0; c < context.Schema.Columns.Count; c++)
+                {
+                    var values = buffer.AsMemory(0, rows);
+                    FeatureColumnFiller.Fill(context, context.Schema.Columns[c], start, values.Span);
+                    statistics[c].Add(values.Span);
+                    await group.WriteAsync(fields[9 + c], (ReadOnlyMemory<float>)values, cancellationToken: ct).ConfigureAwait(false);
+                }
+            }
+        }
+
+        File.Move(temporary, path, overwrite: true);
+        return statistics;
+    }
+
+    private static async Task WriteIdentityAsync(FeatureContext context, Partition partition, IReadOnlyList<DataField> fields, ParquetRowGroupWriter group, int start, int rows, CancellationToken ct)
+    {
+        var roster = context.Roster;
+        var options = context.Options;
+        await group.WriteAsync(fields[0], (ReadOnlyMemory<long>)roster.PersonKeys.AsMemory(start, rows), cancellationToken: ct).ConfigureAwait(false);
+        await group.WriteAsync(fields[1], (ReadOnlyMemory<long>)roster.HouseholdKeys.AsMemory(start, rows), cancellationToken: ct).ConfigureAwait(false);
+        await group.WriteAsync(fields[2], Enumerable.Repeat(partition.SidoCode, rows).ToArray()).ConfigureAwait(false);
+        await group.WriteAsync(fields[3], Codes(roster.Sigungu, start, rows, "D5")).ConfigureAwait(false);
+        await group.WriteAsync(fields[4], Codes(roster.Eupmyeondong, start, rows, "D8")).ConfigureAwait(false);
+        await group.WriteAsync(fields[5], Enumerable.Range(start, rows).Select(i => StatusText(roster.Status[i])).ToArray()).ConfigureAwait(false);
+        var adult = new bool[rows];
+        var child = new bool[rows];
+        var lonely = new bool[rows];
+        for (var k = 0; k < rows; k++)
+        {
+            var i = start + k;
+            int age = roster.Age[i];
+            adult[k] = age >= options.AdultMinAge;
+            child[k] = age <= options.ChildMaxAge;
+            lonely[k] = age >= options.LonelyDeathMinAge && roster.HouseholdSize(roster.Household[i]) == 1;
+        }
+
+        await group.WriteAsync(fields[6], (ReadOnlyMemory<bool>)adult, cancellationToken: ct).ConfigureAwait(false);
+        await group.WriteAsync(fields[7], (ReadOnlyMemory<bool>)child, cancellationToken: ct).ConfigureAwait(false);
+        await group.WriteAsync(fields[8], (ReadOnlyMemory<bool>)lonely, cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Region codes back to text, with one string per distinct code instead of one per row.</summary>
+    private static string[] Codes(int[] codes, int start, int rows, string format)
+    {
+        var cache = new Dictionary<int, string>();
+        var result = new string[rows];
+        for (var k = 0; k < rows; k++)
+        {
+            var code = codes[start + k];
+            if (!cache.TryGetValue(code, out var text))
+            {
+                text = code.ToString(format, CultureInfo.InvariantCulture);
+                cache[code] = text;
+            }
+
+            result[k] = text;
+        }
+
+        return result;
+    }
+
+    private static string StatusText(char status) => status switch
+    {
+        'R' => "R",
+        'M' => "M",
+        'D' => "D",
+        _ => "?",
+    };
+}

@@ -1,0 +1,185 @@
+using System.Text;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch.Outcomes;
+using BlindSpot.Dispatch.Tests.TestSupport;
+using BlindSpot.Dispatch.Worklists;
+using MiniExcelLibs;
+using Parquet;
+using static BlindSpot.Dispatch.Tests.TestSupport.DispatchScenario;
+
+namespace BlindSpot.Dispatch.Tests.Outcomes;
+
+public sealed class OutcomeImporterTests
+{
+    private static readonly TimeProvider Later = new FixedTime(new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.Zero));
+    private DataRoot root = null!;
+    private DispatchScenario scenario = null!;
+
+    [SetUp]
+    public async Task DispatchAQuarter()
+    {
+        root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-outcomes-").FullName);
+        scenario = await CreateAsync(root);
+        var options = new DispatchOptions
+        {
+            Quotas = new()
+            {
+                [Variant.Household] = new VariantQuota { Count = 10, ScaleWithRoster = false },
+                [Variant.Child] = new VariantQuota { Count = 3, ScaleWithRoster = false },
+                [Variant.LonelyDeath] = new VariantQuota { Count = 3, ScaleWithRoster = false },
+            },
+        };
+        await new Dispatcher(Catalog, RegionRegistry.LoadDefault(), options, Keys, TimeProvider.System).DispatchAsync(root, Quarter, new FileWorklistStore(root));
+    }
+
+    [TearDown]
+    public void DeleteRoot() => Directory.Delete(root.Path, recursive: true);
+
+    [Test]
+    public async Task Import_FilledWorklist_AcceptsEveryRowAndWritesPseudonymisedLabels()
+    {
+        var upload = FillWorklist("11110", (_, i) => (i % 2 == 0 ? "supported" : "not_eligible", "2026-10-20"));
+
+        var result = await Importer().ImportAsync(root, Quarter, upload, sigungu: "11110");
+
+        Assert.That(result.Rejected, Is.Zero, string.Join("; ", result.Rows.Where(r => !r.Accepted).Select(r => r.Message)));
+        Assert.That(result.Read, Is.EqualTo(result.Accepted + result.Rejected));
+        var labels = await ReadLabelsAsync();
+        Assert.That(labels, Has.Count.EqualTo(result.Accepted));
+        Assert.That(labels.Select(l => l.Outcome).Distinct(), Is.EquivalentTo(new[] { "supported", "not_eligible" }));
+        var bytes = File.ReadAllBytes(root.Labels(Quarter));
+        foreach (var person in scenario.People)
+        {
+            Assert.That(Encoding.ASCII.GetString(bytes), Does.Not.Contain(person.ResidentNumber));
+        }
+    }
+
+    [Test]
+    public async Task Import_BadRows_AreRejectedNamingTheFieldAndCounted()
+    {
+        var upload = FillWorklist("11110", (_, i) => i switch
+        {
+            0 => ("maybe", "2026-10-20"),
+            1 => ("supported", "20XX-10-20"),
+            2 => ("supported", "2028-01-01"),
+            _ => ("unreachable", "2026-10-21"),
+        });
+        File.AppendAllText(upload, "2026Q3-11110-H-999999,2026Q3,11110,,,,,,,,,,,,,,,supported,2026-10-20\r\n");
+
+        var result = await Importer().ImportAsync(root, Quarter, upload);
+
+        var rejected = result.Rows.Where(r => !r.Accepted).ToList();
+        Assert.That(rejected.Select(r => r.Field), Is.EquivalentTo(new[] { "outcome", "outcome_date", "outcome_date", "worklist_id" }));
+        Assert.That(rejected.Single(r => r.Field == "outcome").Message, Does.Contain("'maybe'").And.Contain("supported, not_eligible or unreachable"));
+        Assert.That(result.Read, Is.EqualTo(result.Accepted + result.Rejected));
+        var report = File.ReadAllLines(result.ReportPath);
+        Assert.That(report, Has.Length.EqualTo(result.Read + 1));
+        Assert.That(report.Count(l => l.Contains(",rejected,", StringComparison.Ordinal)), Is.EqualTo(4));
+    }
+
+    [Test]
+    public async Task Import_AnotherMunicipalitysRows_AreRefused()
+    {
+        var upload = FillWorklist("26110", (_, _) => ("supported", "2026-10-20"));
+
+        var result = await Importer().ImportAsync(root, Quarter, upload, sigungu: "11110");
+
+        Assert.That(result.Accepted, Is.Zero);
+        Assert.That(result.Rows, Has.All.Matches<OutcomeRowResult>(r => r.Field == "sigungu_code" && r.Message.Contains("another 시군구", StringComparison.Ordinal)));
+        Assert.That(await ReadLabelsAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task Import_Correction_LatestWinsAndHistoryIsKept()
+    {
+        await Importer().ImportAsync(root, Quarter, FillWorklist("11110", (_, _) => ("unreachable", "2026-10-20")));
+        var second = await Importer().ImportAsync(root, Quarter, FillWorklist("11110", (_, i) => (i == 0 ? "supported" : "unreachable", "2026-10-20")));
+
+        Assert.That(second.Corrections, Is.EqualTo(1));
+        var labels = await ReadLabelsAsync();
+        Assert.That(labels.Count(l => l.Outcome == "supported"), Is.EqualTo(1));
+        var history = File.ReadAllLines(Path.Combine(root.OutcomesFolder(Quarter), "outcome-history.csv"));
+        Assert.That(history, Has.Length.EqualTo(1 + (2 * second.Accepted)));
+        Assert.That(Directory.GetFiles(Path.Combine(root.OutcomesFolder(Quarter), "imports"), "*.report.csv"), Has.Length.EqualTo(2));
+    }
+
+    [Test]
+    public async Task Import_RegisterLayout_AsTheSimulatorWritesIt()
+    {
+        var first = scenario["가구주01"];
+        var upload = Path.Combine(root.Path, "outcomes.csv");
+        File.WriteAllText(upload, $"quarter,variant,resident_no,sigungu_code,outcome,outcome_date\n2026Q3,household,{first.ResidentNumber},26110,supported,2026-11-02\n2026Q3,child,{first.ResidentNumber},26110,supported,2026-11-02\n");
+
+        var result = await Importer().ImportAsync(root, Quarter, upload);
+
+        Assert.That(result.Rows.Select(r => r.Accepted), Is.EqualTo(new[] { true, false }), "the first is on the household list, not the child list");
+        Assert.That((await ReadLabelsAsync()).Single().Person, Is.EqualTo(first.Key));
+    }
+
+    [Test]
+    public async Task Import_FilledXlsx_IsReadLikeTheCsv()
+    {
+        var rows = MiniExcel.Query(Path.Combine(root.WorklistFolder(Quarter), "11110.xlsx"), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        foreach (var row in rows)
+        {
+            row[WorklistColumns.OutcomeHeader] = "지원";
+            row[WorklistColumns.OutcomeDateHeader] = "2026-10-30";
+        }
+
+        var upload = Path.Combine(root.Path, "filled.xlsx");
+        MiniExcel.SaveAs(upload, rows);
+
+        var result = await Importer().ImportAsync(root, Quarter, upload, sigungu: "11110");
+
+        Assert.That(result.Accepted, Is.EqualTo(rows.Count).And.GreaterThan(0));
+        Assert.That((await ReadLabelsAsync()).Select(l => l.Outcome), Has.All.EqualTo("supported"));
+    }
+
+    [Test]
+    public void Import_NotATemplate_SaysWhatItNeeds()
+    {
+        var upload = Path.Combine(root.Path, "random.csv");
+        File.WriteAllText(upload, "a,b\n1,2\n");
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => Importer().ImportAsync(root, Quarter, upload));
+
+        Assert.That(error!.Message, Does.Contain("random.csv").And.Contain("워크리스트ID"));
+    }
+
+    private static OutcomeImporter Importer() => new(Keys, Later);
+
+    /// <summary>The downloaded CSV worklist of a 시군구 with the last two columns filled as an official would.</summary>
+    private string FillWorklist(string sigungu, Func<string, int, (string Outcome, string Date)> fill)
+    {
+        var lines = File.ReadAllLines(Path.Combine(root.WorklistFolder(Quarter), sigungu + ".csv"), Encoding.UTF8);
+        var filled = new StringBuilder(lines[0]).Append("\r\n");
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var (outcome, date) = fill(lines[i], i - 1);
+            filled.Append(lines[i][..^1]).Append(outcome).Append(',').Append(date).Append("\r\n");
+        }
+
+        var path = Path.Combine(root.Path, $"upload-{sigungu}-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, filled.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        return path;
+    }
+
+    private async Task<List<(long Person, string Outcome)>> ReadLabelsAsync()
+    {
+        await using var reader = await ParquetReader.CreateAsync(root.Labels(Quarter));
+        using var group = reader.OpenRowGroupReader(0);
+        var n = (int)group.RowCount;
+        var keys = new long[n];
+        var outcomes = new string?[n];
+        await group.ReadAsync(reader.Schema.DataFields.First(f => f.Name == "person_key"), keys.AsMemory());
+        await group.ReadAsync(reader.Schema.DataFields.First(f => f.Name == "outcome"), outcomes.AsMemory());
+        return [.. keys.Zip(outcomes, (k, o) => (k, o!))];
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+}

@@ -1,0 +1,219 @@
+using System.Security.Cryptography;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Runs;
+using BlindSpot.Features.Schema;
+using BlindSpot.Features.Tests.TestSupport;
+using BlindSpot.Testing;
+using static BlindSpot.Features.Tests.TestSupport.SmallQuarter;
+
+namespace BlindSpot.Features.Tests;
+
+public sealed class FeatureBuilderTests
+{
+    private static readonly FeedCatalog Catalog = FeedCatalog.LoadDefault();
+    private DataRoot root = null!;
+
+    [SetUp]
+    public void CreateRoot() => root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-features-").FullName);
+
+    [TearDown]
+    public void DeleteRoot() => Directory.Delete(root.Path, recursive: true);
+
+    [Test]
+    public async Task Build_FeedRules_MatchHandComputedValues()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        var table = await BuildAndReadAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Feature(Parent, "telecom_arrears_presence"), Is.EqualTo(1f));
+            Assert.That(table.Feature(Parent, "telecom_arrears_count"), Is.EqualTo(2f));
+            Assert.That(table.Feature(Parent, "telecom_arrears_max_months"), Is.EqualTo(5f));
+            Assert.That(table.Feature(Parent, "telecom_arrears_log_amount"), Is.EqualTo(MathF.Log(1f + 150_000f)).Within(1e-5));
+            Assert.That(table.Feature(Child, "telecom_arrears_presence"), Is.EqualTo(0f), "a person feed stays with its person");
+            Assert.That(table.Feature(Elder, "local_tax_arrears_sum_log_amount"), Is.EqualTo(MathF.Log(1f + 500_000f)).Within(1e-5));
+        });
+    }
+
+    [Test]
+    public async Task Build_HouseholdFeed_ReachesEveryMemberOnly()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        var table = await BuildAndReadAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Feature(Parent, "health_insurance_arrears_max_months"), Is.EqualTo(8f));
+            Assert.That(table.Feature(Child, "health_insurance_arrears_max_months"), Is.EqualTo(8f));
+            Assert.That(table.Feature(Young, "health_insurance_arrears_presence"), Is.EqualTo(0f), "household C has no record");
+            // Event 2026-08-31, as of 2026-09-30: 30 days ≈ 0.99 months.
+            Assert.That(table.Feature(Child, "health_insurance_arrears_months_since_latest"), Is.EqualTo(30f / 30.436875f).Within(1e-4));
+            Assert.That(table.Feature(Young, "health_insurance_arrears_months_since_latest"), Is.EqualTo(FeatureSchema.NoRecordMonthsSince));
+        });
+    }
+
+    [Test]
+    public async Task Build_HouseholdAndPersonFeatures_MatchHandComputedValues()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        var table = await BuildAndReadAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Feature(Child, FeatureNames.HouseholdSize), Is.EqualTo(2f));
+            Assert.That(table.Feature(Child, FeatureNames.AnyChild), Is.EqualTo(1f));
+            Assert.That(table.Feature(Elder, FeatureNames.AnyElder), Is.EqualTo(1f));
+            Assert.That(table.Feature(Elder, FeatureNames.SinglePerson), Is.EqualTo(1f));
+            Assert.That(table.Feature(Elder, FeatureNames.BasicLivelihood), Is.EqualTo(1f));
+            Assert.That(table.Feature(Parent, FeatureNames.CrisisCount), Is.EqualTo(2f), "telecom (person) + health insurance (household)");
+            Assert.That(table.Feature(Child, FeatureNames.CrisisCount), Is.EqualTo(1f), "health insurance (household) only");
+            Assert.That(table.Feature(Child, FeatureNames.MembersWithIndicator), Is.EqualTo(1f));
+            Assert.That(table.Feature(Child, FeatureNames.ShareMembersWithIndicator), Is.EqualTo(0.5f));
+            Assert.That(table.Feature(Child, FeatureNames.IndicatorCount), Is.EqualTo(2f));
+            Assert.That(table.Feature(Child, FeatureNames.LogTotalArrears), Is.EqualTo(MathF.Log(1f + 1_240_000f + 90_000f + 150_000f)).Within(1e-5));
+        });
+    }
+
+    [Test]
+    public async Task Build_VariantEligibility_FollowsAgeAndHousehold()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        var table = await BuildAndReadAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Value(Parent, "eligible_household"), Is.True);
+            Assert.That(table.Value(Child, "eligible_household"), Is.False);
+            Assert.That(table.Value(Child, "eligible_child"), Is.True);
+            Assert.That(table.Value(Elder, "eligible_lonely_death"), Is.True);
+            Assert.That(table.Value(Young, "eligible_lonely_death"), Is.False, "alone but under 40");
+            Assert.That(table.Value(Parent, "eligible_lonely_death"), Is.False, "40 or more but not alone");
+        });
+    }
+
+    [Test]
+    public async Task Build_PreviousQuarter_GivesNewResolvedAndWorsened()
+    {
+        await WriteCurrentAsync(root, Catalog);
+        await WritePreviousAsync(root, Catalog);
+
+        var table = await BuildAndReadAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(table.Feature(Parent, FeatureNames.HasPreviousQuarter), Is.EqualTo(1f));
+            Assert.That(table.Feature(Parent, FeatureNames.WorsenedArrears), Is.EqualTo(1f), "telecom 3 → 5 months");
+            Assert.That(table.Feature(Parent, FeatureNames.NewCrises), Is.EqualTo(1f), "health insurance is new; telecom was there");
+            Assert.That(table.Feature(Young, FeatureNames.ResolvedCrises), Is.EqualTo(1f), "card arrears gone");
+            Assert.That(table.Feature(Elder, FeatureNames.NewCrises), Is.EqualTo(1f), "local tax is new");
+        });
+    }
+
+    [Test]
+    public async Task Build_NoPreviousQuarter_ChangeFeaturesAreZero()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        var table = await BuildAndReadAsync();
+
+        Assert.That(table.Column(FeatureNames.HasPreviousQuarter), Has.All.EqualTo(0f));
+        Assert.That(table.Column(FeatureNames.NewCrises), Has.All.EqualTo(0f));
+    }
+
+    [Test]
+    public async Task Build_AbsentFeedAndUnknownKey_AreCountedNotFatal()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        var result = await Builder().BuildAsync(root, Quarter);
+
+        var telecom = result.Manifest.Feeds.Single(f => f.Code == "telecom_arrears");
+        var cirrhosis = result.Manifest.Feeds.Single(f => f.Code == "cirrhosis");
+        Assert.That((telecom.Rows, telecom.UnknownKeys, telecom.Units), Is.EqualTo((3L, 1L, 1L)));
+        Assert.That(cirrhosis.Present, Is.False);
+        var table = await FeatureTable.ReadAsync(result.Folder);
+        Assert.That(table.Column("cirrhosis_presence"), Has.All.EqualTo(0f));
+    }
+
+    [Test]
+    public async Task Build_PartitionsBySido()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        var result = await Builder().BuildAsync(root, Quarter);
+
+        Assert.That(result.Manifest.Partitions.Select(p => (p.File, p.Sido, p.Rows)), Is.EqualTo(new[] { ("part-011.parquet", "11", 3L), ("part-026.parquet", "26", 1L) }));
+        var table = await FeatureTable.ReadAsync(result.Folder);
+        Assert.That(table.Value(Elder, "sido_code"), Is.EqualTo("26"));
+        Assert.That(table.Value(Parent, "sigungu_code"), Is.EqualTo("11110"));
+    }
+
+    [Test]
+    public async Task Build_Twice_GivesIdenticalBytes()
+    {
+        await WriteCurrentAsync(root, Catalog);
+        await WritePreviousAsync(root, Catalog);
+
+        var first = await Builder().BuildAsync(root, Quarter);
+        var hashes = HashFolder(first.Folder);
+        await Builder().BuildAsync(root, Quarter);
+
+        Assert.That(HashFolder(first.Folder), Is.EqualTo(hashes));
+    }
+
+    [Test]
+    public async Task Manifest_StatisticsMatchTheData()
+    {
+        await WriteCurrentAsync(root, Catalog);
+        var result = await Builder().BuildAsync(root, Quarter);
+        var table = await FeatureTable.ReadAsync(result.Folder);
+
+        foreach (var entry in result.Manifest.Features)
+        {
+            var values = table.Column(entry.Name).ToArray();
+            Assert.That(entry.Min, Is.EqualTo(values.Min()), entry.Name);
+            Assert.That(entry.Max, Is.EqualTo(values.Max()), entry.Name);
+            Assert.That(entry.Mean, Is.EqualTo(values.Average(v => (double)v)).Within(1e-6), entry.Name);
+            Assert.That(entry.NonZeroShare, Is.EqualTo(values.Count(v => v != 0f) / (double)values.Length), entry.Name);
+        }
+
+        Assert.That(result.Manifest.SchemaHash, Is.EqualTo(FeatureSchema.For(Catalog).Hash));
+        Assert.That(table.Names, Is.SupersetOf(result.Manifest.Features.Select(f => f.Name)));
+    }
+
+    [Test]
+    public async Task Build_RecordsTheStageInTheRunManifest()
+    {
+        await WriteCurrentAsync(root, Catalog);
+
+        await Builder().BuildAsync(root, Quarter);
+
+        var stage = RunManifest.LoadOrCreate(root.RunManifest(Quarter), Quarter.ToString()).Find(FeatureBuilder.StageName);
+        Assert.That(stage, Is.Not.Null);
+        Assert.That(stage!.State, Is.EqualTo(StageState.Completed));
+        Assert.That(stage.Counts["rows"], Is.EqualTo(4));
+        Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3.parquet"));
+        Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/part-011.parquet"));
+    }
+
+    [Test]
+    public void Build_MissingRoster_SaysToIngestFirst()
+    {
+        var error = Assert.ThrowsAsync<FileNotFoundException>(() => Builder().BuildAsync(root, Quarter));
+
+        Assert.That(error!.Message, Does.Contain("blindspot ingest"));
+    }
+
+    private static FeatureBuilder Builder() => new(Catalog, new FeatureOptions { Workers = 2 }, TimeProvider.System);
+
+    private async Task<FeatureTable> BuildAndReadAsync() => await FeatureTable.ReadAsync((await Builder().BuildAsync(root, Quarter)).Folder);
+
+    private static Dictionary<string, string> HashFolder(string folder) =>
+        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+}
