@@ -16,6 +16,9 @@ internal static class CommandLineApp
             FeaturesCommand.Create(output),
             DispatchCommand.Create(output),
             OutcomesCommand.Create(output),
+            TrainCommand.Create(output),
+            ModelsCommand.Create(output),
+            ScoreCommand.Create(output),
         };
         return root;
     }

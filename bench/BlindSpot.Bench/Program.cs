@@ -4,11 +4,14 @@ using BlindSpot.Bench;
 return args switch
 {
     ["features-duckdb", var data, var quarter, var output] => DuckDbFeatures.Run(data, quarter, output),
+    ["scoring-data", var data, var quarter, var people, var share] => SyntheticScoringData.Run(data, quarter, long.Parse(people, System.Globalization.CultureInfo.InvariantCulture), double.Parse(share, System.Globalization.CultureInfo.InvariantCulture), null),
+    ["scoring-data", var data, var quarter, var people, var share, var npy] => SyntheticScoringData.Run(data, quarter, long.Parse(people, System.Globalization.CultureInfo.InvariantCulture), double.Parse(share, System.Globalization.CultureInfo.InvariantCulture), npy),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: BlindSpot.Bench features-duckdb <data-root> <quarter> <output-folder>");
+    Console.Error.WriteLine("       BlindSpot.Bench scoring-data <data-root> <quarter> <people> <labelled-share> [npy-folder]");
     return 2;
 }

@@ -27,6 +27,7 @@ public sealed class DataRootTests
         Assert.That(root.Rejects(Q, "electricity_cutoff"), Is.EqualTo("/data/quarantine/2026Q3/electricity_cutoff.rejects.csv"));
         Assert.That(root.Scores(Q, Variant.LonelyDeath), Is.EqualTo("/data/scores/2026Q3/lonely_death.parquet"));
         Assert.That(root.Truth(Q), Is.EqualTo("/data/truth/2026Q3.parquet"));
+        Assert.That(root.Labels(Q), Is.EqualTo("/data/labels/2026Q3.parquet"));
         Assert.That(root.RunManifest(Q), Is.EqualTo("/data/runs/2026Q3/manifest.json"));
     }
 

@@ -1,0 +1,109 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Scoring.Data;
+using BlindSpot.Scoring.Registry;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary><c>blindspot models list|show|promote|diff</c>: the registry of trained models and which one is live per variant.</summary>
+internal static class ModelsCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var command = new Command("models", "List, inspect, compare and promote trained models.");
+        command.Subcommands.Add(List(output));
+        command.Subcommands.Add(Show(output));
+        command.Subcommands.Add(Promote(output));
+        command.Subcommands.Add(Diff(output));
+        return command;
+    }
+
+    private static Argument<string> ModelArgument(string name = "model") => new(name) { Description = "<variant>/<version>, e.g. household/v20260715-1a2b3c4d." };
+
+    private static ModelRegistry Registry(ParseResult parse, Option<DirectoryInfo> data, Option<DirectoryInfo?> models) =>
+        new(ModelOptions.ResolveModels(parse.GetValue(models), new DataRoot(parse.GetValue(data)!.FullName)));
+
+    private static Command List(TextWriter output)
+    {
+        var data = CommonOptions.Data();
+        var models = ModelOptions.Models();
+        var variant = new Option<Variant?>("--variant") { Description = "Only this variant.", CustomParser = r => ModelOptions.ParseVariant(r) };
+        var command = new Command("list", "Every trained model, oldest first; * marks the live one.") { variant, data, models };
+        command.SetAction(parse =>
+        {
+            var registry = Registry(parse, data, models);
+            var live = VariantNames.All.ToDictionary(v => v.ToCode(), v => registry.Live(v)?.Version);
+            foreach (var card in registry.List(parse.GetValue(variant)))
+            {
+                var mark = live[card.Variant] == card.Version ? "*" : " ";
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{mark} {card.Variant}/{card.Version}  {card.CreatedAt:yyyy-MM-dd HH:mm}Z  train {card.TrainQuarters} valid {card.ValidQuarter}  AUC {card.Metrics.Model.Auc:F4}  audit AUC {card.Metrics.ModelAudit?.Auc:F4}  schema {card.SchemaHash[..12]}"));
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Show(TextWriter output)
+    {
+        var data = CommonOptions.Data();
+        var models = ModelOptions.Models();
+        var model = ModelArgument();
+        var command = new Command("show", "Print a model's card.") { model, data, models };
+        command.SetAction(parse =>
+        {
+            var (variant, version) = ModelOptions.ParseModelName(parse.GetValue(model)!);
+            output.WriteLine(Encoding.UTF8.GetString(Registry(parse, data, models).Card(variant, version).ToUtf8Json()));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Promote(TextWriter output)
+    {
+        var data = CommonOptions.Data();
+        var models = ModelOptions.Models();
+        var model = ModelArgument();
+        var quarter = new Option<Quarter?>("--features") { Description = "The features build to check the schema against; default the newest quarter under <data>/features.", CustomParser = r => CommonOptions.ParseQuarter(r) };
+        var force = new Option<bool>("--force") { Description = "Promote despite a schema mismatch or worse validation metrics (never despite a tampered model.zip)." };
+        var command = new Command("promote", "Make a model live for its variant, after checking its schema and metrics.") { model, data, models, quarter, force };
+        command.SetAction(parse =>
+        {
+            var (variant, version) = ModelOptions.ParseModelName(parse.GetValue(model)!);
+            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var build = parse.GetValue(quarter) is { } q ? FeatureBuild.Load(root, q) : FeatureBuild.Latest(root);
+            var pointer = Registry(parse, data, models).Promote(variant, version, build.SchemaHash, parse.GetValue(force), TimeProvider.System);
+            output.WriteLine($"{variant.ToCode()}/{pointer.Version} is live ({pointer.Note}; schema checked against features {build.Quarter})");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static Command Diff(TextWriter output)
+    {
+        var data = CommonOptions.Data();
+        var models = ModelOptions.Models();
+        var first = ModelArgument("first");
+        var second = ModelArgument("second");
+        var command = new Command("diff", "What differs between two models' cards.") { first, second, data, models };
+        command.SetAction(parse =>
+        {
+            var registry = Registry(parse, data, models);
+            var (va, a) = ModelOptions.ParseModelName(parse.GetValue(first)!);
+            var (vb, b) = ModelOptions.ParseModelName(parse.GetValue(second)!);
+            var lines = ModelDiff.Lines(registry.Card(va, a), registry.Card(vb, b));
+            foreach (var line in lines.DefaultIfEmpty("no differences in the compared fields"))
+            {
+                output.WriteLine(line);
+            }
+
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using System.Globalization;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Scoring.Training;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary><c>blindspot train --variant V --train Q1..Q2 --valid Q</c>: trains one FastTree model and writes it with its card.</summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var variant = ModelOptions.Variant();
+        var train = new Option<QuarterRange?>("--train") { Description = "Quarters whose labels train the model, e.g. 2025Q3..2026Q1.", Required = true, CustomParser = CommonOptions.ParseRange };
+        var valid = new Option<Quarter>("--valid") { Description = "A later quarter to validate on, e.g. 2026Q2.", Required = true, CustomParser = CommonOptions.ParseQuarter };
+        var data = CommonOptions.Data();
+        var models = ModelOptions.Models();
+        var defaults = new TrainingOptions { Train = QuarterRange.Parse("2000Q1"), Valid = Quarter.Parse("2000Q2") };
+        var trees = new Option<int>("--trees") { Description = "Boosted trees (1–5,000).", DefaultValueFactory = _ => defaults.Trees };
+        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree (2–1,024).", DefaultValueFactory = _ => defaults.Leaves };
+        var rate = new Option<double>("--learning-rate") { Description = "Shrinkage (0–1].", DefaultValueFactory = _ => defaults.LearningRate };
+        var seed = new Option<int>("--seed") { Description = "MLContext and FastTree seed; same data + seed → same model bytes.", DefaultValueFactory = _ => defaults.Seed };
+        var threads = new Option<int>("--threads") { Description = "FastTree threads; 1 (the default) is the tested deterministic setting.", DefaultValueFactory = _ => defaults.Threads };
+        var command = new Command("train", "Train a variant's FastTree model on reported outcomes and write model.zip with its model card.")
+        {
+            variant, train, valid, data, models, trees, leaves, rate, seed, threads,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var options = new TrainingOptions
+            {
+                Variant = parse.GetValue(variant),
+                Train = parse.GetValue(train)!,
+                Valid = parse.GetValue(valid),
+                Trees = parse.GetValue(trees),
+                Leaves = parse.GetValue(leaves),
+                LearningRate = parse.GetValue(rate),
+                Seed = parse.GetValue(seed),
+                Threads = parse.GetValue(threads),
+            };
+            var folder = ModelOptions.ResolveModels(parse.GetValue(models), root);
+            var result = await new TrainingJob(TimeProvider.System).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
+            var card = result.Card;
+            var m = card.Metrics;
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"trained {card.Variant}/{card.Version}: {card.TrainSet.Rows:N0} train rows ({card.TrainSet.PositiveRate:P1} positive, {card.TrainSet.UnreachableExcluded:N0} unreachable excluded), {card.ValidSet.Rows:N0} valid rows, {result.Elapsed.TotalSeconds:F1} s"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  valid AUC {m.Model.Auc:F4} (rule {m.Rule?.Auc:F4}), PR-AUC {m.Model.PrAuc:F4}, precision@{m.Model.K} {m.Model.PrecisionAtK:F3}; audit AUC {m.ModelAudit?.Auc:F4} (rule {m.RuleAudit?.Auc:F4})"));
+            output.WriteLine($"  {result.Folder}");
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,7 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Scoring.Registry;
+
+namespace BlindSpot.Scoring.Batch;
+
+/// <summary>A variant being scored: its live model and how many top candidates each part must keep for reasons.</summary>
+internal sealed record LiveVariant(Variant Variant, LoadedModel Model, int CandidateLimit);

@@ -1,0 +1,133 @@
+using System.Diagnostics;
+using System.Globalization;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Runs;
+using BlindSpot.Scoring.Data;
+using BlindSpot.Scoring.Registry;
+
+namespace BlindSpot.Scoring.Batch;
+
+/// <summary>
+/// <c>blindspot score &lt;Q&gt;</c>: every variant with a live model, over its eligible people, through the fast tree
+/// evaluator; writes <c>scores/&lt;Q&gt;/&lt;variant&gt;.parquet</c> and records the stage (with model versions as inputs)
+/// in the run manifest. Safe to rerun: outputs are replaced atomically and the same inputs give the same bytes.
+/// </summary>
+internal sealed class ScoreJob(TimeProvider clock)
+{
+    public const string Stage = "score";
+
+    public async Task<ScoreResult> RunAsync(DataRoot root, Quarter quarter, ModelRegistry registry, ScoreOptions options, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var started = clock.GetUtcNow();
+        var stopwatch = Stopwatch.GetTimestamp();
+        var manifestPath = root.RunManifest(quarter);
+        try
+        {
+            var build = FeatureBuild.Load(root, quarter);
+            var variants = LiveVariants(registry, build, options);
+            if (variants.Count == 0)
+            {
+                throw new InvalidOperationException($"No variant has a live model under {registry.Folder}; train one and run 'blindspot models promote'.");
+            }
+
+            var parts = build.PartFiles;
+            var partScores = new PartScores[parts.Count][];
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (p, token) =>
+                partScores[p] = await PartScorer.ScoreAsync(parts[p], build.Names, variants, options.BlockRows, token).ConfigureAwait(false)).ConfigureAwait(false);
+
+            var ranked = new VariantScores[variants.Count];
+            Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, v =>
+                ranked[v] = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options));
+
+            var scored = new List<ScoreResult.Scored>();
+            for (var v = 0; v < variants.Count; v++)
+            {
+                var path = root.Scores(quarter, variants[v].Variant);
+                await ScoreWriter.WriteAsync(path, ranked[v], Metadata(quarter, variants[v], ranked[v], build), ct).ConfigureAwait(false);
+                scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked[v].Rows, ranked[v].Candidates, path));
+            }
+
+            Record(root, manifestPath, quarter, build, variants, scored, started);
+            var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
+            return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var failed = new StageRecord { Stage = Stage, State = StageState.Failed, StartedAt = started, FinishedAt = clock.GetUtcNow(), Error = ex.Message };
+            RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(failed).Save(manifestPath);
+            throw;
+        }
+    }
+
+    private static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
+    {
+        var variants = new List<LiveVariant>();
+        foreach (var variant in VariantNames.All)
+        {
+            var model = registry.LoadLive(variant);
+            if (model is null)
+            {
+                continue;
+            }
+
+            if (model.Card.SchemaHash != build.SchemaHash || !model.Card.Features.SequenceEqual(build.Names))
+            {
+                throw new InvalidDataException(
+                    $"{variant.ToCode()}/{model.Card.Version} was trained on feature schema {model.Card.SchemaHash[..12]}, but the features of {build.Quarter} have {build.SchemaHash[..12]}: retrain the model or rebuild the features.");
+            }
+
+            // The national top k lies within every part's top k, so each part keeps k; k is bounded by all rows of the quarter.
+            var limit = options.Candidates(variant, build.Rows > 0 ? build.Rows : int.MaxValue);
+            variants.Add(new LiveVariant(variant, model, Math.Max(1, limit)));
+        }
+
+        return variants;
+    }
+
+    private static Dictionary<string, string> Metadata(Quarter quarter, LiveVariant variant, VariantScores scores, FeatureBuild build) => new(StringComparer.Ordinal)
+    {
+        [ScoreColumns.MetaQuarter] = quarter.ToString(),
+        [ScoreColumns.MetaVariant] = variant.Variant.ToCode(),
+        [ScoreColumns.MetaModelVersion] = variant.Model.Card.Version,
+        [ScoreColumns.MetaModelSha256] = variant.Model.Card.ModelSha256,
+        [ScoreColumns.MetaSchemaHash] = build.SchemaHash,
+        [ScoreColumns.MetaCandidates] = scores.Candidates.ToString(CultureInfo.InvariantCulture),
+        [ScoreColumns.MetaReasonMethod] = ScoreColumns.ReasonMethod,
+    };
+
+    private void Record(DataRoot root, string manifestPath, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, List<ScoreResult.Scored> scored, DateTimeOffset started)
+    {
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in build.PartFiles.Append(Path.Combine(build.Folder, FeatureBuild.ManifestFileName)))
+        {
+            inputs[Relative(root, part)] = FileHash.Sha256(part);
+        }
+
+        foreach (var variant in variants)
+        {
+            // Model versions are inputs: the manifest says which model made every score file.
+            inputs[$"models/{variant.Variant.ToCode()}/{variant.Model.Card.Version}/model.zip"] = variant.Model.Card.ModelSha256;
+        }
+
+        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var result in scored)
+        {
+            outputs[Relative(root, result.Path)] = FileHash.Sha256(result.Path);
+            counts[result.Variant.ToCode() + ".rows"] = result.Rows;
+            counts[result.Variant.ToCode() + ".candidates"] = result.Candidates;
+        }
+
+        var record = new StageRecord { Stage = Stage, State = StageState.Completed, Inputs = inputs, Outputs = outputs, Counts = counts, StartedAt = started, FinishedAt = clock.GetUtcNow() };
+        RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(record).Save(manifestPath);
+    }
+
+    private static string Relative(DataRoot root, string path) => Path.GetRelativePath(root.Path, path).Replace('\\', '/');
+}

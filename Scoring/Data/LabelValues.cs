@@ -1,0 +1,24 @@
+namespace BlindSpot.Scoring.Data;
+
+/// <summary>The words of the labels contract: outcome and selected_by values, and the column names.</summary>
+internal static class LabelValues
+{
+    public const string PersonKey = "person_key";
+    public const string Variant = "variant";
+    public const string Outcome = "outcome";
+    public const string OutcomeDate = "outcome_date";
+    public const string SelectedBy = "selected_by";
+    public const string SigunguCode = "sigungu_code";
+
+    /// <summary>Found in crisis and given support: a positive.</summary>
+    public const string Supported = "supported";
+
+    /// <summary>Visited and found not to need support: a negative.</summary>
+    public const string NotEligible = "not_eligible";
+
+    /// <summary>Could not be reached: no label, excluded and counted.</summary>
+    public const string Unreachable = "unreachable";
+
+    /// <summary>Picked by the random audit sample: the only labels not biased by who was chosen.</summary>
+    public const string Audit = "audit";
+}

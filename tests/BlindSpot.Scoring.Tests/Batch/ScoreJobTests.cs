@@ -1,0 +1,133 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Runs;
+using BlindSpot.Scoring.Batch;
+using BlindSpot.Scoring.Registry;
+using BlindSpot.Scoring.Tests.TestSupport;
+
+namespace BlindSpot.Scoring.Tests.Batch;
+
+[TestFixture]
+internal sealed class ScoreJobTests
+{
+    private TrainedLake lake = null!;
+    private ModelRegistry registry = null!;
+    private ScoreResult result = null!;
+
+    [OneTimeSetUp]
+    public async Task TrainPromoteAndScore()
+    {
+        lake = await TrainedLake.CreateAsync();
+        registry = new ModelRegistry(lake.Models);
+        foreach (var variant in VariantNames.All)
+        {
+            var trained = await lake.TrainAsync(variant);
+            registry.Promote(variant, trained.Card.Version, SyntheticLake.SchemaHash, force: false, new FixedClock());
+        }
+
+        result = await Score();
+    }
+
+    [OneTimeTearDown]
+    public void DeleteLake() => lake.Dispose();
+
+    private Task<ScoreResult> Score(ScoreOptions? options = null) =>
+        new ScoreJob(new FixedClock()).RunAsync(lake.Root, TrainedLake.ValidQuarter, registry, options ?? new ScoreOptions(), CancellationToken.None);
+
+    private async Task<ScoreTable> Table(Variant variant) => await ScoreTable.ReadAsync(lake.Root.Scores(TrainedLake.ValidQuarter, variant));
+
+    [TestCase(Variant.Household)]
+    [TestCase(Variant.Child)]
+    [TestCase(Variant.LonelyDeath)]
+    public async Task RunAsync_EveryVariant_OneRowPerEligiblePersonAndRanksArePermutation(Variant variant)
+    {
+        var table = await Table(variant);
+        var eligible = lake.People[TrainedLake.ValidQuarter].Where(p => p.Eligible[(int)variant]).Select(p => p.PersonKey);
+
+        Assert.That(table.PersonKeys, Is.EquivalentTo(eligible));
+        Assert.That(table.NationalRanks, Is.EqualTo(Enumerable.Range(1, table.Rows)));
+        for (var i = 1; i < table.Rows; i++)
+        {
+            // Best first; equal scores in person-key order.
+            Assert.That(table.Scores[i] < table.Scores[i - 1] || (table.Scores[i] == table.Scores[i - 1] && table.PersonKeys[i] > table.PersonKeys[i - 1]), $"row {i}");
+        }
+
+        foreach (var group in Enumerable.Range(0, table.Rows).GroupBy(i => table.Sigungu[i]))
+        {
+            Assert.That(group.Select(i => table.SigunguRanks[i]), Is.EqualTo(Enumerable.Range(1, group.Count())), group.Key);
+        }
+    }
+
+    [TestCase(Variant.Household)]
+    [TestCase(Variant.Child)]
+    [TestCase(Variant.LonelyDeath)]
+    public async Task RunAsync_Scores_AreTheLiveModelsCalibratedProbabilities(Variant variant)
+    {
+        var table = await Table(variant);
+        var model = registry.LoadLive(variant)!;
+        var people = lake.People[TrainedLake.ValidQuarter].ToDictionary(p => p.PersonKey);
+
+        for (var i = 0; i < table.Rows; i++)
+        {
+            var raw = model.Ensemble.Raw(people[table.PersonKeys[i]].Features);
+            Assert.That(table.Raw[i], Is.EqualTo(raw));
+            Assert.That(table.Scores[i], Is.EqualTo(model.Ensemble.Probability(raw)));
+        }
+    }
+
+    [TestCase(Variant.Household)]
+    [TestCase(Variant.LonelyDeath)]
+    public async Task RunAsync_Reasons_NameFeaturesThePersonHasAndOnlyForCandidates(Variant variant)
+    {
+        var table = await Table(variant);
+        var people = lake.People[TrainedLake.ValidQuarter].ToDictionary(p => p.PersonKey);
+        var names = SyntheticLake.Features.Select(f => f.Name).ToList();
+        var candidates = new ScoreOptions().Candidates(variant, table.Rows);
+        var withReasons = 0;
+
+        for (var i = 0; i < table.Rows; i++)
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                if (table.Reasons[n][i] is not { } reason)
+                {
+                    continue;
+                }
+
+                Assert.That(i, Is.LessThan(candidates), "reasons only for the top candidates");
+                var value = people[table.PersonKeys[i]].Features[names.IndexOf(reason)];
+                Assert.That(value, Is.Not.EqualTo(0f), $"{reason} of {table.PersonKeys[i]}");
+                Assert.That(table.ReasonValues[n][i], Is.EqualTo(value));
+                withReasons++;
+            }
+        }
+
+        Assert.That(withReasons, Is.GreaterThan(0));
+        Assert.That(table.Metadata["blindspot.candidates"], Is.EqualTo(candidates.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    [Test]
+    public async Task RunAsync_Always_RecordsModelVersionInFileMetadataAndRunManifest()
+    {
+        var table = await Table(Variant.Child);
+        var live = registry.Live(Variant.Child)!;
+        var manifest = RunManifest.LoadOrCreate(lake.Root.RunManifest(TrainedLake.ValidQuarter), "2026Q2");
+        var record = manifest.Find(ScoreJob.Stage)!;
+
+        Assert.That(table.Metadata["blindspot.model_version"], Is.EqualTo(live.Version));
+        Assert.That(record.State, Is.EqualTo(StageState.Completed));
+        Assert.That(record.Inputs, Does.ContainKey($"models/child/{live.Version}/model.zip"));
+        Assert.That(record.Outputs, Does.ContainKey("scores/2026Q2/child.parquet"));
+        Assert.That(record.Counts["child.rows"], Is.EqualTo(table.Rows));
+        Assert.That(result.Variants, Has.Count.EqualTo(3));
+    }
+
+    [Test]
+    public async Task RunAsync_RunAgainWithOneWorker_WritesIdenticalBytes()
+    {
+        var before = await File.ReadAllBytesAsync(lake.Root.Scores(TrainedLake.ValidQuarter, Variant.Household));
+
+        await Score(new ScoreOptions { Workers = 1, BlockRows = 64 });
+
+        Assert.That(await File.ReadAllBytesAsync(lake.Root.Scores(TrainedLake.ValidQuarter, Variant.Household)), Is.EqualTo(before));
+    }
+}
