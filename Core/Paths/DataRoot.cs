@@ -61,7 +61,6 @@ public sealed class DataRoot
     public string Outcomes(Quarter quarter) => Combine("outcomes", quarter.ToString(), "outcomes.csv");
 
     /// <summary>Pseudonymised outcomes of a quarter's dispatch, the labels training reads: <c>labels/&lt;Q&gt;.parquet</c>.</summary>
-    /// <summary>Pseudonymised outcomes of quarter Q's dispatch, the training labels: <c>labels/&lt;Q&gt;.parquet</c>.</summary>
     public string Labels(Quarter quarter) => Combine("labels", quarter + ".parquet");
 
     /// <summary>The simulator's hidden truth, for evaluation only: <c>truth/&lt;Q&gt;.parquet</c>. Never a model input.</summary>
