@@ -44,7 +44,7 @@ internal static class ScoreFile
             offset += rows;
         }
 
-        var version = reader.CustomMetadata.TryGetValue("model_version", out var v) ? v : "unknown";
+        var version = reader.CustomMetadata.TryGetValue("blindspot.model_version", out var v) ? v : "unknown";
         return (ranking, version);
     }
 

@@ -30,6 +30,7 @@ public sealed class DispatcherTests
         var (summary, entries) = await RunAsync(Options());
 
         Assert.That(summary.Variants["household"].Selected, Is.EqualTo(10));
+        Assert.That(summary.Variants["household"].ModelVersion, Is.EqualTo("test-model"), "read from the scores file's metadata");
         Assert.That(summary.Variants["child"].Selected, Is.EqualTo(3));
         Assert.That(summary.Variants["lonely_death"].Selected, Is.EqualTo(3));
         Assert.That(entries.Select(e => e.MaskedResidentNumber + e.Name), Is.Unique);
