@@ -19,6 +19,9 @@ internal static class CommandLineApp
             TrainCommand.Create(output),
             ModelsCommand.Create(output),
             ScoreCommand.Create(output),
+            RunQuarterCommand.Create(output),
+            RunsCommand.Create(output),
+            WorkerCommand.Create(output),
         };
         return root;
     }
