@@ -57,7 +57,7 @@ public sealed class QuarterRunTriggerTests
     }
 
     [Test]
-    public async Task Register_RecurringRun_UsesSeoulTimeZoneAndTheQueue()
+    public async Task Register_RecurringRun_RunsAt0200SeoulOnQuarterStartsOnTheQueue()
     {
         await using var pipeline = new TestPipeline(root, root);
 
@@ -67,6 +67,13 @@ public sealed class QuarterRunTriggerTests
         var job = connection.GetAllEntriesFromHash($"recurring-job:{QuarterlySchedule.RecurringJobId}");
         Assert.That(job["Cron"], Is.EqualTo("0 2 1 1,4,7,10 *"));
         Assert.That(job["TimeZoneId"], Is.EqualTo("Asia/Seoul"));
-        Assert.That(job["Queue"], Is.EqualTo("quarter"));
+        var next = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(job["NextExecution"], CultureInfo.InvariantCulture), TimeZoneInfo.FindSystemTimeZoneById("Asia/Seoul"));
+        Assert.Multiple(() =>
+        {
+            // The queue-aware overload stores the queue on the job itself, so a retry stays on it (Hangfire #2068).
+            Assert.That(job["Job"], Does.Contain("\"Queue\":\"quarter\""));
+            Assert.That((next.Month, next.Day, next.Hour, next.Minute), Is.EqualTo((next.Month, 1, 2, 0)));
+            Assert.That(next.Month, Is.AnyOf(1, 4, 7, 10));
+        });
     }
 }
