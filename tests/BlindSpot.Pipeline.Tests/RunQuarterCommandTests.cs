@@ -33,8 +33,7 @@ public sealed class RunQuarterCommandTests
     [Test]
     public async Task RunsShow_AfterRun_ListsEveryStageWithCounts()
     {
-        var root = await SampleRoot.CopyAsync();
-        await CliRun.MustAsync("run-quarter", SampleRoot.Quarter, "--data", root, "--models", SampleRoot.Models);
+        var (root, _) = await SampleRoot.CompletedRunAsync();
 
         var show = await CliRun.MustAsync("runs", "show", SampleRoot.Quarter, "--data", root);
         var list = await CliRun.MustAsync("runs", "list", "--data", root);

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Hashing;
+using BlindSpot.Pipeline.Runs;
 
 namespace BlindSpot.Pipeline.Tests.TestSupport;
 
@@ -13,6 +14,8 @@ internal static class SampleRoot
 
     private static readonly Lazy<Task<string>> Prepared = new(PrepareAsync);
 
+    private static readonly Lazy<Task<(string Root, List<StageProgress> Progress)>> Completed = new(CompleteAsync);
+
     public static string Scratch { get; } = Path.Combine(Path.GetTempPath(), $"blindspot-pipeline-tests-{Environment.ProcessId}");
 
     public static string Models => Path.Combine(Scratch, "models");
@@ -25,6 +28,12 @@ internal static class SampleRoot
         Copy(source, target);
         return target;
     }
+
+    /// <summary>
+    /// A copy on which 2026Q3 has run to the end with in-memory storage, shared by the tests that only read a finished
+    /// run (never write to it).
+    /// </summary>
+    public static Task<(string Root, List<StageProgress> Progress)> CompletedRunAsync() => Completed.Value;
 
     /// <summary>A copy of the prepared models folder, for a test that changes which models are live.</summary>
     public static async Task<string> CopyModelsAsync()
@@ -78,6 +87,15 @@ internal static class SampleRoot
         }
 
         return root;
+    }
+
+    private static async Task<(string Root, List<StageProgress> Progress)> CompleteAsync()
+    {
+        var root = await CopyAsync();
+        await using var pipeline = new TestPipeline(root, Models);
+        var (outcome, progress) = await pipeline.RunAsync(Quarter);
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        return (root, progress);
     }
 
     private static void Copy(string source, string target)
