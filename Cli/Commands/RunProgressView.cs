@@ -46,6 +46,7 @@ internal static class RunProgressView
     {
         RunOutcome? outcome = null;
         await AnsiConsole.Progress()
+            .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
             .StartAsync(async context =>
             {
@@ -57,7 +58,8 @@ internal static class RunProgressView
 
     private static void Update(ProgressTask task, RunTicket ticket, StageProgress progress)
     {
-        task.Description = Markup.Escape(Line(ticket, progress));
+        // Short: the counts would wrap the bar; the stage table printed after the run has them.
+        task.Description = Markup.Escape($"{progress.Stage} {ticket.Quarter}: {progress.Status.ToString().ToLowerInvariant()}");
         switch (progress.Status)
         {
             case StageStatus.Running:
