@@ -20,6 +20,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
             ?? throw new ArgumentException($"No pipeline stage '{stageName}'; the stages are {string.Join(", ", stages.Select(s => s.Name))}.", nameof(stageName));
         var root = new DataRoot(options.DataRoot);
         var path = root.RunManifest(quarter);
+        using var running = StageLock.Acquire(root, quarter, stage.Name);
         var inputs = await stage.InputsAsync(root, quarter, ct).ConfigureAwait(false);
         if (inputs is not null && RunManifest.LoadOrCreate(path, quarter.ToString()).Find(stage.Name) is { } done
             && done.CompletedWith(inputs) && await OutputsIntactAsync(root, done, ct).ConfigureAwait(false))
@@ -32,7 +33,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         {
             await stage.RunAsync(root, quarter, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {
             RecordFailure(path, quarter, stage.Name, started, ex);
             throw;
