@@ -34,6 +34,7 @@ internal static class RunReportWriter
             """);
         Stages(html, manifest);
         Feeds(html, root, quarter);
+        FeatureMovers.Append(html, root, quarter);
         Selections(html, root, quarter, regions);
         html.Append("</body></html>\n");
         return html.ToString();

@@ -32,6 +32,7 @@ internal sealed class ReportStage(TimeProvider time) : IQuarterStage
         }
 
         await files.AddAsync(root.IngestReport(quarter.Previous), ct).ConfigureAwait(false);
+        await files.AddAsync(Path.Combine(root.FeaturesFolder(quarter.Previous), Features.FeatureManifest.FileName), ct).ConfigureAwait(false);
         return files.Hashes;
     }
 

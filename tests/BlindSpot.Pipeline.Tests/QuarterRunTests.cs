@@ -23,7 +23,7 @@ public sealed class QuarterRunTests
             Assert.That(manifest.Find(PipelineStages.Dispatch)!.Counts["entries"], Is.Positive);
             Assert.That(manifest.Find(PipelineStages.Dispatch)!.Inputs.Keys, Has.Some.StartsWith("scores/"), "dispatch's checkpoint key is recorded by the pipeline");
             Assert.That(Directory.GetFiles(Path.Combine(root, "worklists", SampleRoot.Quarter), "*.csv"), Is.Not.Empty);
-            Assert.That(File.ReadAllText(Path.Combine(root, "runs", SampleRoot.Quarter, "report.html")), Does.Contain("Selections per 시도").And.Contain("household/"));
+            Assert.That(File.ReadAllText(Path.Combine(root, "runs", SampleRoot.Quarter, "report.html")), Does.Contain("Selections per 시도").And.Contain("household/").And.Contain("Feature movers against 2026Q2"));
         });
     }
 
