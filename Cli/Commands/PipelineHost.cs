@@ -15,6 +15,13 @@ internal static class PipelineHost
         Description = $"Hangfire job storage in PostgreSQL (Npgsql connection string); also read from env {PostgresVariable}. Default: in-memory, in this process.",
     };
 
+    /// <summary><c>--postgres-schema</c>: where the Hangfire tables live, so several deployments (or tests) can share a database.</summary>
+    public static Option<string> Schema() => new("--postgres-schema")
+    {
+        Description = "Schema of the Hangfire tables in PostgreSQL (installed on first use).",
+        DefaultValueFactory = _ => new PipelineOptions().PostgresSchema,
+    };
+
     /// <summary>The connection string from the option, else the environment, else null (in-memory storage).</summary>
     public static string? ResolvePostgres(string? option) =>
         option is { Length: > 0 } ? option : Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? env : null;

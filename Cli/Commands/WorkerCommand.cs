@@ -24,9 +24,15 @@ internal static class WorkerCommand
         var workers = new Option<int>("--workers") { Description = "Jobs run at once (1–16).", DefaultValueFactory = _ => defaults.WorkerCount };
         var cron = new Option<string>("--cron") { Description = "Cron of the recurring quarterly run.", DefaultValueFactory = _ => defaults.Cron };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of --cron.", DefaultValueFactory = _ => defaults.TimeZone };
+        var schema = PipelineHost.Schema();
+        var invisibility = new Option<int>("--invisibility-timeout")
+        {
+            Description = "Minutes after which the job of a worker that died (no heartbeat) is taken over by another (1–60).",
+            DefaultValueFactory = _ => (int)defaults.InvisibilityTimeout.TotalMinutes,
+        };
         var command = new Command("worker", "Run pipeline jobs from PostgreSQL job storage until stopped; keeps the quarterly schedule registered.")
         {
-            postgres, data, models, queues, workers, cron, zone,
+            postgres, schema, data, models, queues, workers, cron, zone, invisibility,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,6 +44,8 @@ internal static class WorkerCommand
                 o.WorkerCount = parse.GetValue(workers);
                 o.Cron = parse.GetValue(cron)!;
                 o.TimeZone = parse.GetValue(zone)!;
+                o.PostgresSchema = parse.GetValue(schema)!;
+                o.InvisibilityTimeout = TimeSpan.FromMinutes(parse.GetValue(invisibility));
             });
             var options = services.GetRequiredService<PipelineOptions>();
             QuarterlySchedule.Register(services.GetRequiredService<Hangfire.IRecurringJobManager>(), options);
