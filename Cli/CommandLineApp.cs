@@ -20,6 +20,9 @@ internal static class CommandLineApp
             ModelsCommand.Create(output),
             ScoreCommand.Create(output),
             EvaluateCommand.Create(output),
+            RunQuarterCommand.Create(output),
+            RunsCommand.Create(output),
+            WorkerCommand.Create(output),
         };
         return root;
     }

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Hosting;
+using BlindSpot.Pipeline.Runs;
+using BlindSpot.Pipeline.Stages;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>
+/// <c>blindspot run-quarter &lt;quarter&gt; [--data DIR] [--models DIR] [--postgres CONNSTR] [--wait]</c>: the whole chain.
+/// In-memory storage runs it in this process and waits; PostgreSQL storage enqueues it for workers and, with --wait, follows it.
+/// </summary>
+internal static class RunQuarterCommand
+{
+    public static Command Create(TextWriter output)
+    {
+        var quarter = CommonOptions.QuarterArgument();
+        var data = CommonOptions.Data();
+        var models = ModelOptions.Models();
+        var postgres = PipelineHost.Postgres();
+        var schema = PipelineHost.Schema();
+        var wait = new Option<bool>("--wait") { Description = "With PostgreSQL storage: follow the run until it ends. In-memory runs always wait." };
+        var command = new Command("run-quarter", "Run a quarter end to end: ingest → features → score → dispatch → report, resuming at the first incomplete stage.")
+        {
+            quarter, data, models, postgres, schema, wait,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var q = parse.GetValue(quarter);
+            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres));
+            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o => o.PostgresSchema = parse.GetValue(schema)!);
+            if (services.GetRequiredService<Pseudonymizer>().IsSampleKey)
+            {
+                await output.WriteLineAsync($"warning: {Pseudonymizer.KeyVariable} is not set; using the published SAMPLE key, fit for synthetic data only.");
+            }
+
+            var trigger = services.GetRequiredService<QuarterRunTrigger>();
+            var follower = services.GetRequiredService<RunFollower>();
+            if (connection is null)
+            {
+                using var server = services.GetRequiredService<PipelineServer>().Start();
+                var ticket = trigger.Trigger(q);
+                await output.WriteLineAsync($"run {ticket.RunId}: in this process, in-memory job storage");
+                return Finish(await RunProgressView.FollowAsync(follower, ticket, output, ct), root, output);
+            }
+
+            var queued = trigger.Trigger(q);
+            await output.WriteLineAsync($"run {queued.RunId} enqueued in PostgreSQL (queue '{services.GetRequiredService<PipelineOptions>().Queue}'); 'blindspot worker --postgres …' processes run it.");
+            return parse.GetValue(wait)
+                ? Finish(await RunProgressView.FollowAsync(follower, queued, output, ct), root, output)
+                : ExitCodes.Success;
+        });
+        return command;
+    }
+
+    private static int Finish(RunOutcome outcome, DataRoot root, TextWriter output)
+    {
+        var q = outcome.Ticket.Quarter;
+        RunsCommand.PrintStages(root, q, output);
+        if (!outcome.Succeeded)
+        {
+            output.WriteLine($"run-quarter {q} failed at {outcome.FailedStage}: {outcome.Error}");
+            output.WriteLine($"Fix the cause and run it again: completed stages with unchanged inputs are skipped, the run resumes at {outcome.FailedStage}.");
+            return ExitCodes.Failure;
+        }
+
+        output.WriteLine($"run-quarter {q} finished (run {outcome.Ticket.RunId}).");
+        output.WriteLine($"  worklists:    {root.WorklistFolder(q)}");
+        output.WriteLine($"  report:       {ReportStage.ReportPath(root, q)}");
+        output.WriteLine($"  run manifest: {root.RunManifest(q)}");
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,83 @@
+using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Runs;
+using BlindSpot.Pipeline.Stages;
+
+namespace BlindSpot.Pipeline.Checkpoints;
+
+/// <summary>
+/// Runs one stage of a quarter against its checkpoint in <c>runs/&lt;Q&gt;/manifest.json</c>: a stage that completed with
+/// the same inputs, and whose outputs are still intact, is skipped; otherwise it runs, and its record is completed with
+/// the checkpoint key (or marked failed with the reason). Safe to call again after a crash at any point.
+/// </summary>
+internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOptions options, TimeProvider time)
+{
+    /// <summary>Runs (or skips) <paramref name="stageName"/>; returns false when its checkpoint held.</summary>
+    public async Task<bool> RunAsync(string stageName, Quarter quarter, CancellationToken ct)
+    {
+        var stage = stages.SingleOrDefault(s => s.Name == stageName)
+            ?? throw new ArgumentException($"No pipeline stage '{stageName}'; the stages are {string.Join(", ", stages.Select(s => s.Name))}.", nameof(stageName));
+        var root = new DataRoot(options.DataRoot);
+        var path = root.RunManifest(quarter);
+        using var running = StageLock.Acquire(root, quarter, stage.Name);
+        var inputs = await stage.InputsAsync(root, quarter, ct).ConfigureAwait(false);
+        if (inputs is not null && RunManifest.LoadOrCreate(path, quarter.ToString()).Find(stage.Name) is { } done
+            && done.CompletedWith(inputs) && await OutputsIntactAsync(root, done, ct).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var started = time.GetUtcNow();
+        try
+        {
+            await stage.RunAsync(root, quarter, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
+        {
+            RecordFailure(path, quarter, stage.Name, started, ex);
+            throw;
+        }
+
+        var manifest = RunManifest.LoadOrCreate(path, quarter.ToString());
+        var record = manifest.Find(stage.Name);
+        if (record is null || record.State != StageState.Completed)
+        {
+            throw new InvalidOperationException($"{stage.Name} {quarter} returned without recording a completed run in {path}.");
+        }
+
+        if (inputs is not null)
+        {
+            var outputs = record.Outputs.Count > 0 ? record.Outputs : await stage.OutputsAsync(root, quarter, ct).ConfigureAwait(false);
+            manifest.With(record with { Inputs = inputs, Outputs = outputs }).Save(path);
+        }
+
+        return true;
+    }
+
+    // A stage library that recorded its own failure (with its inputs and counts) keeps that record.
+    private void RecordFailure(string path, Quarter quarter, string stage, DateTimeOffset started, Exception error)
+    {
+        var manifest = RunManifest.LoadOrCreate(path, quarter.ToString());
+        if (manifest.Find(stage) is { State: StageState.Failed } own && own.StartedAt >= started.AddSeconds(-1))
+        {
+            return;
+        }
+
+        manifest.With(new StageRecord { Stage = stage, State = StageState.Failed, StartedAt = started, FinishedAt = time.GetUtcNow(), Error = error.Message }).Save(path);
+    }
+
+    private static async Task<bool> OutputsIntactAsync(DataRoot root, StageRecord record, CancellationToken ct)
+    {
+        foreach (var (relative, hash) in record.Outputs)
+        {
+            var file = Path.Combine(root.Path, relative);
+            if (!File.Exists(file) || await FileHash.Sha256Async(file, ct).ConfigureAwait(false) != hash)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,37 @@
+using BlindSpot.Core.Quarters;
+using BlindSpot.Pipeline.Checkpoints;
+using Hangfire;
+
+namespace BlindSpot.Pipeline.Jobs;
+
+/// <summary>
+/// The Hangfire jobs of a quarter's run, one per stage, each a thin wrapper over its stage library through the
+/// checkpointing <see cref="StageRunner"/>. Arguments are the quarter and run id only; delivery is at-least-once, and a
+/// rerun of a completed stage with unchanged inputs does nothing.
+/// Retries: transient failures only (I/O, timeouts, the database), twice, 1 and 5 minutes apart; a data error is not
+/// retried, as the same inputs would fail the same way; the stage is then deleted, which cancels the rest of the chain.
+/// </summary>
+[AutomaticRetry(Attempts = 2, DelaysInSeconds = [60, 300], OnlyOn = [typeof(IOException), typeof(TimeoutException), typeof(Npgsql.NpgsqlException)], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
+[DeleteWhenFailed]
+public sealed class QuarterRunJobs
+{
+    private readonly StageRunner runner;
+
+    internal QuarterRunJobs(StageRunner runner) => this.runner = runner;
+
+    public Task IngestAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Ingest, quarter, runId, cancellationToken);
+
+    public Task FeaturesAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Features, quarter, runId, cancellationToken);
+
+    public Task ScoreAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Score, quarter, runId, cancellationToken);
+
+    public Task DispatchAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Dispatch, quarter, runId, cancellationToken);
+
+    public Task ReportAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Report, quarter, runId, cancellationToken);
+
+    private Task RunAsync(string stage, string quarter, string runId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(runId);
+        return runner.RunAsync(stage, Quarter.Parse(quarter), cancellationToken);
+    }
+}

@@ -1,0 +1,53 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Pipeline.Checkpoints;
+using BlindSpot.Pipeline.Hosting;
+using BlindSpot.Pipeline.Jobs;
+using BlindSpot.Pipeline.Runs;
+using BlindSpot.Pipeline.Stages;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace BlindSpot.Pipeline;
+
+/// <summary>Registration of the quarterly pipeline.</summary>
+public static class PipelineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the pipeline: validated <see cref="PipelineOptions"/>, the job storage they choose (created once, here), the
+    /// stage wrappers, the Hangfire job classes, <see cref="QuarterRunTrigger"/>, <see cref="RunFollower"/> and
+    /// <see cref="PipelineServer"/>. Uses the registered <see cref="TimeProvider"/>, or the system clock when none is.
+    /// </summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services, Action<PipelineOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new PipelineOptions();
+        configure(options);
+        options.Validate();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(_ => PipelineStorage.Create(options));
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton(_ => FeedCatalog.LoadDefault());
+        // Read once at start: the key must not change in the middle of a run.
+        services.AddSingleton(_ => Pseudonymizer.FromEnvironment(options.AllowSamplePseudonymKey));
+
+        services.AddSingleton<IQuarterStage, IngestStage>();
+        services.AddSingleton<IQuarterStage, FeaturesStage>();
+        services.AddSingleton<IQuarterStage, ScoreStage>();
+        services.AddSingleton<IQuarterStage, DispatchStage>();
+        services.AddSingleton<IQuarterStage, ReportStage>();
+        services.AddSingleton<StageRunner>();
+
+        services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>()));
+        services.AddTransient(sp => new QuarterlyTriggerJob(sp.GetRequiredService<QuarterRunTrigger>(), options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<QuarterRunTrigger>();
+        services.AddSingleton<RunFollower>();
+        services.AddSingleton(sp => new PipelineServer(sp.GetRequiredService<JobStorage>(), options, sp));
+        return services;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Pipeline.Jobs;
+using Hangfire;
+using Hangfire.States;
+using Hangfire.Storage;
+
+namespace BlindSpot.Pipeline.Runs;
+
+/// <summary>
+/// Starts a quarter's run: enqueues ingest and chains features → score → dispatch → report as continuations that only
+/// start when the stage before succeeded. At most one run per quarter is active: the check and the enqueue happen under
+/// a short storage lock (held for milliseconds, not for the run — unlike DisableConcurrentExecution), and a run counts as
+/// active while any of its jobs is enqueued, scheduled for a retry, processing or awaiting its parent.
+/// </summary>
+public sealed class QuarterRunTrigger
+{
+    private static readonly HashSet<string> ActiveStates = new(StringComparer.OrdinalIgnoreCase)
+    {
+        EnqueuedState.StateName, ScheduledState.StateName, ProcessingState.StateName, AwaitingState.StateName,
+    };
+
+    private readonly JobStorage storage;
+    private readonly IBackgroundJobClient client;
+    private readonly PipelineOptions options;
+    private readonly TimeProvider time;
+
+    public QuarterRunTrigger(JobStorage storage, IBackgroundJobClient client, PipelineOptions options, TimeProvider time)
+    {
+        this.storage = storage;
+        this.client = client;
+        this.options = options;
+        this.time = time;
+    }
+
+    /// <summary>Enqueues a run of <paramref name="quarter"/>; throws <see cref="RunAlreadyActiveException"/> when one is active.</summary>
+    public RunTicket Trigger(Quarter quarter)
+    {
+        using var connection = storage.GetConnection();
+        using (connection.AcquireDistributedLock($"blindspot:trigger:{quarter}", TimeSpan.FromSeconds(30)))
+        {
+            if (Latest(connection, quarter) is { } running && ActiveJob(connection, running) is { } active)
+            {
+                throw new RunAlreadyActiveException(
+                    $"A run of {quarter} is already under way (run {running.RunId}, stage {active.Stage} {active.State.ToLowerInvariant()}, job {active.JobId}); " +
+                    $"not starting another. Follow it with 'blindspot runs show {quarter}', or wait for it to finish and trigger again.");
+            }
+
+            var now = time.GetUtcNow();
+            var runId = string.Create(CultureInfo.InvariantCulture, $"{quarter}-{now:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
+            var ticket = new RunTicket(quarter, runId, now, Enqueue(quarter.ToString(), runId));
+            connection.SetRangeInHash(RunTicket.HashKey(quarter), ticket.ToHash());
+            return ticket;
+        }
+    }
+
+    /// <summary>The quarter's latest ticket, or null when it was never triggered through this storage.</summary>
+    public RunTicket? Latest(Quarter quarter)
+    {
+        using var connection = storage.GetConnection();
+        return Latest(connection, quarter);
+    }
+
+    private static RunTicket? Latest(IStorageConnection connection, Quarter quarter) =>
+        RunTicket.FromHash(quarter, connection.GetAllEntriesFromHash(RunTicket.HashKey(quarter)));
+
+    private static (string Stage, string JobId, string State)? ActiveJob(IStorageConnection connection, RunTicket ticket)
+    {
+        foreach (var (stage, job) in ticket.Jobs)
+        {
+            if (connection.GetStateData(job)?.Name is { } state && ActiveStates.Contains(state))
+            {
+                return (stage, job, state);
+            }
+        }
+
+        return null;
+    }
+
+    private Dictionary<string, string> Enqueue(string quarter, string runId)
+    {
+        var queue = options.Queue;
+        var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
+        var previous = client.Enqueue<QuarterRunJobs>(queue, j => j.IngestAsync(quarter, runId, CancellationToken.None));
+        jobs[PipelineStages.Ingest] = previous;
+        previous = jobs[PipelineStages.Features] = Then(previous, j => j.FeaturesAsync(quarter, runId, CancellationToken.None));
+        previous = jobs[PipelineStages.Score] = Then(previous, j => j.ScoreAsync(quarter, runId, CancellationToken.None));
+        previous = jobs[PipelineStages.Dispatch] = Then(previous, j => j.DispatchAsync(quarter, runId, CancellationToken.None));
+        jobs[PipelineStages.Report] = Then(previous, j => j.ReportAsync(quarter, runId, CancellationToken.None));
+        return jobs;
+    }
+
+    // OnlyOnSucceededState is explicit: the Task overload's default once let continuations start early (Hangfire #1639).
+    private string Then(string parent, System.Linq.Expressions.Expression<Func<QuarterRunJobs, Task>> next) =>
+        client.ContinueJobWith(parent, options.Queue, next, new EnqueuedState(options.Queue), JobContinuationOptions.OnlyOnSucceededState);
+}

@@ -1,0 +1,75 @@
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Runs;
+using Hangfire;
+using Hangfire.Storage;
+
+namespace BlindSpot.Pipeline.Runs;
+
+/// <summary>
+/// Follows a triggered run through its jobs' states in the storage and the stages' records in the run manifest, reporting
+/// each change of a stage's status until the report stage is done or a stage has failed.
+/// </summary>
+public sealed class RunFollower
+{
+    private readonly JobStorage storage;
+    private readonly PipelineOptions options;
+    private readonly TimeProvider time;
+
+    public RunFollower(JobStorage storage, PipelineOptions options, TimeProvider time)
+    {
+        this.storage = storage;
+        this.options = options;
+        this.time = time;
+    }
+
+    public async Task<RunOutcome> FollowAsync(RunTicket ticket, Action<StageProgress> onChange, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(ticket);
+        ArgumentNullException.ThrowIfNull(onChange);
+        var root = new DataRoot(options.DataRoot);
+        var seen = new Dictionary<string, StageStatus>(StringComparer.Ordinal);
+        while (true)
+        {
+            var manifest = RunManifest.LoadOrCreate(root.RunManifest(ticket.Quarter), ticket.Quarter.ToString());
+            using (var connection = storage.GetConnection())
+            {
+                foreach (var (stage, job) in ticket.Jobs)
+                {
+                    var state = connection.GetStateData(job);
+                    var record = manifest.Find(stage);
+                    var status = Status(state, record, ticket.TriggeredAt);
+                    if (!seen.TryGetValue(stage, out var before) || before != status)
+                    {
+                        seen[stage] = status;
+                        onChange(new StageProgress(stage, status, record, status == StageStatus.Failed ? record?.Error ?? state?.Reason : null));
+                    }
+                }
+            }
+
+            if (seen.GetValueOrDefault(PipelineStages.Report) is StageStatus.Completed or StageStatus.Skipped)
+            {
+                return new RunOutcome(ticket, true, null, null);
+            }
+
+            if (seen.FirstOrDefault(s => s.Value is StageStatus.Failed or StageStatus.Cancelled) is { Key: not null } stopped)
+            {
+                var error = stopped.Value == StageStatus.Failed ? manifest.Find(stopped.Key)?.Error ?? "see the job in the dashboard" : "cancelled before it ran";
+                return new RunOutcome(ticket, false, stopped.Key, error);
+            }
+
+            await Task.Delay(options.PollInterval, time, ct).ConfigureAwait(false);
+        }
+    }
+
+    // Hangfire's state names (its StateName fields are not constants, so they cannot be switch labels).
+    private static StageStatus Status(StateData? state, StageRecord? record, DateTimeOffset triggeredAt) => state?.Name switch
+    {
+        "Awaiting" => StageStatus.Waiting,
+        "Enqueued" or "Scheduled" => StageStatus.Queued,
+        "Processing" => StageStatus.Running,
+        "Succeeded" => record?.FinishedAt < triggeredAt ? StageStatus.Skipped : StageStatus.Completed,
+        "Deleted" when state.Reason?.Contains("ontinuation", StringComparison.Ordinal) == true => StageStatus.Cancelled,
+        "Deleted" or "Failed" => StageStatus.Failed,
+        _ => record?.State == StageState.Completed ? StageStatus.Completed : StageStatus.Cancelled,
+    };
+}

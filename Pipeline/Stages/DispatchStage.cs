@@ -1,0 +1,65 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Regions;
+using BlindSpot.Core.Runs;
+using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Worklists;
+using BlindSpot.Ingestion;
+
+namespace BlindSpot.Pipeline.Stages;
+
+/// <summary>
+/// The dispatch stage, into the file worklist store. Its library records no inputs or outputs, so this stage supplies both:
+/// the key is the scores, roster, lake (as ingest recorded it), identity vault, recent labels and earlier registers.
+/// </summary>
+internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time) : IQuarterStage
+{
+    private static readonly DispatchOptions Defaults = new();
+
+    public string Name => Dispatcher.StageName;
+
+    /// <summary>Where the dispatch library writes its summary: beside the quarter's worklist folder.</summary>
+    public static string SummaryPath(DataRoot root, Quarter quarter) =>
+        Path.GetFullPath(Path.Combine(root.WorklistFolder(quarter), "..", $"dispatch-summary-{quarter}.json"));
+
+    public async Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    {
+        var files = new StageFiles(root);
+        foreach (var variant in VariantNames.All)
+        {
+            await files.AddAsync(root.Scores(quarter, variant), ct).ConfigureAwait(false);
+        }
+
+        await files.AddAsync(root.IdentityVault(quarter), ct).ConfigureAwait(false);
+        for (var k = 1; k <= Math.Max(Defaults.NotEligibleLookbackQuarters, Defaults.HistoryQuarters); k++)
+        {
+            await files.AddAsync(root.Labels(quarter.AddQuarters(-k)), ct).ConfigureAwait(false);
+            await files.AddAsync(root.PastDispatches(quarter.AddQuarters(-k)), ct).ConfigureAwait(false);
+        }
+
+        // Reasons quote the lake; ingest already hashed the roster and every lake file, so its record stands for them.
+        var ingest = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()).Find(IngestJob.StageName);
+        foreach (var (path, hash) in ingest?.Outputs ?? new Dictionary<string, string>())
+        {
+            files.Add(path, hash);
+        }
+
+        files.Add("#catalog", catalog.Version);
+        return files.Hashes;
+    }
+
+    public Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
+        new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, time)
+            .DispatchAsync(root, quarter, new FileWorklistStore(root), ct);
+
+    public async Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    {
+        var files = new StageFiles(root);
+        await files.AddFolderAsync(root.WorklistFolder(quarter), "*", ct).ConfigureAwait(false);
+        await files.AddAsync(SummaryPath(root, quarter), ct).ConfigureAwait(false);
+        await files.AddAsync(root.PastDispatches(quarter), ct).ConfigureAwait(false);
+        return files.Hashes;
+    }
+}

@@ -1,0 +1,42 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Ingestion;
+
+namespace BlindSpot.Pipeline.Stages;
+
+/// <summary>
+/// Ingest of the quarter, and of the quarter before when its lake is missing but its deliveries are there (the features
+/// stage compares the two for change features). <see cref="IngestJob"/> checks its own inputs and skips unchanged ones.
+/// </summary>
+internal sealed class IngestStage(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time) : IQuarterStage
+{
+    public string Name => IngestJob.StageName;
+
+    public Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
+
+    public async Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    {
+        var previous = quarter.Previous;
+        if (!Directory.Exists(root.LakeFolder(previous)) && Directory.Exists(root.RawFolder(previous)))
+        {
+            await IngestAsync(root, previous, ct).ConfigureAwait(false);
+        }
+
+        await IngestAsync(root, quarter, ct).ConfigureAwait(false);
+    }
+
+    public Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
+
+    private Task IngestAsync(DataRoot root, Quarter quarter, CancellationToken ct) => new IngestJob(new IngestOptions
+    {
+        Quarter = quarter,
+        DataRoot = root.Path,
+        Catalog = catalog,
+        Pseudonymizer = pseudonymizer,
+        Time = time,
+    }).RunAsync(ct);
+}

@@ -1,0 +1,85 @@
+using BlindSpot.Core.Runs;
+using BlindSpot.Pipeline.Runs;
+using BlindSpot.Pipeline.Tests.TestSupport;
+
+namespace BlindSpot.Pipeline.Tests;
+
+/// <summary>The whole chain on a copy of the sample with in-memory job storage: what it writes, and how a rerun resumes.</summary>
+[NonParallelizable]
+public sealed class QuarterRunTests
+{
+    [Test]
+    public async Task Run_SampleQuarter_CompletesEveryStageWithWorklistsAndReport()
+    {
+        // The shared finished run: triggered, followed to the end and asserted successful there.
+        var (root, progress) = await SampleRoot.CompletedRunAsync();
+
+        var manifest = RunManifest.LoadOrCreate(Path.Combine(root, "runs", SampleRoot.Quarter, "manifest.json"), SampleRoot.Quarter);
+        Assert.Multiple(() =>
+        {
+            Assert.That(PipelineStages.Order.Select(s => manifest.Find(s)?.State), Is.All.EqualTo(StageState.Completed));
+            // The lake of 2026Q2 was already there, so ingest ran for 2026Q3 only; every later stage ran in this run.
+            Assert.That(TestPipeline.Final(progress).Where(p => p.Key != PipelineStages.Ingest).Select(p => p.Value), Is.All.EqualTo(StageStatus.Completed));
+            Assert.That(manifest.Find(PipelineStages.Dispatch)!.Counts["entries"], Is.Positive);
+            Assert.That(manifest.Find(PipelineStages.Dispatch)!.Inputs.Keys, Has.Some.StartsWith("scores/"), "dispatch's checkpoint key is recorded by the pipeline");
+            Assert.That(Directory.GetFiles(Path.Combine(root, "worklists", SampleRoot.Quarter), "*.csv"), Is.Not.Empty);
+            Assert.That(File.ReadAllText(Path.Combine(root, "runs", SampleRoot.Quarter, "report.html")), Does.Contain("Selections per 시도").And.Contain("household/").And.Contain("Feature movers against 2026Q2"));
+        });
+    }
+
+    [Test]
+    public async Task Run_QuarterBeforeNotIngested_IngestsItForChangeFeatures()
+    {
+        var root = await SampleRoot.CopyAsync();
+        Directory.Delete(Path.Combine(root, "lake", "2026Q2"), recursive: true);
+        await using var pipeline = new TestPipeline(root, SampleRoot.Models);
+
+        var (outcome, _) = await pipeline.RunAsync(SampleRoot.Quarter);
+
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        Assert.That(Directory.GetFiles(Path.Combine(root, "lake", "2026Q2"), "*.parquet"), Is.Not.Empty);
+    }
+
+    [Test]
+    public async Task Run_StageFails_IsRecordedAndRerunResumesFromIt()
+    {
+        var root = await SampleRoot.CopyAsync();
+        var models = await SampleRoot.CopyModelsAsync();
+        var live = Directory.GetFiles(models, "live.json", SearchOption.AllDirectories);
+        foreach (var file in live)
+        {
+            File.Move(file, file + ".away");
+        }
+
+        await using var pipeline = new TestPipeline(root, models);
+        var (failed, progress) = await pipeline.RunAsync(SampleRoot.Quarter);
+
+        var manifestPath = Path.Combine(root, "runs", SampleRoot.Quarter, "manifest.json");
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.Succeeded, Is.False);
+            Assert.That(failed.FailedStage, Is.EqualTo(PipelineStages.Score));
+            Assert.That(failed.Error, Does.Contain("live model"));
+            Assert.That(RunManifest.LoadOrCreate(manifestPath, SampleRoot.Quarter).Find(PipelineStages.Score)!.State, Is.EqualTo(StageState.Failed));
+            Assert.That(TestPipeline.Final(progress)[PipelineStages.Features], Is.EqualTo(StageStatus.Completed));
+        });
+
+        foreach (var file in live)
+        {
+            File.Move(file + ".away", file);
+        }
+
+        var (resumed, again) = await pipeline.RunAsync(SampleRoot.Quarter);
+
+        Assert.That(resumed.Succeeded, Is.True, resumed.Error);
+        var final = TestPipeline.Final(again);
+        Assert.Multiple(() =>
+        {
+            Assert.That(final[PipelineStages.Ingest], Is.EqualTo(StageStatus.Skipped));
+            Assert.That(final[PipelineStages.Features], Is.EqualTo(StageStatus.Skipped));
+            Assert.That(final[PipelineStages.Score], Is.EqualTo(StageStatus.Completed));
+            Assert.That(final[PipelineStages.Dispatch], Is.EqualTo(StageStatus.Completed));
+            Assert.That(RunManifest.LoadOrCreate(manifestPath, SampleRoot.Quarter).Find(PipelineStages.Score)!.State, Is.EqualTo(StageState.Completed));
+        });
+    }
+}

@@ -1,0 +1,48 @@
+using BlindSpot.Core.Quarters;
+using BlindSpot.Pipeline.Hosting;
+using BlindSpot.Pipeline.Runs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BlindSpot.Pipeline.Tests.TestSupport;
+
+/// <summary>The pipeline as a host builds it, with a short poll so tests do not wait on Hangfire's defaults.</summary>
+internal sealed class TestPipeline : IAsyncDisposable
+{
+    private readonly ServiceProvider services;
+
+    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null)
+    {
+        services = new ServiceCollection().AddPipeline(o =>
+        {
+            o.DataRoot = dataRoot;
+            o.ModelsFolder = models;
+            o.PostgresConnectionString = postgres;
+            o.PostgresSchema = schema ?? o.PostgresSchema;
+            o.PollInterval = TimeSpan.FromMilliseconds(200);
+        }).BuildServiceProvider();
+    }
+
+    public QuarterRunTrigger Trigger => services.GetRequiredService<QuarterRunTrigger>();
+
+    public Hangfire.JobStorage Storage => services.GetRequiredService<Hangfire.JobStorage>();
+
+    public T Get<T>()
+        where T : notnull => services.GetRequiredService<T>();
+
+    /// <summary>Triggers the quarter with a server in this process and follows it to the end.</summary>
+    public async Task<(RunOutcome Outcome, List<StageProgress> Progress)> RunAsync(string quarter)
+    {
+        using var server = services.GetRequiredService<PipelineServer>().Start();
+        var ticket = Trigger.Trigger(Quarter.Parse(quarter));
+        var progress = new List<StageProgress>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var outcome = await services.GetRequiredService<RunFollower>().FollowAsync(ticket, progress.Add, timeout.Token);
+        return (outcome, progress);
+    }
+
+    /// <summary>The last status each stage reached.</summary>
+    public static Dictionary<string, StageStatus> Final(List<StageProgress> progress) =>
+        progress.GroupBy(p => p.Stage).ToDictionary(g => g.Key, g => g.Last().Status);
+
+    public ValueTask DisposeAsync() => services.DisposeAsync();
+}

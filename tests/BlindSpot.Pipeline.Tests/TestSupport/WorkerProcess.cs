@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace BlindSpot.Pipeline.Tests.TestSupport;
+
+/// <summary>A <c>blindspot worker</c> in a process of its own (the built CLI), which a test can SIGKILL.</summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    private readonly Process process;
+
+    public WorkerProcess(string connectionString, string schema, string dataRoot, string models)
+    {
+        var cli = Path.Combine(Repository.Root, "Cli", "bin", "Release", "net10.0", "blindspot.dll");
+        if (!File.Exists(cli))
+        {
+            Assert.Inconclusive($"{cli} is not built; build the solution in Release first.");
+        }
+
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { cli, "worker", "--postgres", connectionString, "--postgres-schema", schema, "--data", dataRoot, "--models", models, "--invisibility-timeout", "1" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    /// <summary>SIGKILL: no shutdown, no cleanup, the job stays Processing in the storage.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            Kill();
+        }
+
+        process.Dispose();
+    }
+}

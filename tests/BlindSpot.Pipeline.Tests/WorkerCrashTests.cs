@@ -1,0 +1,55 @@
+using BlindSpot.Core.Quarters;
+using BlindSpot.Pipeline.Runs;
+using BlindSpot.Pipeline.Tests.TestSupport;
+using BlindSpot.Testing;
+
+namespace BlindSpot.Pipeline.Tests;
+
+/// <summary>
+/// A worker process killed (SIGKILL) while it scores: a new worker takes the job over once the invisibility timeout
+/// (1 minute here) has passed without a heartbeat, the run completes, and the outputs are byte-identical to an
+/// uninterrupted run — so no worklist row is duplicated or lost.
+/// </summary>
+[Category("Integration")]
+[NonParallelizable]
+public sealed class WorkerCrashTests
+{
+    private static readonly string[] Outputs = ["features", "scores", "worklists", "outcomes/2026Q3"];
+
+    [Test]
+    public async Task Run_WorkerKilledDuringScoring_NewWorkerCompletesWithIdenticalOutputs()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var (reference, _) = await SampleRoot.CompletedRunAsync();
+        var root = await SampleRoot.CopyAsync();
+        await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
+        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
+        var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
+
+        await WaitUntilAsync(() => State(pipeline, ticket.Jobs[PipelineStages.Score]) == "Processing", TimeSpan.FromMinutes(2));
+        first.Kill();
+        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        var outcome = await pipeline.Get<RunFollower>().FollowAsync(ticket, _ => { }, timeout.Token);
+
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        var scoreHistory = pipeline.Storage.GetMonitoringApi().JobDetails(ticket.Jobs[PipelineStages.Score]).History;
+        Assert.That(scoreHistory.Count(h => h.StateName == "Processing"), Is.EqualTo(2), "the killed worker's attempt, then the new worker's");
+        Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
+    }
+
+    private static string? State(TestPipeline pipeline, string job)
+    {
+        using var connection = pipeline.Storage.GetConnection();
+        return connection.GetStateData(job)?.Name;
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
+    {
+        using var timeout = new CancellationTokenSource(limit);
+        while (!condition())
+        {
+            await Task.Delay(50, timeout.Token);
+        }
+    }
+}
