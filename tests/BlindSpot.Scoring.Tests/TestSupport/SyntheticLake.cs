@@ -6,6 +6,7 @@ using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Testing;
 using Parquet;
 using Parquet.Schema;
 
@@ -77,15 +78,15 @@ internal static class SyntheticLake
             rows = people.Count,
             features = Features.Select(f => new { name = f.Name, type = "float", kind = f.Kind }),
         }));
-        await LabelWriter.WriteAsync(root.Labels(quarter), Labels(people, seed + quarter.Number));
+        await LabelsWriter.WriteAsync(root.Labels(quarter), Labels(people, seed + quarter.Number));
         return people;
     }
 
     /// <summary>Per variant: the rule's top 10% by crisis count plus a random 6% audit sample; 5% unreachable.</summary>
-    private static List<LabelWriter.Row> Labels(IReadOnlyList<SyntheticPerson> people, int seed)
+    private static List<LabelsWriter.Row> Labels(IReadOnlyList<SyntheticPerson> people, int seed)
     {
         var random = new Random(seed);
-        var rows = new List<LabelWriter.Row>();
+        var rows = new List<LabelsWriter.Row>();
         foreach (var variant in VariantNames.All)
         {
             var v = (int)variant;
@@ -100,7 +101,7 @@ internal static class SyntheticLake
                 }
 
                 var outcome = random.NextDouble() < 0.05 ? "unreachable" : random.NextDouble() < person.Risk ? "supported" : "not_eligible";
-                rows.Add(new LabelWriter.Row(person.PersonKey, variant.ToCode(), outcome, selectedBy, person.Sigungu));
+                rows.Add(new LabelsWriter.Row(person.PersonKey, variant.ToCode(), outcome, selectedBy, person.Sigungu, new DateOnly(2026, 1, 15)));
             }
         }
 
