@@ -51,10 +51,17 @@ public sealed class RunFollower
                 return new RunOutcome(ticket, true, null, null);
             }
 
-            if (seen.FirstOrDefault(s => s.Value is StageStatus.Failed or StageStatus.Cancelled) is { Key: not null } stopped)
+            if (seen.FirstOrDefault(s => s.Value == StageStatus.Failed) is { Key: not null } failed)
             {
-                var error = stopped.Value == StageStatus.Failed ? manifest.Find(stopped.Key)?.Error ?? "see the job in the dashboard" : "cancelled before it ran";
-                return new RunOutcome(ticket, false, stopped.Key, error);
+                return new RunOutcome(ticket, false, failed.Key, manifest.Find(failed.Key)?.Error ?? "see the job in the dashboard");
+            }
+
+            // A later stage can read as cancelled in the same poll in which the stage that failed still reads as running:
+            // name a cancelled stage only once no stage is still on its way, so the failing stage is the one reported.
+            if (seen.Values.All(s => s is not (StageStatus.Waiting or StageStatus.Queued or StageStatus.Running))
+                && seen.FirstOrDefault(s => s.Value == StageStatus.Cancelled) is { Key: not null } cancelled)
+            {
+                return new RunOutcome(ticket, false, cancelled.Key, "cancelled before it ran");
             }
 
             await Task.Delay(options.PollInterval, time, ct).ConfigureAwait(false);
