@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace BlindSpot.Dispatch;
 
-/// <summary><c>worklists/&lt;Q&gt;/../dispatch-summary-&lt;Q&gt;.json</c>: counts per variant, 시도 and 시군구, exclusions by reason, overlap with last quarter.</summary>
+/// <summary><c>worklists/dispatch-summary-&lt;Q&gt;.json</c> (DataRoot.DispatchSummary): counts per variant, 시도 and 시군구, exclusions by reason, overlap with last quarter.</summary>
 public sealed record DispatchSummary
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };

@@ -48,8 +48,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         await store.ReplaceQuarterAsync(quarter, entries, ct).ConfigureAwait(false);
         DispatchRegister.Write(root.PastDispatches(quarter), rows.Select(r => identities.GetValueOrDefault(roster.PersonKeys[r.Person]) is { } id ? (r.Entry, id.ResidentNumber, id.HouseholdNumber) : (r.Entry, "", "")));
         var summary = Summarise(quarter, roster, selections, entries, identities.Count, wanted.Count, history, warnings);
-        var summaryPath = Path.Combine(root.WorklistFolder(quarter), "..", $"dispatch-summary-{quarter}.json");
-        await File.WriteAllBytesAsync(summaryPath, summary.ToUtf8Json(), ct).ConfigureAwait(false);
+        await File.WriteAllBytesAsync(root.DispatchSummary(quarter), summary.ToUtf8Json(), ct).ConfigureAwait(false);
         Record(root, quarter, summary, started);
         return summary;
     }

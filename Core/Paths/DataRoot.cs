@@ -51,6 +51,9 @@ public sealed class DataRoot
 
     public string WorklistFolder(Quarter quarter) => Combine("worklists", quarter.ToString());
 
+    /// <summary>The dispatch summary of a quarter, beside its worklist folder: <c>worklists/dispatch-summary-&lt;Q&gt;.json</c>.</summary>
+    public string DispatchSummary(Quarter quarter) => Combine("worklists", $"dispatch-summary-{quarter}.json");
+
     /// <summary>Outcomes municipalities reported for a quarter's dispatch: <c>outcomes/&lt;Q&gt;/</c>.</summary>
     public string OutcomesFolder(Quarter quarter) => Combine("outcomes", quarter.ToString());
 

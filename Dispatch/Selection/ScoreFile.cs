@@ -1,3 +1,4 @@
+using BlindSpot.Core.Contracts;
 using Parquet;
 using Parquet.Schema;
 
@@ -44,7 +45,7 @@ internal static class ScoreFile
             offset += rows;
         }
 
-        var version = reader.CustomMetadata.TryGetValue("blindspot.model_version", out var v) ? v : "unknown";
+        var version = reader.CustomMetadata.TryGetValue(ScoreFileMetadata.ModelVersion, out var v) ? v : "unknown";
         return (ranking, version);
     }
 

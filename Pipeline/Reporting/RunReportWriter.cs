@@ -89,7 +89,7 @@ internal static class RunReportWriter
     private static void Selections(StringBuilder html, DataRoot root, Quarter quarter, RegionRegistry regions)
     {
         html.Append("<h2>Selections per 시도</h2>\n");
-        var path = DispatchStage.SummaryPath(root, quarter);
+        var path = root.DispatchSummary(quarter);
         if (!File.Exists(path))
         {
             html.Append("<p>No dispatch summary.</p>\n");

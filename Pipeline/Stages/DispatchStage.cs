@@ -20,10 +20,6 @@ internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonym
 
     public string Name => Dispatcher.StageName;
 
-    /// <summary>Where the dispatch library writes its summary: beside the quarter's worklist folder.</summary>
-    public static string SummaryPath(DataRoot root, Quarter quarter) =>
-        Path.GetFullPath(Path.Combine(root.WorklistFolder(quarter), "..", $"dispatch-summary-{quarter}.json"));
-
     public async Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
     {
         var files = new StageFiles(root);
@@ -58,7 +54,7 @@ internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonym
     {
         var files = new StageFiles(root);
         await files.AddFolderAsync(root.WorklistFolder(quarter), "*", ct).ConfigureAwait(false);
-        await files.AddAsync(SummaryPath(root, quarter), ct).ConfigureAwait(false);
+        await files.AddAsync(root.DispatchSummary(quarter), ct).ConfigureAwait(false);
         await files.AddAsync(root.PastDispatches(quarter), ct).ConfigureAwait(false);
         return files.Hashes;
     }

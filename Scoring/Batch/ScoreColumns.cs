@@ -29,7 +29,7 @@ internal static class ScoreColumns
     public static string ReasonValue(int n) => $"reason_value_{n}";
 
     /// <summary>Key-value metadata keys of the file.</summary>
-    public const string MetaModelVersion = "blindspot.model_version";
+    public const string MetaModelVersion = Core.Contracts.ScoreFileMetadata.ModelVersion;
     public const string MetaModelSha256 = "blindspot.model_sha256";
     public const string MetaSchemaHash = "blindspot.schema_hash";
     public const string MetaQuarter = "blindspot.quarter";

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using Parquet;
@@ -30,7 +31,7 @@ public static class ScoresWriter
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.ToArray()), stream);
-        writer.CustomMetadata = new Dictionary<string, string> { ["blindspot.model_version"] = modelVersion };
+        writer.CustomMetadata = new Dictionary<string, string> { [ScoreFileMetadata.ModelVersion] = modelVersion };
         using var group = writer.CreateRowGroup();
         await group.WriteAsync(fields[0], (ReadOnlyMemory<long>)byPerson.Select(r => r.Row.PersonKey).ToArray());
         await group.WriteAsync(fields[1], (ReadOnlyMemory<long>)byPerson.Select(r => r.Row.HouseholdKey).ToArray());
