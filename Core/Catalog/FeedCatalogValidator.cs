@@ -148,6 +148,7 @@ internal sealed partial class FeedCatalogValidator(string origin)
         var sim = feed.Simulation!;
         Require(sim.BaseRate is >= 0 and < 1, $"{entry} simulation baseRate must be in [0, 1).");
         Require(sim.RepeatRate is >= 0 and < 1, $"{entry} simulation repeatRate must be in [0, 1).");
+        Require(sim.ChronicRate is >= 0 and <= 1, $"{entry} simulation chronicRate must be in [0, 1].");
         Require(sim.Lift.Values.All(v => v is >= 0 and <= 1), $"{entry} simulation lifts must be in [0, 1].");
         Require(sim.Eligible.MinAge >= 0 && sim.Eligible.MinAge <= sim.Eligible.MaxAge, $"{entry} simulation eligible ages must satisfy 0 ≤ minAge ≤ maxAge.");
         Require(feed.ColumnWithRole(ColumnRole.Amount) is null || sim.AmountMedian > 0, $"{entry} has an amount column: give simulation amountMedian.");

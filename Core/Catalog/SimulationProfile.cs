@@ -19,4 +19,11 @@ public sealed record SimulationProfile
 
     /// <summary>Median amount in won, for feeds with an amount column.</summary>
     public double? AmountMedian { get; init; }
+
+    /// <summary>
+    /// Probability that a chronic non-payer household (a household with standing arrears and no crisis: habitual
+    /// late payers, people with some income or assets who are simply late) holds a standing record in this feed,
+    /// the same quarter after quarter. 0 (the default) for feeds no one holds out of habit.
+    /// </summary>
+    public double ChronicRate { get; init; }
 }

@@ -7,7 +7,8 @@ namespace BlindSpot.Simulation.Crisis;
 /// <summary>
 /// Evolves each household's hidden crisis, one quarter at a time, in five dimensions. A crisis starts at a rate that
 /// depends on who lives there, persists with probability 0.75 while drifting slightly upward, and otherwise ends or
-/// eases. Rates were tuned so about 5 % of households have some severity above 0.5 (see docs/BENCHMARKS.md).
+/// eases. Rates were tuned so about 5 % of households have some severity above 0.5 (see docs/BENCHMARKS.md). It also
+/// counts how many quarters in a row each household has had some crisis, which deepens its arrears.
 /// Each household draws from its own (seed, household, quarter) stream, so chunks run on any thread in any order.
 /// </summary>
 internal sealed class LatentCrisisModel(Households households, ulong seed, int parallelism)
@@ -45,6 +46,9 @@ internal sealed class LatentCrisisModel(Households households, ulong seed, int p
             var onset = Onset(snapshot, h, (LatentDimension)d, before);
             households.Severity[d][h] = onset == 0 ? 0 : Step(ref rng, before[d], onset);
         }
+
+        var lasting = households.MaxSeverity(h) > 0 ? households.CrisisQuarters[h] + 1 : 0;
+        households.CrisisQuarters[h] = (byte)Math.Min(lasting, Households.MaxCrisisQuarters);
     }
 
     private static float Step(ref RandomStream rng, float current, double onset)

@@ -9,7 +9,9 @@ namespace BlindSpot.Simulation.Deliveries;
 /// Writes one feed's delivery for one quarter: each eligible unit gets a record with probability
 /// <c>baseRate + Σ lift·severity</c> (capped at 0.95), then repeats with the repeat rate; after each clean record,
 /// seeded dirt may add one damaged row. Records and dirt draw from separate streams, so dirt settings never move
-/// the clean records. Marks every unit with a clean record in <c>hits</c> for the rule baseline.
+/// the clean records. A unit of a chronic non-payer household with no such record may instead get its standing record
+/// (<see cref="StandingArrears"/>): the same values every quarter, filled as if there were no crisis. Marks every unit
+/// with a clean record in <c>hits</c> for the rule baseline.
 /// </summary>
 internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, QuarterSnapshot snapshot, SimulationOptions options)
 {
@@ -19,6 +21,7 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
     private static readonly byte[] Garbage = "#### RECORD TRUNCATED ####"u8.ToArray();
     private readonly double[] values = new double[plan.Columns.Count];
     private readonly float[] severity = new float[Households.Dimensions];
+    private readonly float[] noSeverity = new float[Households.Dimensions];
     private long duplicate, malformed, outOfRange, badCheck, unknownKey, records, eligible;
 
     public FeedReport Write(Stream stream, ulong[] hits)
@@ -47,6 +50,16 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
 
             if (rng.NextDouble() >= Math.Min(p, MaxProbability))
             {
+                if (HasStandingRecord(unit, household, q))
+                {
+                    hits[unit >> 6] |= 1UL << (unit & 63);
+                    var standing = StandingArrears.Values(world.Seed, plan, unit);
+                    RecordFiller.Fill(ref standing, plan, noSeverity, 0, plan.WindowStart(snapshot.Quarter), snapshot.Quarter.LastDay.DayNumber, values);
+                    WriteRow(writer, unit, RowMutation.None, ref dirt);
+                    records++;
+                    AddDirt(writer, unit, ref dirt);
+                }
+
                 continue;
             }
 
@@ -54,7 +67,7 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
             var count = 0;
             do
             {
-                RecordFiller.Fill(ref rng, plan, severity, plan.WindowStart(snapshot.Quarter), snapshot.Quarter.LastDay.DayNumber, values);
+                RecordFiller.Fill(ref rng, plan, severity, world.Households.CrisisQuarters[household], plan.WindowStart(snapshot.Quarter), snapshot.Quarter.LastDay.DayNumber, values);
                 WriteRow(writer, unit, RowMutation.None, ref dirt);
                 records++;
                 AddDirt(writer, unit, ref dirt);
@@ -65,6 +78,12 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
         var dirtCounts = new DirtCounts(duplicate, malformed, outOfRange, badCheck, unknownKey);
         return new FeedReport(plan.Feed.Code, plan.Feed.Source, eligible, records, records + dirtCounts.Total, dirtCounts);
     }
+
+    private bool HasStandingRecord(int unit, int household, long quarter) =>
+        plan.ChronicRate > 0
+        && StandingArrears.IsChronic(world.Seed, household)
+        && StandingArrears.Holds(world.Seed, plan, unit)
+        && StandingArrears.Delivered(world.Seed, plan, unit, quarter);
 
     private bool IsEligible(int unit, int household)
     {

@@ -22,6 +22,7 @@ internal sealed class FeedPlan
         BaseRate = sim.BaseRate;
         RepeatRate = sim.RepeatRate;
         AmountMedian = sim.AmountMedian ?? 0;
+        ChronicRate = sim.ChronicRate;
         Lift = new float[Households.Dimensions];
         foreach (var (dimension, lift) in sim.Lift)
         {
@@ -62,6 +63,9 @@ internal sealed class FeedPlan
     public double RepeatRate { get; }
 
     public double AmountMedian { get; }
+
+    /// <summary>Chance a chronic non-payer unit holds a standing record in this feed (see <see cref="StandingArrears"/>).</summary>
+    public double ChronicRate { get; }
 
     /// <summary>Lift per <see cref="LatentDimension"/>.</summary>
     public float[] Lift { get; }

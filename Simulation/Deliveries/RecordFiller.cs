@@ -5,11 +5,17 @@ namespace BlindSpot.Simulation.Deliveries;
 
 /// <summary>
 /// Fills a record's columns by role. Values grow with the feed-relevant severity (the lift-weighted mean of the
-/// household's severities): arrears run longer, amounts are larger, measures drop harder.
+/// household's severities): arrears run longer, amounts are larger, measures drop harder. Arrears months also grow with
+/// how many quarters the crisis has lasted, so a crisis shows as arrears that deepen from quarter to quarter, while the
+/// standing arrears of chronic non-payers (filled with no severity) stay shallow and flat.
 /// </summary>
 internal static class RecordFiller
 {
-    public static void Fill(ref RandomStream rng, FeedPlan plan, ReadOnlySpan<float> severity, int windowStart, int windowEnd, Span<double> values)
+    /// <summary>Deepening per quarter of crisis, counted up to <see cref="DeepeningQuarters"/> quarters.</summary>
+    private const double MonthsPerCrisisQuarter = 2.0;
+    private const int DeepeningQuarters = 8;
+
+    public static void Fill(ref RandomStream rng, FeedPlan plan, ReadOnlySpan<float> severity, int crisisQuarters, int windowStart, int windowEnd, Span<double> values)
     {
         var relevant = 0.0;
         for (var d = 0; d < severity.Length; d++)
@@ -29,7 +35,8 @@ internal static class RecordFiller
                     values[i] = windowStart + rng.NextInt(windowEnd - windowStart + 1);
                     break;
                 case ColumnRole.Months:
-                    values[i] = months = Math.Clamp(c.Min + rng.NextGeometric(1 + (8 * relevant)), c.Min, c.Max);
+                    var depth = 4 + (MonthsPerCrisisQuarter * Math.Clamp(crisisQuarters, 1, DeepeningQuarters));
+                    values[i] = months = Math.Clamp(c.Min + rng.NextGeometric(1 + (depth * relevant)), c.Min, c.Max);
                     monthsMin = Math.Max(1, c.Min);
                     break;
                 case ColumnRole.Count:

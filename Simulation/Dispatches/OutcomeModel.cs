@@ -11,7 +11,7 @@ namespace BlindSpot.Simulation.Dispatches;
 internal static class OutcomeModel
 {
     private const double SupportedIfInCrisis = 0.88;
-    private const double SupportedOtherwise = 0.45;
+    private const double SupportedOtherwise = 0.48;
 
     public static OutcomeKind Decide(ref RandomStream rng, bool inCrisis, float isolation)
     {

@@ -26,4 +26,10 @@ internal enum RandomStreamId : ulong
     Audit = 14,
     Outcomes = 15,
     Benefits = 16,
+
+    /// <summary>
+    /// Chronic non-payers: which households are (no quarter), which standing records each holds (entity = feed and unit,
+    /// no quarter, so the record's values stay the same) and whether a standing record is delivered in a quarter.
+    /// </summary>
+    Chronic = 17,
 }

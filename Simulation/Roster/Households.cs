@@ -17,6 +17,7 @@ internal sealed class Households
         Eupmyeondong = new byte[capacity];
         Counter = new int[capacity];
         Head = new int[capacity];
+        CrisisQuarters = new byte[capacity];
         Severity = new float[Dimensions][];
         for (var d = 0; d < Dimensions; d++)
         {
@@ -40,6 +41,14 @@ internal sealed class Households
 
     /// <summary>Severity in [0, 1] per dimension, indexed [dimension][household].</summary>
     public float[][] Severity { get; }
+
+    /// <summary>
+    /// Consecutive quarters (up to <see cref="MaxCrisisQuarters"/>) the household has had some severity above 0: how
+    /// long its crisis has lasted, which makes its arrears deepen (see <c>RecordFiller</c>).
+    /// </summary>
+    public byte[] CrisisQuarters { get; private set; }
+
+    public const int MaxCrisisQuarters = 40;
 
     public int Add(short sigungu, byte eupmyeondong, int counter)
     {
@@ -75,6 +84,7 @@ internal sealed class Households
         Eupmyeondong = Resize(Eupmyeondong, size);
         Counter = Resize(Counter, size);
         Head = Resize(Head, size);
+        CrisisQuarters = Resize(CrisisQuarters, size);
         for (var d = 0; d < Dimensions; d++)
         {
             Severity[d] = Resize(Severity[d], size);

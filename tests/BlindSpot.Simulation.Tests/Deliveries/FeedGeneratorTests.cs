@@ -7,7 +7,8 @@ namespace BlindSpot.Simulation.Tests.Deliveries;
 public sealed class FeedGeneratorTests
 {
     // Observed first records (distinct keys) against Σ min(p, 0.95) over eligible units, p = baseRate + Σ lift·severity
-    // from the truth file; the tolerance is 4 binomial standard deviations plus 2 % for the severities' float rounding.
+    // from the truth file, plus the chronic non-payers' standing records (Expectation); the tolerance is 4 binomial
+    // standard deviations plus 2 % for the severities' float rounding and the household clustering of chronic payers.
     [TestCase("hypertension")] // person feed, ages 30+, high base rate
     [TestCase("loan_arrears")] // person feed with repeats: distinct keys still follow p
     [TestCase("missed_vaccination")] // person feed for ages 0-12 only

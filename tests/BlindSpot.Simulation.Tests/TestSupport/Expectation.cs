@@ -1,12 +1,15 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Simulation.Deliveries;
 
 namespace BlindSpot.Simulation.Tests.TestSupport;
 
 /// <summary>
 /// What the catalog promises for one feed, computed independently from the roster and truth files:
-/// the eligible units, the expected number of units with a record and of all records (repeats included).
+/// the eligible units, the expected number of units with a record and of all records (repeats included). Chronic
+/// non-payers are hidden (not in the truth), so a unit with no crisis-driven record has the standing record with the
+/// unconditional chance household share × the feed's chronicRate × delivered share.
 /// </summary>
 internal sealed record Expectation(HashSet<string> Eligible, double FirstRecords, double Variance, double AllRecords)
 {
@@ -27,7 +30,9 @@ internal sealed record Expectation(HashSet<string> Eligible, double FirstRecords
             ? roster.Where(r => r.Age >= sim.Eligible.MinAge && r.Age <= sim.Eligible.MaxAge && Passes(r.HouseholdNo)).Select(r => (Key: r.ResidentNo, Member: r.ResidentNo))
             : households.Where(h => Passes(h.Key)).Select(h => (Key: h.Key, Member: h.Value[0].ResidentNo));
         var eligible = new HashSet<string>(StringComparer.Ordinal);
-        double first = 0, variance = 0;
+        var standing = StandingArrears.HouseholdShare * sim.ChronicRate * StandingArrears.DeliveredShare;
+        var perRecord = (1 - Math.Pow(sim.RepeatRate, 20)) / (1 - sim.RepeatRate);
+        double first = 0, variance = 0, all = 0;
         foreach (var (key, member) in units)
         {
             eligible.Add(key);
@@ -38,12 +43,13 @@ internal sealed record Expectation(HashSet<string> Eligible, double FirstRecords
             }
 
             p = Math.Min(p, 0.95);
-            first += p;
-            variance += p * (1 - p);
+            var any = p + ((1 - p) * standing);
+            first += any;
+            variance += any * (1 - any);
+            all += (p * perRecord) + ((1 - p) * standing);
         }
 
-        var perRecord = (1 - Math.Pow(sim.RepeatRate, 20)) / (1 - sim.RepeatRate);
-        return new Expectation(eligible, first, variance, first * perRecord);
+        return new Expectation(eligible, first, variance, all);
     }
 
     private static (List<RosterRow>, Dictionary<string, TruthRow>, Dictionary<string, List<RosterRow>>) Load(DataRoot root, Quarter quarter)
