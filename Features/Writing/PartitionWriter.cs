@@ -41,8 +41,10 @@ internal static class PartitionWriter
     /// </summary>
     private static ParquetOptions Options(ParquetSchema schema)
     {
-        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy };
-        foreach (var field in schema.DataFields.Where(f => f.ClrType == typeof(string)))
+        // Threshold 1: always a dictionary for these columns, even in a part of a few rows where every code is distinct.
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, DictionaryEncodingThreshold = 1 };
+        string[] text = [SidoCode, SigunguCode, EupmyeondongCode, Status];
+        foreach (var field in schema.DataFields.Where(f => text.Contains(f.Name)))
         {
             options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
         }

@@ -139,6 +139,9 @@ internal static class RosterWriter
             CompressionMethod = shared.CompressionMethod,
             MaximumSmallPoolFreeBytes = shared.MaximumSmallPoolFreeBytes,
             MaximumLargePoolFreeBytes = shared.MaximumLargePoolFreeBytes,
+
+            // Always a dictionary for these columns, even in a tiny roster where every code is distinct.
+            DictionaryEncodingThreshold = 1,
         };
         foreach (var field in fields)
         {
