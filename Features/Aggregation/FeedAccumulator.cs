@@ -71,27 +71,36 @@ internal sealed class FeedAccumulator(int capacity)
     public FeedAggregate Drain(FeedDefinition feed, int units, int asOfDay, long rows, long unknownKeys)
     {
         EnsureAllocated();
-        var list = new List<int>();
+        // Counted first so the unit list is allocated once at its size: a growing touchedUnits left a trail of large arrays
+        // per feed for the full collector.
         var words = (units + 63) >> 6;
+        var count = 0;
+        for (var w = 0; w < words; w++)
+        {
+            count += BitOperations.PopCount(touched[w]);
+        }
+
+        var touchedUnits = new int[count];
+        var next = 0;
         for (var w = 0; w < words; w++)
         {
             for (var bits = touched[w]; bits != 0; bits &= bits - 1)
             {
-                list.Add((w << 6) + BitOperations.TrailingZeroCount(bits));
+                touchedUnits[next++] = (w << 6) + BitOperations.TrailingZeroCount(bits);
             }
 
             touched[w] = 0;
         }
 
         var rules = feed.Features;
-        var values = rules.Select(_ => new float[list.Count]).ToArray();
+        var values = rules.Select(_ => new float[touchedUnits.Length]).ToArray();
         var hasMonths = feed.ColumnWithRole(ColumnRole.Months) is not null;
         var hasAmount = feed.ColumnWithRole(ColumnRole.Amount) is not null;
-        var maxMonthsOut = hasMonths ? new float[list.Count] : null;
-        var sumAmountOut = hasAmount ? new float[list.Count] : null;
-        for (var k = 0; k < list.Count; k++)
+        var maxMonthsOut = hasMonths ? new float[touchedUnits.Length] : null;
+        var sumAmountOut = hasAmount ? new float[touchedUnits.Length] : null;
+        for (var k = 0; k < touchedUnits.Length; k++)
         {
-            var u = list[k];
+            var u = touchedUnits[k];
             ref var a = ref aggregates[u];
             for (var r = 0; r < rules.Count; r++)
             {
@@ -106,7 +115,7 @@ internal sealed class FeedAccumulator(int capacity)
         return new FeedAggregate
         {
             Feed = feed,
-            Units = [.. list],
+            Units = touchedUnits,
             RuleValues = values,
             MaxMonths = maxMonthsOut,
             SumAmount = sumAmountOut,
