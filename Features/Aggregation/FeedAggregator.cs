@@ -35,7 +35,7 @@ internal static class FeedAggregator
         {
             using var rowGroup = reader.OpenRowGroupReader(group);
             var n = checked((int)rowGroup.RowCount);
-            var (keyValues, days, roles) = accumulator.Scratch(n);
+            var (keyValues, found, days, roles) = accumulator.Scratch(n);
             await rowGroup.ReadAsync(keyField, keyValues.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
             await ColumnValues.ReadDaysAsync(rowGroup, dateField, days, n, ct).ConfigureAwait(false);
             for (var r = 0; r < roleFields.Length; r++)
@@ -50,9 +50,15 @@ internal static class FeedAggregator
                 }
             }
 
+            // Lookups first, in a loop of their own: they are independent, so their cache misses overlap.
             for (var i = 0; i < n; i++)
             {
-                var unit = keys.Find(keyValues[i]);
+                found[i] = keys.Find(keyValues[i]);
+            }
+
+            for (var i = 0; i < n; i++)
+            {
+                var unit = found[i];
                 if (unit < 0)
                 {
                     unknown++;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BlindSpot.Core.Keys;
 using Parquet;
 using Parquet.Schema;
@@ -11,7 +10,7 @@ namespace BlindSpot.Features.Roster;
 /// </summary>
 internal static class RosterReader
 {
-    public static async Task<RosterTable> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<(RosterTable Table, RosterKeys Keys)> ReadAsync(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -22,22 +21,25 @@ internal static class RosterReader
         var fields = new RosterFields(reader.Schema, path);
         var people = checked((int)reader.RowGroups.Sum(g => g.RowCount));
         var builder = new RosterBuilder(people, path);
+        // One chunk for every row group: a million-row chunk is ~56 MB, and one per group was garbage for the full collector.
+        var largest = reader.RowGroupCount == 0 ? 0 : checked((int)reader.RowGroups.Max(g => g.RowCount));
+        var buffers = new RosterChunk(largest);
         for (var group = 0; group < reader.RowGroupCount; group++)
         {
             using var rowGroup = reader.OpenRowGroupReader(group);
             var rows = checked((int)rowGroup.RowCount);
-            var chunk = new RosterChunk(rows);
-            await rowGroup.ReadAsync(fields.PersonKey, chunk.PersonKeys.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.HouseholdKey, chunk.HouseholdKeys.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.IsHead, chunk.IsHead.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Age, chunk.Age.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Disability, chunk.Disability.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.BasicLivelihood, chunk.BasicLivelihood.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.OtherBenefit, chunk.OtherBenefit.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Sigungu, chunk.Sigungu.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Eupmyeondong, chunk.Eupmyeondong.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Sex, chunk.Sex.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Status, chunk.Status.AsMemory(), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var chunk = buffers.Sized(rows);
+            await rowGroup.ReadAsync(fields.PersonKey, chunk.PersonKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.HouseholdKey, chunk.HouseholdKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.IsHead, chunk.IsHead.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Age, chunk.Age.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Disability, chunk.Disability.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.BasicLivelihood, chunk.BasicLivelihood.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.OtherBenefit, chunk.OtherBenefit.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Sigungu, chunk.Sigungu.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Eupmyeondong, chunk.Eupmyeondong.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Sex, chunk.Sex.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+            await rowGroup.ReadAsync(fields.Status, chunk.Status.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
             builder.Append(chunk);
         }
 
@@ -89,32 +91,38 @@ internal static class RosterReader
             ?? throw new InvalidDataException($"{path}: the roster has no column '{name}'; it was not written by this version's ingestion.");
     }
 
-    /// <summary>One row group's columns as read.</summary>
-    private sealed class RosterChunk(int rows)
+    /// <summary>One row group's columns as read; the arrays hold the largest row group, <see cref="Rows"/> says how much is in use.</summary>
+    private sealed class RosterChunk(int capacity)
     {
-        public long[] PersonKeys { get; } = new long[rows];
+        public long[] PersonKeys { get; } = new long[capacity];
 
-        public long[] HouseholdKeys { get; } = new long[rows];
+        public long[] HouseholdKeys { get; } = new long[capacity];
 
-        public bool[] IsHead { get; } = new bool[rows];
+        public bool[] IsHead { get; } = new bool[capacity];
 
-        public int[] Age { get; } = new int[rows];
+        public int[] Age { get; } = new int[capacity];
 
-        public bool[] Disability { get; } = new bool[rows];
+        public bool[] Disability { get; } = new bool[capacity];
 
-        public bool[] BasicLivelihood { get; } = new bool[rows];
+        public bool[] BasicLivelihood { get; } = new bool[capacity];
 
-        public bool[] OtherBenefit { get; } = new bool[rows];
+        public bool[] OtherBenefit { get; } = new bool[capacity];
 
-        public string?[] Sigungu { get; } = new string?[rows];
+        public string?[] Sigungu { get; } = new string?[capacity];
 
-        public string?[] Eupmyeondong { get; } = new string?[rows];
+        public string?[] Eupmyeondong { get; } = new string?[capacity];
 
-        public string?[] Sex { get; } = new string?[rows];
+        public string?[] Sex { get; } = new string?[capacity];
 
-        public string?[] Status { get; } = new string?[rows];
+        public string?[] Status { get; } = new string?[capacity];
 
-        public int Rows => rows;
+        public int Rows { get; private set; } = capacity;
+
+        public RosterChunk Sized(int rows)
+        {
+            Rows = rows;
+            return this;
+        }
     }
 
     /// <summary>Appends chunks into the dense table, checking the sort order the partitioning relies on.</summary>
@@ -135,10 +143,13 @@ internal static class RosterReader
             BasicLivelihood = new bool[people],
             OtherBenefit = new bool[people],
             Status = new char[people],
-            PersonIndex = new KeyIndex(people),
-            HouseholdIndex = new KeyIndex(people),
         };
 
+        private readonly KeyIndex personIndex = new(people);
+        private readonly KeyIndex householdIndex = new(people);
+
+        private readonly CodeParser sigungu = new("sigungu_code", path);
+        private readonly CodeParser eupmyeondong = new("eupmyeondong_code", path);
         private int next;
         private int households;
 
@@ -149,8 +160,8 @@ internal static class RosterReader
                 var i = next;
                 table.PersonKeys[i] = chunk.PersonKeys[row];
                 table.HouseholdKeys[i] = chunk.HouseholdKeys[row];
-                table.Sigungu[i] = ParseCode(chunk.Sigungu[row], "sigungu_code", i);
-                table.Eupmyeondong[i] = ParseCode(chunk.Eupmyeondong[row], "eupmyeondong_code", i);
+                table.Sigungu[i] = sigungu.Parse(chunk.Sigungu[row], i);
+                table.Eupmyeondong[i] = eupmyeondong.Parse(chunk.Eupmyeondong[row], i);
                 table.Age[i] = (byte)Math.Clamp(chunk.Age[row], 0, 255);
                 table.Male[i] = chunk.Sex[row] == "M";
                 table.IsHead[i] = chunk.IsHead[row];
@@ -163,7 +174,7 @@ internal static class RosterReader
                     throw new InvalidDataException($"{path}: row {i} breaks the roster's order by 시군구; features partition by 시도 and need the order ingestion writes.");
                 }
 
-                if (!table.PersonIndex.TryAdd(table.PersonKeys[i], i))
+                if (!personIndex.TryAdd(table.PersonKeys[i], i))
                 {
                     throw new InvalidDataException($"{path}: person key {table.PersonKeys[i]:x16} appears twice in the roster.");
                 }
@@ -172,7 +183,7 @@ internal static class RosterReader
             }
         }
 
-        public RosterTable Build()
+        public (RosterTable Table, RosterKeys Keys) Build()
         {
             if (next != people)
             {
@@ -180,7 +191,7 @@ internal static class RosterReader
             }
 
             table.HouseholdStart[households] = people;
-            return new RosterTable
+            var built = new RosterTable
             {
                 PersonKeys = table.PersonKeys,
                 HouseholdKeys = table.HouseholdKeys,
@@ -195,15 +206,9 @@ internal static class RosterReader
                 BasicLivelihood = table.BasicLivelihood,
                 OtherBenefit = table.OtherBenefit,
                 Status = table.Status,
-                PersonIndex = table.PersonIndex,
-                HouseholdIndex = table.HouseholdIndex,
             };
+            return (built, new RosterKeys(personIndex, householdIndex));
         }
-
-        private int ParseCode(string? text, string column, int row) =>
-            int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var code)
-                ? code
-                : throw new InvalidDataException($"{path}: row {row} has {column} '{text}', which is not a numeric code.");
 
         private void AssignHousehold(int i)
         {
@@ -213,7 +218,7 @@ internal static class RosterReader
                 return;
             }
 
-            if (!table.HouseholdIndex.TryAdd(table.HouseholdKeys[i], households))
+            if (!householdIndex.TryAdd(table.HouseholdKeys[i], households))
             {
                 throw new InvalidDataException($"{path}: the members of household {table.HouseholdKeys[i]:x16} are not consecutive; the roster must be sorted by 시군구, household, person.");
             }

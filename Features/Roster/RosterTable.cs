@@ -1,5 +1,3 @@
-using BlindSpot.Core.Keys;
-
 namespace BlindSpot.Features.Roster;
 
 /// <summary>
@@ -36,10 +34,6 @@ internal sealed class RosterTable
 
     /// <summary>R (resident), M (moved out) or D (deceased), as the roster says.</summary>
     public required char[] Status { get; init; }
-
-    public required KeyIndex PersonIndex { get; init; }
-
-    public required KeyIndex HouseholdIndex { get; init; }
 
     public int People => PersonKeys.Length;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BlindSpot.Features.Schema;
 using Parquet;
 using Parquet.Schema;
@@ -35,6 +34,24 @@ internal static class PartitionWriter
             new DataField<bool>(EligibleLonelyDeath, false),
         }.Concat(features.Columns.Select(c => new DataField<float>(c.Name, false))).ToArray());
 
+    /// <summary>
+    /// Snappy, with the four text columns dictionary-encoded: a row group holds one 시도, a few dozen 시군구 and four
+    /// statuses, so the writer hashes short strings instead of encoding and comparing 36 million of them at 9 million
+    /// people, and readers get one string per distinct value. The schema (and so the contract) is unchanged.
+    /// </summary>
+    private static ParquetOptions Options(ParquetSchema schema)
+    {
+        // Threshold 1: always a dictionary for these columns, even in a part of a few rows where every code is distinct.
+        var options = new ParquetOptions { CompressionMethod = CompressionMethod.Snappy, DictionaryEncodingThreshold = 1 };
+        string[] text = [SidoCode, SigunguCode, EupmyeondongCode, Status];
+        foreach (var field in schema.DataFields.Where(f => text.Contains(f.Name)))
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+        }
+
+        return options;
+    }
+
     /// <summary>Writes the partition and returns the statistics of each feature column, in schema order.</summary>
     public static async Task<FeatureStatistics[]> WriteAsync(FeatureContext context, Partition partition, string path, CancellationToken ct)
     {
@@ -44,7 +61,7 @@ internal static class PartitionWriter
         var temporary = path + ".tmp";
         await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
         {
-            await using var writer = await ParquetWriter.CreateAsync(schema, stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, cancellationToken: ct).ConfigureAwait(false);
+            await using var writer = await ParquetWriter.CreateAsync(schema, stream, Options(schema), cancellationToken: ct).ConfigureAwait(false);
             var buffer = new float[Math.Min(partition.Rows, context.Options.RowGroupSize)];
             for (var start = partition.Start; start < partition.End; start += context.Options.RowGroupSize)
             {
@@ -71,10 +88,19 @@ internal static class PartitionWriter
         var options = context.Options;
         await group.WriteAsync(fields[0], (ReadOnlyMemory<long>)roster.PersonKeys.AsMemory(start, rows), cancellationToken: ct).ConfigureAwait(false);
         await group.WriteAsync(fields[1], (ReadOnlyMemory<long>)roster.HouseholdKeys.AsMemory(start, rows), cancellationToken: ct).ConfigureAwait(false);
-        await group.WriteAsync(fields[2], Enumerable.Repeat(partition.SidoCode, rows).ToArray()).ConfigureAwait(false);
-        await group.WriteAsync(fields[3], Codes(roster.Sigungu, start, rows, "D5")).ConfigureAwait(false);
-        await group.WriteAsync(fields[4], Codes(roster.Eupmyeondong, start, rows, "D8")).ConfigureAwait(false);
-        await group.WriteAsync(fields[5], Enumerable.Range(start, rows).Select(i => StatusText(roster.Status[i])).ToArray()).ConfigureAwait(false);
+        var text = new ReadOnlyMemory<char>[rows];
+        text.AsSpan().Fill(partition.SidoCode.AsMemory());
+        await group.WriteAsync(fields[2], (ReadOnlyMemory<ReadOnlyMemory<char>>)text, cancellationToken: ct).ConfigureAwait(false);
+        CodeTexts.Fill(roster.Sigungu.AsSpan(start, rows), "D5", text);
+        await group.WriteAsync(fields[3], (ReadOnlyMemory<ReadOnlyMemory<char>>)text, cancellationToken: ct).ConfigureAwait(false);
+        CodeTexts.Fill(roster.Eupmyeondong.AsSpan(start, rows), "D8", text);
+        await group.WriteAsync(fields[4], (ReadOnlyMemory<ReadOnlyMemory<char>>)text, cancellationToken: ct).ConfigureAwait(false);
+        for (var k = 0; k < rows; k++)
+        {
+            text[k] = StatusText(roster.Status[start + k]);
+        }
+
+        await group.WriteAsync(fields[5], (ReadOnlyMemory<ReadOnlyMemory<char>>)text, cancellationToken: ct).ConfigureAwait(false);
         var adult = new bool[rows];
         var child = new bool[rows];
         var lonely = new bool[rows];
@@ -92,31 +118,11 @@ internal static class PartitionWriter
         await group.WriteAsync(fields[8], (ReadOnlyMemory<bool>)lonely, cancellationToken: ct).ConfigureAwait(false);
     }
 
-    /// <summary>Region codes back to text, with one string per distinct code instead of one per row.</summary>
-    private static string[] Codes(int[] codes, int start, int rows, string format)
+    private static ReadOnlyMemory<char> StatusText(char status) => status switch
     {
-        var cache = new Dictionary<int, string>();
-        var result = new string[rows];
-        for (var k = 0; k < rows; k++)
-        {
-            var code = codes[start + k];
-            if (!cache.TryGetValue(code, out var text))
-            {
-                text = code.ToString(format, CultureInfo.InvariantCulture);
-                cache[code] = text;
-            }
-
-            result[k] = text;
-        }
-
-        return result;
-    }
-
-    private static string StatusText(char status) => status switch
-    {
-        'R' => "R",
-        'M' => "M",
-        'D' => "D",
-        _ => "?",
+        'R' => "R".AsMemory(),
+        'M' => "M".AsMemory(),
+        'D' => "D".AsMemory(),
+        _ => "?".AsMemory(),
     };
 }

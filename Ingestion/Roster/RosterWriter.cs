@@ -27,6 +27,13 @@ internal static class RosterWriter
     public static ParquetSchema Schema { get; } = new(
         PersonKey, HouseholdKey, IsHead, SigunguCode, EupmyeondongCode, BirthDate, Age, Sex, Disability, BasicLivelihood, OtherBenefit, Status, StatusDate);
 
+    /// <summary>
+    /// The stage's Parquet settings plus dictionary encoding of the four code columns. A row group of them holds a few
+    /// hundred distinct values, so a reader gets one string per distinct value instead of one per row: decoding 36 million
+    /// short strings was two thirds of the features stage's roster read at 9 million people. The schema stays the same.
+    /// </summary>
+    private static ParquetOptions Options { get; } = WithDictionaries(SigunguCode, EupmyeondongCode, Sex, Status);
+
     public static async Task WriteAsync(RosterTable table, string path, int rowGroupSize, CancellationToken cancellationToken)
     {
         var order = SortOrder(table);
@@ -34,7 +41,7 @@ internal static class RosterWriter
         var temporary = path + ".tmp";
         await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
         {
-            await using var writer = await ParquetWriter.CreateAsync(Schema, stream, IngestContext.ParquetOptions, cancellationToken: cancellationToken);
+            await using var writer = await ParquetWriter.CreateAsync(Schema, stream, Options, cancellationToken: cancellationToken);
             for (var start = 0; start < order.Length || start == 0; start += rowGroupSize)
             {
                 var slice = order.AsMemory(start, Math.Min(rowGroupSize, order.Length - start));
@@ -122,6 +129,26 @@ internal static class RosterWriter
         Parallel.For(0, rankOf.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, r =>
             Array.Sort(keys, order, starts[r], starts[r + 1] - starts[r]));
         return order;
+    }
+
+    private static ParquetOptions WithDictionaries(params DataField[] fields)
+    {
+        var shared = IngestContext.ParquetOptions;
+        var options = new ParquetOptions
+        {
+            CompressionMethod = shared.CompressionMethod,
+            MaximumSmallPoolFreeBytes = shared.MaximumSmallPoolFreeBytes,
+            MaximumLargePoolFreeBytes = shared.MaximumLargePoolFreeBytes,
+
+            // Always a dictionary for these columns, even in a tiny roster where every code is distinct.
+            DictionaryEncodingThreshold = 1,
+        };
+        foreach (var field in fields)
+        {
+            options.ColumnEncodingHints[field.Path.ToString()] = EncodingHint.Dictionary;
+        }
+
+        return options;
     }
 
     // Flipping the sign bit makes unsigned order equal signed order.

@@ -154,6 +154,25 @@ public sealed class FeatureBuilderTests
         Assert.That(table.Value(Parent, "sigungu_code"), Is.EqualTo("11110"));
     }
 
+    [TestCase("sido_code")]
+    [TestCase("sigungu_code")]
+    [TestCase("eupmyeondong_code")]
+    [TestCase("status")]
+    public async Task Build_TextColumn_IsDictionaryEncoded(string column)
+    {
+        // A row group holds a handful of distinct codes: scoring and dispatch then read one string per distinct value.
+        await WriteCurrentAsync(root, Catalog);
+
+        var result = await Builder().BuildAsync(root, Quarter);
+
+        foreach (var part in result.Manifest.Partitions)
+        {
+            await using var reader = await Parquet.ParquetReader.CreateAsync(Path.Combine(result.Folder, part.File));
+            var encodings = reader.Metadata!.RowGroups.Select(g => g.Columns.Single(c => c.MetaData!.PathInSchema.SequenceEqual([column])).MetaData!.Encodings).ToList();
+            Assert.That(encodings.All(e => e.Contains(Parquet.Meta.Encoding.RLE_DICTIONARY) || e.Contains(Parquet.Meta.Encoding.PLAIN_DICTIONARY)), Is.True, $"{part.File} {column}");
+        }
+    }
+
     [Test]
     public async Task Build_Twice_GivesIdenticalBytes()
     {

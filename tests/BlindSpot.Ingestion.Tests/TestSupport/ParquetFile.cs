@@ -13,6 +13,13 @@ internal static class ParquetFile
         return [.. reader.Metadata!.Schema.Skip(1).Select(Describe)];
     }
 
+    /// <summary>The encodings of <paramref name="column"/>'s chunk in every row group, as the footer records them.</summary>
+    public static async Task<IReadOnlyList<IReadOnlyList<Encoding>>> EncodingsAsync(string path, string column)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path);
+        return [.. reader.Metadata!.RowGroups.Select(g => (IReadOnlyList<Encoding>)g.Columns.Single(c => c.MetaData!.PathInSchema.SequenceEqual([column])).MetaData!.Encodings)];
+    }
+
     public static async Task<T[]> ReadAsync<T>(string path, string column)
         where T : struct
     {
