@@ -20,7 +20,7 @@ internal static class WorkerCommand
         var postgres = PipelineHost.Postgres();
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
-        var queues = new Option<string[]>("--queues") { Description = $"Queues to take jobs from; default '{defaults.Queue}'.", AllowMultipleArgumentsPerToken = true };
+        var queues = new Option<string[]>("--queues") { Description = $"Queues to take jobs from; default '{defaults.Queue}' and '{defaults.ShardQueue}'.", AllowMultipleArgumentsPerToken = true };
         var workers = new Option<int>("--workers") { Description = "Jobs run at once (1–16).", DefaultValueFactory = _ => defaults.WorkerCount };
         var cron = new Option<string>("--cron") { Description = "Cron of the recurring quarterly run.", DefaultValueFactory = _ => defaults.Cron };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of --cron.", DefaultValueFactory = _ => defaults.TimeZone };
@@ -49,7 +49,7 @@ internal static class WorkerCommand
             });
             var options = services.GetRequiredService<PipelineOptions>();
             QuarterlySchedule.Register(services.GetRequiredService<Hangfire.IRecurringJobManager>(), options);
-            var names = parse.GetValue(queues) is { Length: > 0 } given ? given : [options.Queue];
+            var names = parse.GetValue(queues) is { Length: > 0 } given ? given : PipelineServer.DefaultQueues(options);
             using var server = services.GetRequiredService<PipelineServer>().Start(names);
             await output.WriteLineAsync($"worker: {options.WorkerCount} worker(s) on queue(s) {string.Join(", ", names)}; data {root.Path}; schedule '{options.Cron}' {options.TimeZone}. Ctrl+C stops.");
             try

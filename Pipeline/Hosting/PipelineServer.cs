@@ -16,16 +16,23 @@ public sealed class PipelineServer
         this.services = services;
     }
 
-    /// <summary>A running server on <paramref name="queues"/> (default: the pipeline's queue); dispose it to stop.</summary>
+    /// <summary>A running server on <paramref name="queues"/> (default: the pipeline's queue and its shards queue); dispose it to stop.</summary>
     public BackgroundJobServer Start(IReadOnlyList<string>? queues = null, string? name = null) => new(
         new BackgroundJobServerOptions
         {
             ServerName = name ?? $"blindspot-{Environment.MachineName}-{Environment.ProcessId}",
-            Queues = [.. queues is { Count: > 0 } ? queues : [options.Queue]],
+            Queues = [.. queues is { Count: > 0 } ? queues : DefaultQueues(options)],
             WorkerCount = options.WorkerCount,
             Activator = new ServiceProviderJobActivator(services),
             // Retries are scheduled; the default 15 s poll would leave a retried stage waiting longer than it needs.
             SchedulePollingInterval = options.PollInterval,
         },
         storage);
+
+    /// <summary>The pipeline's queue, then its shards queue: a worker with no --queues takes both, so no run waits for a shard nobody takes.</summary>
+    public static string[] DefaultQueues(PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ShardQueue == options.Queue ? [options.Queue] : [options.Queue, options.ShardQueue];
+    }
 }

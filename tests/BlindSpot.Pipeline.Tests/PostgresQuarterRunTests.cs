@@ -24,7 +24,9 @@ public sealed class PostgresQuarterRunTests
         var expected = SampleRoot.Hashes(inMemoryRoot, Outputs);
         Assert.That(expected.Keys, Has.Some.StartWith("worklists"));
         Assert.That(SampleRoot.Hashes(postgresRoot, Outputs), Is.EqualTo(expected));
-        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count), "one job per stage, none run twice");
+        // With PostgreSQL, scoring is sharded by default: the stages, the fan-out and one shard per 시도 part.
+        var parts = Directory.GetFiles(Path.Combine(postgresRoot, "features", SampleRoot.Quarter), "part-*.parquet").Length;
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + 1 + parts), "one job per stage and shard, none enqueued twice");
     }
 
     [Test]

@@ -10,7 +10,7 @@ internal sealed class TestPipeline : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null)
+    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null)
     {
         services = new ServiceCollection().AddPipeline(o =>
         {
@@ -19,6 +19,7 @@ internal sealed class TestPipeline : IAsyncDisposable
             o.PostgresConnectionString = postgres;
             o.PostgresSchema = schema ?? o.PostgresSchema;
             o.PollInterval = TimeSpan.FromMilliseconds(200);
+            o.ScoreShards = scoreShards;
         }).BuildServiceProvider();
     }
 
