@@ -36,6 +36,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         }
 
         var started = time.GetUtcNow();
+        PeakMemory.Reset();
         try
         {
             await stage.RunAsync(root, quarter, ct).ConfigureAwait(false);
@@ -53,10 +54,23 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
             throw new InvalidOperationException($"{stage.Name} {quarter} returned without recording a completed run in {path}.");
         }
 
+        // A stage that checks its own inputs may have skipped itself, leaving last run's record: leave it as it was, so a
+        // rerun changes no byte of the manifest either.
+        var ranNow = record.StartedAt >= started.AddSeconds(-1);
+        if (ranNow)
+        {
+            record = record with { PeakWorkingSetBytes = PeakMemory.Read() };
+        }
+
         if (inputs is not null)
         {
             var outputs = record.Outputs.Count > 0 ? record.Outputs : await stage.OutputsAsync(root, quarter, ct).ConfigureAwait(false);
-            manifest.With(record with { Inputs = inputs, Outputs = outputs }).Save(path);
+            record = record with { Inputs = inputs, Outputs = outputs };
+        }
+
+        if (ranNow || inputs is not null)
+        {
+            manifest.With(record).Save(path);
         }
 
         return true;
