@@ -21,6 +21,12 @@ public sealed class PipelineOptions
     /// <summary>Schema of the Hangfire tables in PostgreSQL, installed on first use. Default "hangfire"; lower-case letters, digits, underscore.</summary>
     public string PostgresSchema { get; set; } = "hangfire";
 
+    /// <summary>
+    /// Schema of the worklist table (<c>worklist_entries</c>) the dispatch stage also fills when PostgreSQL is given, as
+    /// <c>blindspot dispatch --postgres</c> does; migrated on first use. Default "blindspot"; lower-case letters, digits, underscore.
+    /// </summary>
+    public string WorklistSchema { get; set; } = "blindspot";
+
     /// <summary>The queue the stage jobs go to, stored on each job so retries stay on it. Default "quarter"; lower-case letters, digits, underscore.</summary>
     public string Queue { get; set; } = "quarter";
 
@@ -75,6 +81,7 @@ public sealed class PipelineOptions
     {
         Check(!string.IsNullOrWhiteSpace(DataRoot), "DataRoot is required.");
         Check(IsIdentifier(PostgresSchema), $"PostgresSchema must be lower-case letters, digits and underscores; it is '{PostgresSchema}'.");
+        Check(IsIdentifier(WorklistSchema), $"WorklistSchema must be lower-case letters, digits and underscores; it is '{WorklistSchema}'.");
         Check(IsIdentifier(Queue), $"Queue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{Queue}'.");
         Check(IsIdentifier(ShardQueue), $"ShardQueue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{ShardQueue}'.");
         Check(WorkerCount is >= 1 and <= 16, $"WorkerCount must be 1–16; it is {WorkerCount}.");

@@ -22,11 +22,12 @@ internal static class RunQuarterCommand
         var models = ModelOptions.Models();
         var postgres = PipelineHost.Postgres();
         var schema = PipelineHost.Schema();
+        var worklistSchema = PipelineHost.WorklistSchema();
         var shards = new Option<bool?>("--score-shards") { Description = "Score in one job per 시도 part on the shards queue, then a reduce (true|false). Default: true with PostgreSQL, false in memory." };
         var wait = new Option<bool>("--wait") { Description = "With PostgreSQL storage: follow the run until it ends. In-memory runs always wait." };
         var command = new Command("run-quarter", "Run a quarter end to end: ingest → features → score → dispatch → report, resuming at the first incomplete stage.")
         {
-            quarter, data, models, postgres, schema, shards, wait,
+            quarter, data, models, postgres, schema, worklistSchema, shards, wait,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -36,6 +37,7 @@ internal static class RunQuarterCommand
             await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o =>
             {
                 o.PostgresSchema = parse.GetValue(schema)!;
+                o.WorklistSchema = parse.GetValue(worklistSchema)!;
                 o.ScoreShards = parse.GetValue(shards);
             });
             if (services.GetRequiredService<Pseudonymizer>().IsSampleKey)

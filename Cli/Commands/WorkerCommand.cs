@@ -25,6 +25,7 @@ internal static class WorkerCommand
         var cron = new Option<string>("--cron") { Description = "Cron of the recurring quarterly run.", DefaultValueFactory = _ => defaults.Cron };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of --cron.", DefaultValueFactory = _ => defaults.TimeZone };
         var schema = PipelineHost.Schema();
+        var worklistSchema = PipelineHost.WorklistSchema();
         var invisibility = new Option<int>("--invisibility-timeout")
         {
             Description = "Minutes after which the job of a worker that died (no heartbeat) is taken over by another (1–60).",
@@ -32,7 +33,7 @@ internal static class WorkerCommand
         };
         var command = new Command("worker", "Run pipeline jobs from PostgreSQL job storage until stopped; keeps the quarterly schedule registered.")
         {
-            postgres, schema, data, models, queues, workers, cron, zone, invisibility,
+            postgres, schema, worklistSchema, data, models, queues, workers, cron, zone, invisibility,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,6 +46,7 @@ internal static class WorkerCommand
                 o.Cron = parse.GetValue(cron)!;
                 o.TimeZone = parse.GetValue(zone)!;
                 o.PostgresSchema = parse.GetValue(schema)!;
+                o.WorklistSchema = parse.GetValue(worklistSchema)!;
                 o.InvisibilityTimeout = TimeSpan.FromMinutes(parse.GetValue(invisibility));
             });
             var options = services.GetRequiredService<PipelineOptions>();

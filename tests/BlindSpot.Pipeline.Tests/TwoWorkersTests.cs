@@ -37,7 +37,26 @@ public sealed class TwoWorkersTests
             Assert.That(processing.Values.SelectMany(p => p).Distinct().Count(), Is.EqualTo(2), "both worker processes took shards");
             Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
         });
+        Assert.That(await WorklistRowsAsync(database), Is.EqualTo(WorklistFileRows(reference)), "the worklist rows in PostgreSQL are the single-process run's file rows");
     }
+
+    // Worklist id and masked resident number of every row the dispatch stage put into PostgreSQL.
+    private static async Task<List<string>> WorklistRowsAsync(PostgresTestDatabase database)
+    {
+        var rows = new List<string>();
+        await using var command = database.DataSource.CreateCommand($"SELECT worklist_id, masked_resident_no FROM {database.Schema}.worklist_entries WHERE quarter = '{SampleRoot.Quarter}'");
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            rows.Add($"{reader.GetString(0)} {reader.GetString(1)}");
+        }
+
+        return [.. rows.Order(StringComparer.Ordinal)];
+    }
+
+    // The same pairs from the worklist CSV files of a run.
+    private static List<string> WorklistFileRows(string root) => [.. Directory.GetFiles(Path.Combine(root, "worklists", SampleRoot.Quarter), "*.csv")
+        .SelectMany(WorklistCsv.IdAndPerson).Order(StringComparer.Ordinal)];
 
     // Part → the servers that started it (a Processing state's ServerId names the worker process).
     private static Dictionary<string, List<string>> ShardProcessing(TestPipeline pipeline, Quarter quarter)

@@ -18,6 +18,8 @@ internal sealed class TestPipeline : IAsyncDisposable
             o.ModelsFolder = models;
             o.PostgresConnectionString = postgres;
             o.PostgresSchema = schema ?? o.PostgresSchema;
+            // One scratch schema per test for Hangfire's tables and the worklist table alike (no names in common).
+            o.WorklistSchema = schema ?? o.WorklistSchema;
             o.PollInterval = TimeSpan.FromMilliseconds(200);
             o.ScoreShards = scoreShards;
         }).BuildServiceProvider();

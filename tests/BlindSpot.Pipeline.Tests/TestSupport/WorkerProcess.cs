@@ -16,7 +16,7 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { cli, "worker", "--postgres", connectionString, "--postgres-schema", schema, "--data", dataRoot, "--models", models, "--invisibility-timeout", "1" })
+        foreach (var arg in new[] { cli, "worker", "--postgres", connectionString, "--postgres-schema", schema, "--worklist-schema", schema, "--data", dataRoot, "--models", models, "--invisibility-timeout", "1" })
         {
             start.ArgumentList.Add(arg);
         }
