@@ -62,7 +62,7 @@ internal static class FeatureDrift
 
         html.Append("</table>\n");
         var top = indices.Take(Top).ToList();
-        ReportCharts.Bars(chartFolder, ChartFile, $"Feature drift {quarter} vs {quarter.Previous} (top {top.Count})", "feature", "population stability index", [.. top.Select(d => d.Feature)], [.. top.Select(d => d.Index)]);
+        ReportCharts.Bars(chartFolder, ChartFile, $"Feature drift {quarter} vs {quarter.Previous} (top {top.Count})", "feature", "population stability index", [.. top.Select(d => d.Feature)], [.. top.Select(d => d.Index)], horizontal: true);
         html.Append(CultureInfo.InvariantCulture, $"<p><img src=\"{ChartFile}\" alt=\"population stability index of the top movers\"></p>\n");
     }
 

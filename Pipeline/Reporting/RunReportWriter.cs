@@ -115,7 +115,7 @@ internal static class RunReportWriter
                 .Append(CultureInfo.InvariantCulture, $"<td>{counts.Sum():N0}</td></tr>\n");
         }
 
-        ReportCharts.Bars(chartFolder, SelectionsChartFile, $"Selections per 시도 code {quarter}", "시도 code", "people selected", [.. totals.Select(t => t.Sido)], [.. totals.Select(t => t.Total)]);
+        ReportCharts.Bars(chartFolder, SelectionsChartFile, $"Selections per sido {quarter}", "sido code", "people selected", [.. totals.Select(t => t.Sido)], [.. totals.Select(t => t.Total)]);
         html.Append(CultureInfo.InvariantCulture, $"</table>\n<p><img src=\"{SelectionsChartFile}\" alt=\"selections per 시도\"></p>\n<table><tr><th>variant</th><th>quota</th><th>selected</th><th>model</th></tr>\n");
         foreach (var variant in summary.RootElement.GetProperty("variants").EnumerateObject())
         {
