@@ -47,6 +47,12 @@ public sealed class PipelineOptions
     public int WorkerCount { get; set; } = 1;
 
     /// <summary>
+    /// Shard jobs one worker process runs at once, on a server of their own. Default: the number of cores, as a shard scores
+    /// one part on one core; 1–64.
+    /// </summary>
+    public int ShardWorkerCount { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
     /// How often a server looks for new jobs, and how often a follower looks at the run. Default 1 s; 100 ms–15 s.
     /// Hangfire.PostgreSql's own default is 15 s, which makes a chain of five jobs wait a minute for nothing.
     /// </summary>
@@ -85,6 +91,7 @@ public sealed class PipelineOptions
         Check(IsIdentifier(Queue), $"Queue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{Queue}'.");
         Check(IsIdentifier(ShardQueue), $"ShardQueue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{ShardQueue}'.");
         Check(WorkerCount is >= 1 and <= 16, $"WorkerCount must be 1–16; it is {WorkerCount}.");
+        Check(ShardWorkerCount is >= 1 and <= 64, $"ShardWorkerCount must be 1–64; it is {ShardWorkerCount}.");
         Check(PollInterval >= TimeSpan.FromMilliseconds(100) && PollInterval <= TimeSpan.FromSeconds(15), $"PollInterval must be 100 ms–15 s; it is {PollInterval}.");
         Check(InvisibilityTimeout >= TimeSpan.FromMinutes(1) && InvisibilityTimeout <= TimeSpan.FromMinutes(60), $"InvisibilityTimeout must be 1–60 min; it is {InvisibilityTimeout}.");
         Check(!string.IsNullOrWhiteSpace(Cron) && Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6, $"Cron must have 5 or 6 fields; it is '{Cron}'.");
