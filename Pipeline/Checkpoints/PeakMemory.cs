@@ -1,38 +1,41 @@
-using System.Diagnostics;
-
 namespace BlindSpot.Pipeline.Checkpoints;
 
 /// <summary>
-/// The peak working set of this process during a stage, for the stage record and the run report. On Linux the kernel's
-/// high-water mark is reset before the stage ("5" into <c>/proc/self/clear_refs</c>), so the peak read afterwards is the
-/// stage's own; elsewhere, or when the reset is refused, it is the process's peak so far. Stages that run at once in one
-/// process (several workers) share the mark.
+/// The peak working set of this process while a stage runs, for the stage record and the run report: the working set is
+/// sampled every 100 ms from <see cref="Start"/> until <see cref="Peak"/> is read. Sampling, not the kernel's
+/// high-water mark: resetting that mark (/proc/self/clear_refs) would also reset what <c>/usr/bin/time -v</c> reports for the
+/// whole process, which the benchmarks rely on. A spike shorter than the interval can be missed; stages that run at once
+/// in one process (several workers) see each other's memory.
 /// </summary>
-internal static class PeakMemory
+internal sealed class PeakMemory : IDisposable
 {
-    /// <summary>Resets the high-water mark; false when this system cannot.</summary>
-    public static bool Reset()
-    {
-        if (!OperatingSystem.IsLinux())
-        {
-            return false;
-        }
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
-        try
+    private readonly Timer timer;
+    private long peak = Environment.WorkingSet;
+
+    private PeakMemory() => timer = new Timer(_ => Sample(), null, Interval, Interval);
+
+    /// <summary>The largest working set seen since <see cref="Start"/>, in bytes, this moment included.</summary>
+    public long Peak
+    {
+        get
         {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
+            Sample();
+            return Interlocked.Read(ref peak);
         }
     }
 
-    /// <summary>The peak working set in bytes since the last <see cref="Reset"/> (or since the process started).</summary>
-    public static long Read()
+    public static PeakMemory Start() => new();
+
+    public void Dispose() => timer.Dispose();
+
+    private void Sample()
     {
-        using var process = Process.GetCurrentProcess();
-        return process.PeakWorkingSet64;
+        var now = Environment.WorkingSet;
+        long seen;
+        while (now > (seen = Interlocked.Read(ref peak)) && Interlocked.CompareExchange(ref peak, now, seen) != seen)
+        {
+        }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         }
 
         var started = time.GetUtcNow();
-        PeakMemory.Reset();
+        using var memory = PeakMemory.Start();
         try
         {
             await stage.RunAsync(root, quarter, ct).ConfigureAwait(false);
@@ -59,7 +59,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         var ranNow = record.StartedAt >= started.AddSeconds(-1);
         if (ranNow)
         {
-            record = record with { PeakWorkingSetBytes = PeakMemory.Read() };
+            record = record with { PeakWorkingSetBytes = memory.Peak };
         }
 
         if (inputs is not null)
