@@ -21,11 +21,36 @@ public sealed class PipelineOptions
     /// <summary>Schema of the Hangfire tables in PostgreSQL, installed on first use. Default "hangfire"; lower-case letters, digits, underscore.</summary>
     public string PostgresSchema { get; set; } = "hangfire";
 
+    /// <summary>
+    /// Schema of the worklist table (<c>worklist_entries</c>) the dispatch stage also fills when PostgreSQL is given, as
+    /// <c>blindspot dispatch --postgres</c> does; migrated on first use. Default "blindspot"; lower-case letters, digits, underscore.
+    /// </summary>
+    public string WorklistSchema { get; set; } = "blindspot";
+
     /// <summary>The queue the stage jobs go to, stored on each job so retries stay on it. Default "quarter"; lower-case letters, digits, underscore.</summary>
     public string Queue { get; set; } = "quarter";
 
+    /// <summary>
+    /// The queue of the score shard jobs (one per 시도 part), stored on each job like <see cref="Queue"/>. Default "shards";
+    /// lower-case letters, digits, underscore. Workers that should take shards listen to it.
+    /// </summary>
+    public string ShardQueue { get; set; } = "shards";
+
+    /// <summary>
+    /// Score in one job per 시도 part on <see cref="ShardQueue"/> and a reduce job, so several workers share scoring.
+    /// Default null: on with PostgreSQL storage (workers may be many), off in memory (one process, where the single-process
+    /// scorer already uses every core and keeps fewer candidates). Both give the same score files.
+    /// </summary>
+    public bool? ScoreShards { get; set; }
+
     /// <summary>Jobs one server runs at once. Default 1, as a quarter's stages run one after another and each uses every core; 1–16.</summary>
     public int WorkerCount { get; set; } = 1;
+
+    /// <summary>
+    /// Shard jobs one worker process runs at once, on a server of their own. Default: the number of cores, as a shard scores
+    /// one part on one core; 1–64.
+    /// </summary>
+    public int ShardWorkerCount { get; set; } = Environment.ProcessorCount;
 
     /// <summary>
     /// How often a server looks for new jobs, and how often a follower looks at the run. Default 1 s; 100 ms–15 s.
@@ -54,13 +79,19 @@ public sealed class PipelineOptions
     /// <summary>The models folder in effect: <see cref="ModelsFolder"/> or <c>&lt;DataRoot&gt;/models</c>.</summary>
     public string ResolvedModelsFolder => ModelsFolder ?? Path.Combine(DataRoot, "models");
 
+    /// <summary>Whether runs triggered with these options score in shards: <see cref="ScoreShards"/>, else whether PostgreSQL is used.</summary>
+    public bool ResolvedScoreShards => ScoreShards ?? PostgresConnectionString is { Length: > 0 };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting outside its range.</summary>
     public void Validate()
     {
         Check(!string.IsNullOrWhiteSpace(DataRoot), "DataRoot is required.");
         Check(IsIdentifier(PostgresSchema), $"PostgresSchema must be lower-case letters, digits and underscores; it is '{PostgresSchema}'.");
+        Check(IsIdentifier(WorklistSchema), $"WorklistSchema must be lower-case letters, digits and underscores; it is '{WorklistSchema}'.");
         Check(IsIdentifier(Queue), $"Queue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{Queue}'.");
+        Check(IsIdentifier(ShardQueue), $"ShardQueue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{ShardQueue}'.");
         Check(WorkerCount is >= 1 and <= 16, $"WorkerCount must be 1–16; it is {WorkerCount}.");
+        Check(ShardWorkerCount is >= 1 and <= 64, $"ShardWorkerCount must be 1–64; it is {ShardWorkerCount}.");
         Check(PollInterval >= TimeSpan.FromMilliseconds(100) && PollInterval <= TimeSpan.FromSeconds(15), $"PollInterval must be 100 ms–15 s; it is {PollInterval}.");
         Check(InvisibilityTimeout >= TimeSpan.FromMinutes(1) && InvisibilityTimeout <= TimeSpan.FromMinutes(60), $"InvisibilityTimeout must be 1–60 min; it is {InvisibilityTimeout}.");
         Check(!string.IsNullOrWhiteSpace(Cron) && Cron.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is 5 or 6, $"Cron must have 5 or 6 fields; it is '{Cron}'.");

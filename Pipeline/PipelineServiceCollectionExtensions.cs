@@ -42,8 +42,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IQuarterStage, DispatchStage>();
         services.AddSingleton<IQuarterStage, ReportStage>();
         services.AddSingleton<StageRunner>();
+        services.AddSingleton<ScoreReduceStage>();
 
         services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>()));
+        services.AddTransient(sp => new ScoreShardJobs(
+            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduceStage>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options));
         services.AddTransient(sp => new QuarterlyTriggerJob(sp.GetRequiredService<QuarterRunTrigger>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuarterRunTrigger>();
         services.AddSingleton<RunFollower>();

@@ -22,6 +22,13 @@ internal static class PipelineHost
         DefaultValueFactory = _ => new PipelineOptions().PostgresSchema,
     };
 
+    /// <summary><c>--worklist-schema</c>: where the dispatch stage puts <c>worklist_entries</c> when PostgreSQL is given.</summary>
+    public static Option<string> WorklistSchema() => new("--worklist-schema")
+    {
+        Description = "Schema of the worklist table the dispatch stage also fills when PostgreSQL is given (migrated on first use).",
+        DefaultValueFactory = _ => new PipelineOptions().WorklistSchema,
+    };
+
     /// <summary>The connection string from the option, else the environment, else null (in-memory storage).</summary>
     public static string? ResolvePostgres(string? option) =>
         option is { Length: > 0 } ? option : Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? env : null;

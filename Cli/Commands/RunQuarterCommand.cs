@@ -22,17 +22,24 @@ internal static class RunQuarterCommand
         var models = ModelOptions.Models();
         var postgres = PipelineHost.Postgres();
         var schema = PipelineHost.Schema();
+        var worklistSchema = PipelineHost.WorklistSchema();
+        var shards = new Option<bool?>("--score-shards") { Description = "Score in one job per 시도 part on the shards queue, then a reduce (true|false). Default: true with PostgreSQL, false in memory." };
         var wait = new Option<bool>("--wait") { Description = "With PostgreSQL storage: follow the run until it ends. In-memory runs always wait." };
         var command = new Command("run-quarter", "Run a quarter end to end: ingest → features → score → dispatch → report, resuming at the first incomplete stage.")
         {
-            quarter, data, models, postgres, schema, wait,
+            quarter, data, models, postgres, schema, worklistSchema, shards, wait,
         };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(quarter);
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres));
-            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o => o.PostgresSchema = parse.GetValue(schema)!);
+            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o =>
+            {
+                o.PostgresSchema = parse.GetValue(schema)!;
+                o.WorklistSchema = parse.GetValue(worklistSchema)!;
+                o.ScoreShards = parse.GetValue(shards);
+            });
             if (services.GetRequiredService<Pseudonymizer>().IsSampleKey)
             {
                 await output.WriteLineAsync($"warning: {Pseudonymizer.KeyVariable} is not set; using the published SAMPLE key, fit for synthetic data only.");

@@ -20,11 +20,12 @@ internal static class WorkerCommand
         var postgres = PipelineHost.Postgres();
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
-        var queues = new Option<string[]>("--queues") { Description = $"Queues to take jobs from; default '{defaults.Queue}'.", AllowMultipleArgumentsPerToken = true };
+        var queues = new Option<string[]>("--queues") { Description = $"Queues to take jobs from; default '{defaults.Queue}' and '{defaults.ShardQueue}'.", AllowMultipleArgumentsPerToken = true };
         var workers = new Option<int>("--workers") { Description = "Jobs run at once (1–16).", DefaultValueFactory = _ => defaults.WorkerCount };
         var cron = new Option<string>("--cron") { Description = "Cron of the recurring quarterly run.", DefaultValueFactory = _ => defaults.Cron };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of --cron.", DefaultValueFactory = _ => defaults.TimeZone };
         var schema = PipelineHost.Schema();
+        var worklistSchema = PipelineHost.WorklistSchema();
         var invisibility = new Option<int>("--invisibility-timeout")
         {
             Description = "Minutes after which the job of a worker that died (no heartbeat) is taken over by another (1–60).",
@@ -32,7 +33,7 @@ internal static class WorkerCommand
         };
         var command = new Command("worker", "Run pipeline jobs from PostgreSQL job storage until stopped; keeps the quarterly schedule registered.")
         {
-            postgres, schema, data, models, queues, workers, cron, zone, invisibility,
+            postgres, schema, worklistSchema, data, models, queues, workers, cron, zone, invisibility,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,11 +46,12 @@ internal static class WorkerCommand
                 o.Cron = parse.GetValue(cron)!;
                 o.TimeZone = parse.GetValue(zone)!;
                 o.PostgresSchema = parse.GetValue(schema)!;
+                o.WorklistSchema = parse.GetValue(worklistSchema)!;
                 o.InvisibilityTimeout = TimeSpan.FromMinutes(parse.GetValue(invisibility));
             });
             var options = services.GetRequiredService<PipelineOptions>();
             QuarterlySchedule.Register(services.GetRequiredService<Hangfire.IRecurringJobManager>(), options);
-            var names = parse.GetValue(queues) is { Length: > 0 } given ? given : [options.Queue];
+            var names = parse.GetValue(queues) is { Length: > 0 } given ? given : PipelineServer.DefaultQueues(options);
             using var server = services.GetRequiredService<PipelineServer>().Start(names);
             await output.WriteLineAsync($"worker: {options.WorkerCount} worker(s) on queue(s) {string.Join(", ", names)}; data {root.Path}; schedule '{options.Cron}' {options.TimeZone}. Ctrl+C stops.");
             try

@@ -24,6 +24,12 @@ public sealed record StageRecord
 
     public DateTimeOffset? FinishedAt { get; init; }
 
+    /// <summary>
+    /// Peak working set in bytes of the process that ran the stage, while it ran (the pipeline records it; null when the
+    /// stage ran outside the pipeline or before it was recorded). For sharded scoring: the reduce's process.
+    /// </summary>
+    public long? PeakWorkingSetBytes { get; init; }
+
     /// <summary>Set when <see cref="State"/> is <see cref="StageState.Failed"/>: the one-line reason.</summary>
     public string? Error { get; init; }
 

@@ -14,10 +14,17 @@ namespace BlindSpot.Pipeline.Checkpoints;
 internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOptions options, TimeProvider time)
 {
     /// <summary>Runs (or skips) <paramref name="stageName"/>; returns false when its checkpoint held.</summary>
-    public async Task<bool> RunAsync(string stageName, Quarter quarter, CancellationToken ct)
+    public Task<bool> RunAsync(string stageName, Quarter quarter, CancellationToken ct)
     {
         var stage = stages.SingleOrDefault(s => s.Name == stageName)
             ?? throw new ArgumentException($"No pipeline stage '{stageName}'; the stages are {string.Join(", ", stages.Select(s => s.Name))}.", nameof(stageName));
+        return RunAsync(stage, quarter, ct);
+    }
+
+    /// <summary>Runs (or skips) <paramref name="stage"/>, a stage not in the registered list (the reduce of sharded scoring); false when its checkpoint held.</summary>
+    public async Task<bool> RunAsync(IQuarterStage stage, Quarter quarter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
         var root = new DataRoot(options.DataRoot);
         var path = root.RunManifest(quarter);
         using var running = StageLock.Acquire(root, quarter, stage.Name);
@@ -29,6 +36,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         }
 
         var started = time.GetUtcNow();
+        using var memory = PeakMemory.Start();
         try
         {
             await stage.RunAsync(root, quarter, ct).ConfigureAwait(false);
@@ -46,14 +54,31 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
             throw new InvalidOperationException($"{stage.Name} {quarter} returned without recording a completed run in {path}.");
         }
 
+        // A stage that checks its own inputs may have skipped itself, leaving last run's record: leave it as it was, so a
+        // rerun changes no byte of the manifest either.
+        var ranNow = record.StartedAt >= started.AddSeconds(-1);
+        if (ranNow)
+        {
+            record = record with { PeakWorkingSetBytes = memory.Peak };
+        }
+
         if (inputs is not null)
         {
             var outputs = record.Outputs.Count > 0 ? record.Outputs : await stage.OutputsAsync(root, quarter, ct).ConfigureAwait(false);
-            manifest.With(record with { Inputs = inputs, Outputs = outputs }).Save(path);
+            record = record with { Inputs = inputs, Outputs = outputs };
+        }
+
+        if (ranNow || inputs is not null)
+        {
+            manifest.With(record).Save(path);
         }
 
         return true;
     }
+
+    /// <summary>Records <paramref name="stage"/> as failed with <paramref name="error"/>, for a failure found outside the stage (a failed shard).</summary>
+    public void RecordFailure(Quarter quarter, string stage, string error) =>
+        RecordFailure(new DataRoot(options.DataRoot).RunManifest(quarter), quarter, stage, time.GetUtcNow(), new InvalidOperationException(error));
 
     // A stage library that recorded its own failure (with its inputs and counts) keeps that record.
     private void RecordFailure(string path, Quarter quarter, string stage, DateTimeOffset started, Exception error)

@@ -1,5 +1,6 @@
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Runs;
+using BlindSpot.Pipeline.Jobs;
 using Hangfire;
 using Hangfire.Storage;
 
@@ -38,6 +39,12 @@ public sealed class RunFollower
                     var state = connection.GetStateData(job);
                     var record = manifest.Find(stage);
                     var status = Status(state, record, ticket.TriggeredAt);
+                    if (status == StageStatus.Queued && connection.GetJobParameter(job, WaitForShardsAttribute.WaitingParameter) is not null)
+                    {
+                        // The score reduce between two looks at its shards: the stage is running, on the shards queue.
+                        status = StageStatus.Running;
+                    }
+
                     if (!seen.TryGetValue(stage, out var before) || before != status)
                     {
                         seen[stage] = status;

@@ -5,16 +5,20 @@ using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
 using BlindSpot.Core.Runs;
 using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Postgres;
 using BlindSpot.Dispatch.Worklists;
 using BlindSpot.Ingestion;
+using Npgsql;
 
 namespace BlindSpot.Pipeline.Stages;
 
 /// <summary>
-/// The dispatch stage, into the file worklist store. Its library records no inputs or outputs, so this stage supplies both:
-/// the key is the scores, roster, lake (as ingest recorded it), identity vault, recent labels and earlier registers.
+/// The dispatch stage, into the file worklist store and, when the pipeline has PostgreSQL, also into its
+/// <c>worklist_entries</c> table (schema <see cref="PipelineOptions.WorklistSchema"/>). Its library records no inputs or
+/// outputs, so this stage supplies both: the key is the scores, roster, lake (as ingest recorded it), identity vault,
+/// recent labels and earlier registers, and where the worklists go.
 /// </summary>
-internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time) : IQuarterStage
+internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonymizer, PipelineOptions options, TimeProvider time) : IQuarterStage
 {
     private static readonly DispatchOptions Defaults = new();
 
@@ -43,12 +47,29 @@ internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonym
         }
 
         files.Add("#catalog", catalog.Version);
+        if (options.PostgresConnectionString is { Length: > 0 })
+        {
+            // Turning PostgreSQL on (or moving the schema) dispatches again, so the table is filled.
+            files.Add("#worklists-postgres", options.WorklistSchema);
+        }
+
         return files.Hashes;
     }
 
-    public Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
-        new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, time)
-            .DispatchAsync(root, quarter, new FileWorklistStore(root), ct);
+    public async Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    {
+        var dispatcher = new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, time);
+        if (options.PostgresConnectionString is not { Length: > 0 } connection)
+        {
+            await dispatcher.DispatchAsync(root, quarter, new FileWorklistStore(root), ct).ConfigureAwait(false);
+            return;
+        }
+
+        var postgres = new PostgresOptions { ConnectionString = connection, Schema = options.WorklistSchema };
+        postgres.Validate();
+        await using var dataSource = NpgsqlDataSource.Create(connection);
+        await dispatcher.DispatchAsync(root, quarter, new CombinedWorklistStore([new FileWorklistStore(root), new PostgresWorklistStore(dataSource, postgres)]), ct).ConfigureAwait(false);
+    }
 
     public async Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
     {

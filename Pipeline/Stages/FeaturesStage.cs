@@ -1,11 +1,17 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Runs;
 using BlindSpot.Features;
+using BlindSpot.Ingestion;
 
 namespace BlindSpot.Pipeline.Stages;
 
-/// <summary>The features stage: its checkpoint key is the roster and the lake of the quarter and of the quarter before.</summary>
+/// <summary>
+/// The features stage: its checkpoint key is the roster and the lake of the quarter and of the quarter before. The
+/// quarter's own roster and lake are taken from ingest's record instead of being hashed again: in the chain, ingest runs
+/// just before and hashes every output it writes or keeps (so a changed file has already made it ingest again).
+/// </summary>
 internal sealed class FeaturesStage(FeedCatalog catalog, TimeProvider time) : IQuarterStage
 {
     public string Name => FeatureBuilder.StageName;
@@ -13,13 +19,18 @@ internal sealed class FeaturesStage(FeedCatalog catalog, TimeProvider time) : IQ
     public async Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
     {
         var files = new StageFiles(root);
-        await files.AddAsync(root.Roster(quarter), ct).ConfigureAwait(false);
-        foreach (var q in new[] { quarter, quarter.Previous })
+        var ingested = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()).Find(IngestJob.StageName) is { State: StageState.Completed } ingest
+            ? ingest.Outputs
+            : new Dictionary<string, string>();
+        await files.AddKnownAsync(root.Roster(quarter), ingested, ct).ConfigureAwait(false);
+        foreach (var feed in catalog.Feeds)
         {
-            foreach (var feed in catalog.Feeds)
-            {
-                await files.AddAsync(root.LakeFeed(q, feed.Code), ct).ConfigureAwait(false);
-            }
+            await files.AddKnownAsync(root.LakeFeed(quarter, feed.Code), ingested, ct).ConfigureAwait(false);
+        }
+
+        foreach (var feed in catalog.Feeds)
+        {
+            await files.AddAsync(root.LakeFeed(quarter.Previous, feed.Code), ct).ConfigureAwait(false);
         }
 
         files.Add("#catalog", catalog.Version);

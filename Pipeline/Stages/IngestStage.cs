@@ -3,6 +3,7 @@ using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Ingestion;
+using BlindSpot.Pipeline.Checkpoints;
 
 namespace BlindSpot.Pipeline.Stages;
 
@@ -22,6 +23,9 @@ internal sealed class IngestStage(FeedCatalog catalog, Pseudonymizer pseudonymiz
         var previous = quarter.Previous;
         if (!Directory.Exists(root.LakeFolder(previous)) && Directory.Exists(root.RawFolder(previous)))
         {
+            // The quarter before has a run manifest of its own: hold its ingest lock too, so a run of that quarter cannot
+            // ingest it (and write that manifest) at the same time.
+            using var previousLock = StageLock.Acquire(root, previous, Name);
             await IngestAsync(root, previous, ct).ConfigureAwait(false);
         }
 

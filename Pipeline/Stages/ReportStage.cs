@@ -40,15 +40,20 @@ internal sealed class ReportStage(TimeProvider time) : IQuarterStage
     {
         var started = time.GetUtcNow();
         var path = ReportPath(root, quarter);
+        var folder = Path.GetDirectoryName(path)!;
         var temporary = path + ".tmp";
-        await File.WriteAllTextAsync(temporary, RunReportWriter.Render(root, quarter, RegionRegistry.LoadDefault()), new UTF8Encoding(false), ct).ConfigureAwait(false);
+        var html = await RunReportWriter.RenderAsync(root, quarter, RegionRegistry.LoadDefault(), folder, ct).ConfigureAwait(false);
+        await File.WriteAllTextAsync(temporary, html, new UTF8Encoding(false), ct).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
+        var outputs = new StageFiles(root);
+        await outputs.AddAsync(path, ct).ConfigureAwait(false);
+        await outputs.AddFolderAsync(folder, "*.png", ct).ConfigureAwait(false);
         var manifestPath = root.RunManifest(quarter);
         RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(new StageRecord
         {
             Stage = StageName,
             State = StageState.Completed,
-            Outputs = new SortedDictionary<string, string>(StringComparer.Ordinal) { [new StageFiles(root).Relative(path)] = await FileHash.Sha256Async(path, ct).ConfigureAwait(false) },
+            Outputs = outputs.Hashes,
             StartedAt = started,
             FinishedAt = time.GetUtcNow(),
         }).Save(manifestPath);

@@ -19,6 +19,19 @@ internal sealed class StageFiles(DataRoot root)
         }
     }
 
+    /// <summary>Adds the file with the hash <paramref name="known"/> records for it (a stage that just wrote or checked it), else hashes it.</summary>
+    public async Task AddKnownAsync(string path, IReadOnlyDictionary<string, string> known, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(known);
+        if (File.Exists(path) && known.TryGetValue(Relative(path), out var hash))
+        {
+            hashes[Relative(path)] = hash;
+            return;
+        }
+
+        await AddAsync(path, ct).ConfigureAwait(false);
+    }
+
     public async Task AddFolderAsync(string folder, string pattern, CancellationToken ct)
     {
         if (!Directory.Exists(folder))

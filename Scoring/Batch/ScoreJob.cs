@@ -62,7 +62,7 @@ internal sealed class ScoreJob(TimeProvider clock)
         }
     }
 
-    private static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
+    internal static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
     {
         var variants = new List<LiveVariant>();
         foreach (var variant in VariantNames.All)
@@ -87,7 +87,7 @@ internal sealed class ScoreJob(TimeProvider clock)
         return variants;
     }
 
-    private static Dictionary<string, string> Metadata(Quarter quarter, LiveVariant variant, VariantScores scores, FeatureBuild build) => new(StringComparer.Ordinal)
+    internal static Dictionary<string, string> Metadata(Quarter quarter, LiveVariant variant, VariantScores scores, FeatureBuild build) => new(StringComparer.Ordinal)
     {
         [ScoreColumns.MetaQuarter] = quarter.ToString(),
         [ScoreColumns.MetaVariant] = variant.Variant.ToCode(),

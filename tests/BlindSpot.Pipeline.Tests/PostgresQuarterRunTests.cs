@@ -24,7 +24,11 @@ public sealed class PostgresQuarterRunTests
         var expected = SampleRoot.Hashes(inMemoryRoot, Outputs);
         Assert.That(expected.Keys, Has.Some.StartWith("worklists"));
         Assert.That(SampleRoot.Hashes(postgresRoot, Outputs), Is.EqualTo(expected));
-        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count), "one job per stage, none run twice");
+        // With PostgreSQL, scoring is sharded by default: the stages, the fan-out and one shard per 시도 part.
+        var parts = Directory.GetFiles(Path.Combine(postgresRoot, "features", SampleRoot.Quarter), "part-*.parquet").Length;
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + 1 + parts), "one job per stage and shard, none enqueued twice");
+        var entries = BlindSpot.Core.Runs.RunManifest.LoadOrCreate(Path.Combine(postgresRoot, "runs", SampleRoot.Quarter, "manifest.json"), SampleRoot.Quarter).Find(PipelineStages.Dispatch)!.Counts["entries"];
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.worklist_entries WHERE quarter = '{SampleRoot.Quarter}'"), Is.EqualTo(entries).And.Positive, "the dispatch stage also wrote the worklists into PostgreSQL");
     }
 
     [Test]

@@ -23,9 +23,15 @@ public sealed class QuarterRunTests
             Assert.That(manifest.Find(PipelineStages.Dispatch)!.Counts["entries"], Is.Positive);
             Assert.That(manifest.Find(PipelineStages.Dispatch)!.Inputs.Keys, Has.Some.StartsWith("scores/"), "dispatch's checkpoint key is recorded by the pipeline");
             Assert.That(Directory.GetFiles(Path.Combine(root, "worklists", SampleRoot.Quarter), "*.csv"), Is.Not.Empty);
-            Assert.That(File.ReadAllText(Path.Combine(root, "runs", SampleRoot.Quarter, "report.html")), Does.Contain("Selections per 시도").And.Contain("household/").And.Contain("Feature movers against 2026Q2"));
+            Assert.That(File.ReadAllText(Path.Combine(root, "runs", SampleRoot.Quarter, "report.html")), Does.Contain("Selections per 시도").And.Contain("household/")
+                .And.Contain("Feature drift against 2026Q2").And.Contain("Top movers").And.Contain("Score distributions").And.Contain("peak MiB"));
+            Assert.That(new[] { "feature-drift.png", "scores-household.png", "scores-child.png", "scores-lonely_death.png", "selections.png" }.Select(f => PngSignature(Path.Combine(root, "runs", SampleRoot.Quarter, f))), Is.All.True);
+            Assert.That(PipelineStages.Order.Select(s => manifest.Find(s)?.PeakWorkingSetBytes), Is.All.GreaterThan(0), "every stage records its peak memory");
+            Assert.That(manifest.Find(PipelineStages.Report)!.Outputs.Keys, Has.Some.EndsWith("scores-household.png"), "the charts are the report's outputs too");
         });
     }
+
+    private static bool PngSignature(string path) => File.Exists(path) && File.ReadAllBytes(path).AsSpan(0, 8).SequenceEqual(new byte[] { 137, 80, 78, 71, 13, 10, 26, 10 });
 
     [Test]
     public async Task Run_QuarterBeforeNotIngested_IngestsItForChangeFeatures()

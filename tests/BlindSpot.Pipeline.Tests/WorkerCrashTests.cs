@@ -6,9 +6,10 @@ using BlindSpot.Testing;
 namespace BlindSpot.Pipeline.Tests;
 
 /// <summary>
-/// A worker process killed (SIGKILL) while it scores: a new worker takes the job over once the invisibility timeout
-/// (1 minute here) has passed without a heartbeat, the run completes, and the outputs are byte-identical to an
-/// uninterrupted run — so no worklist row is duplicated or lost.
+/// A worker process killed (SIGKILL) while it scores a shard (PostgreSQL runs score in shards): a new worker takes the
+/// shard over once the invisibility timeout (1 minute here) has passed without a heartbeat, the reduce waits for it, the
+/// run completes, and the outputs are byte-identical to an uninterrupted single-process run — so no worklist row is
+/// duplicated or lost.
 /// </summary>
 [Category("Integration")]
 [NonParallelizable]
@@ -26,22 +27,24 @@ public sealed class WorkerCrashTests
         using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
 
-        await WaitUntilAsync(() => State(pipeline, ticket.Jobs[PipelineStages.Score]) == "Processing", TimeSpan.FromMinutes(2));
+        string? shard = null;
+        await WaitUntilAsync(() => (shard = ProcessingShard(pipeline, ticket.Quarter)) is not null, TimeSpan.FromMinutes(2));
         first.Kill();
         using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         var outcome = await pipeline.Get<RunFollower>().FollowAsync(ticket, _ => { }, timeout.Token);
 
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
-        var scoreHistory = pipeline.Storage.GetMonitoringApi().JobDetails(ticket.Jobs[PipelineStages.Score]).History;
-        Assert.That(scoreHistory.Count(h => h.StateName == "Processing"), Is.EqualTo(2), "the killed worker's attempt, then the new worker's");
+        var shardHistory = pipeline.Storage.GetMonitoringApi().JobDetails(shard).History;
+        Assert.That(shardHistory.Count(h => h.StateName == "Processing"), Is.EqualTo(2), "the killed worker's attempt, then the new worker's");
         Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
     }
 
-    private static string? State(TestPipeline pipeline, string job)
+    private static string? ProcessingShard(TestPipeline pipeline, Quarter quarter)
     {
         using var connection = pipeline.Storage.GetConnection();
-        return connection.GetStateData(job)?.Name;
+        var plan = ShardPlan.FromHash(connection.GetAllEntriesFromHash(ShardPlan.HashKey(quarter)));
+        return plan?.Jobs.Values.FirstOrDefault(job => connection.GetStateData(job)?.Name == "Processing");
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)

@@ -44,13 +44,16 @@ internal static class SampleRoot
         return target;
     }
 
-    /// <summary>Relative path → SHA-256 of every file under the given folders of <paramref name="root"/>.</summary>
+    /// <summary>
+    /// Relative path → SHA-256 of every file under the given folders of <paramref name="root"/>, except the score shards
+    /// (<c>scores/&lt;Q&gt;/shards/</c>): intermediate files that only a sharded run writes, compared where it matters.
+    /// </summary>
     public static SortedDictionary<string, string> Hashes(string root, params string[] folders)
     {
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var folder in folders.Select(f => Path.Combine(root, f)).Where(Directory.Exists))
         {
-            foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
+            foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories).Where(f => Path.GetFileName(Path.GetDirectoryName(f)) != "shards"))
             {
                 hashes[Path.GetRelativePath(root, file)] = FileHash.Sha256(file);
             }

@@ -10,7 +10,7 @@ internal sealed class TestPipeline : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null)
+    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null)
     {
         services = new ServiceCollection().AddPipeline(o =>
         {
@@ -18,7 +18,10 @@ internal sealed class TestPipeline : IAsyncDisposable
             o.ModelsFolder = models;
             o.PostgresConnectionString = postgres;
             o.PostgresSchema = schema ?? o.PostgresSchema;
+            // One scratch schema per test for Hangfire's tables and the worklist table alike (no names in common).
+            o.WorklistSchema = schema ?? o.WorklistSchema;
             o.PollInterval = TimeSpan.FromMilliseconds(200);
+            o.ScoreShards = scoreShards;
         }).BuildServiceProvider();
     }
 

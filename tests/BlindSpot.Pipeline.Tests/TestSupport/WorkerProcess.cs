@@ -7,7 +7,7 @@ internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process process;
 
-    public WorkerProcess(string connectionString, string schema, string dataRoot, string models)
+    public WorkerProcess(string connectionString, string schema, string dataRoot, string models, params string[] queues)
     {
         var cli = Path.Combine(Repository.Root, "Cli", "bin", "Release", "net10.0", "blindspot.dll");
         if (!File.Exists(cli))
@@ -16,9 +16,18 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { cli, "worker", "--postgres", connectionString, "--postgres-schema", schema, "--data", dataRoot, "--models", models, "--invisibility-timeout", "1" })
+        foreach (var arg in new[] { cli, "worker", "--postgres", connectionString, "--postgres-schema", schema, "--worklist-schema", schema, "--data", dataRoot, "--models", models, "--invisibility-timeout", "1" })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (queues.Length > 0)
+        {
+            start.ArgumentList.Add("--queues");
+            foreach (var queue in queues)
+            {
+                start.ArgumentList.Add(queue);
+            }
         }
 
         process = Process.Start(start)!;
