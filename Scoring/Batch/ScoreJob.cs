@@ -70,7 +70,7 @@ internal sealed class ScoreJob(TimeProvider clock)
         }
     }
 
-    /// <summary>Every part scored, in parallel; the row-group buffers they share are dropped on return.</summary>
+    /// <summary>Every part scored, in parallel; the row-group buffers they share are dropped before it returns.</summary>
     private static async Task<PartScores[][]> ScorePartsAsync(IReadOnlyList<string> parts, IReadOnlyList<string> names, List<LiveVariant> variants, ScoreOptions options, CancellationToken ct)
     {
         var partScores = new PartScores[parts.Count][];
@@ -85,6 +85,9 @@ internal sealed class ScoreJob(TimeProvider clock)
             pool.Clear();
         }
 
+        // Continue on a fresh thread-pool item, not inline on the stack of the part that finished last: its frames hold that
+        // part's reader and row-group buffers (hundreds of MB) for as long as ranking and writing run on top of them.
+        await Task.Yield();
         return partScores;
     }
 
