@@ -21,8 +21,10 @@ internal sealed class BitvectorTrees
 
     private readonly int[] nodeStart;     // first split of each tree in the split arrays; Length = trees + 1
     private readonly int[] nodeSlot;      // the column (index into Features) a split reads
+    private readonly int[] nodeFeature;   // the feature (schema position) a split reads
     private readonly float[] nodeThreshold;
     private readonly uint[] nodeKeep;     // bits kept when the row goes right: all but the leaves of the left subtree
+    private readonly uint[] nodeRight;    // the bits of the leaves of the right subtree
     private readonly int[] left;          // tree-local children, ML.NET's convention: >= 0 split, < 0 ~leaf
     private readonly int[] right;
     private readonly int[] leafStart;     // first leaf of each tree; Length = trees + 1
@@ -45,8 +47,10 @@ internal sealed class BitvectorTrees
         }
 
         nodeSlot = new int[nodeStart[^1]];
+        nodeFeature = new int[nodeStart[^1]];
         nodeThreshold = new float[nodeStart[^1]];
         nodeKeep = new uint[nodeStart[^1]];
+        nodeRight = new uint[nodeStart[^1]];
         left = new int[nodeStart[^1]];
         right = new int[nodeStart[^1]];
         leafByBit = new double[leafStart[^1]];
@@ -98,6 +102,89 @@ internal sealed class BitvectorTrees
         {
             raw[r] = (float)sums[r];
         }
+    }
+
+    /// <summary>
+    /// Adds each feature's path contribution for one row (<paramref name="row"/> indexed by schema position): for every split
+    /// on the row's path, the leaf reached minus the leaf reached had that one decision gone the other way — ML.NET's rule,
+    /// in the same order as a walk, so the sums are the same doubles. With bitvectors one pass of split tests per tree gives
+    /// every "other" leaf: the lowest bit of the other subtree left standing by the failed splits off the path (only the path
+    /// itself clears bits of an off-path subtree from outside it).
+    /// </summary>
+    public void Contributions(ReadOnlySpan<float> row, Span<double> contributions)
+    {
+        for (var t = 0; t < nodeStart.Length - 1; t++)
+        {
+            var start = nodeStart[t];
+            var splits = nodeStart[t + 1] - start;
+            var leaves = leafStart[t];
+            if (splits == 0)
+            {
+                continue;
+            }
+
+            if (!bitvectors)
+            {
+                WalkContributions(row, t, contributions);
+                continue;
+            }
+
+            var goesLeft = 0u;
+            for (var i = 0; i < splits; i++)
+            {
+                goesLeft |= row[nodeFeature[start + i]] <= nodeThreshold[start + i] ? 1u << i : 0u;
+            }
+
+            var onPath = 0u;
+            var node = 0;
+            while (node >= 0)
+            {
+                onPath |= 1u << node;
+                node = (goesLeft & (1u << node)) != 0 ? left[start + node] : right[start + node];
+            }
+
+            var reached = leafByBit[leaves + bitOfLeaf[leaves + ~node]];
+            var standing = uint.MaxValue;
+            for (var i = 0; i < splits; i++)
+            {
+                standing &= ((onPath | goesLeft) & (1u << i)) != 0 ? uint.MaxValue : nodeKeep[start + i];
+            }
+
+            for (node = 0; node >= 0;)
+            {
+                var i = start + node;
+                var wentLeft = (goesLeft & (1u << node)) != 0;
+                var other = wentLeft ? nodeRight[i] : ~nodeKeep[i];
+                contributions[nodeFeature[i]] += reached - leafByBit[leaves + BitOperations.TrailingZeroCount(standing & other)];
+                node = wentLeft ? left[i] : right[i];
+            }
+        }
+    }
+
+    /// <summary>The same rule walked: the leaf on the other side of each split on the path found by walking down from it.</summary>
+    private void WalkContributions(ReadOnlySpan<float> row, int tree, Span<double> contributions)
+    {
+        var start = nodeStart[tree];
+        var reached = leafByBit[leafStart[tree] + LeafBit(row, tree, 0)];
+        for (var node = 0; node >= 0;)
+        {
+            var i = start + node;
+            var wentLeft = row[nodeFeature[i]] <= nodeThreshold[i];
+            contributions[nodeFeature[i]] += reached - leafByBit[leafStart[tree] + LeafBit(row, tree, wentLeft ? right[i] : left[i])];
+            node = wentLeft ? left[i] : right[i];
+        }
+    }
+
+    /// <summary>The bit of the leaf a row reaches from <paramref name="node"/> (tree-local; negative is already a leaf).</summary>
+    private int LeafBit(ReadOnlySpan<float> row, int tree, int node)
+    {
+        var start = nodeStart[tree];
+        while (node >= 0)
+        {
+            node = row[nodeFeature[start + node]] <= nodeThreshold[start + node] ? left[start + node] : right[start + node];
+        }
+
+        return bitOfLeaf[leafStart[tree] + ~node];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -179,6 +266,7 @@ internal sealed class BitvectorTrees
         for (var n = 0; n < feature.Length; n++)
         {
             nodeSlot[nodes + n] = slotOf[feature[n]];
+            nodeFeature[nodes + n] = feature[n];
             nodeThreshold[nodes + n] = threshold[n];
             left[nodes + n] = l[n];
             right[nodes + n] = r[n];
@@ -196,12 +284,15 @@ internal sealed class BitvectorTrees
 
             var (first, middle) = Number(l[node]);
             var (_, end) = Number(r[node]);
-            var width = middle - first;
-            var leftBits = width >= 32 ? uint.MaxValue : ((1u << width) - 1) << first;
-            nodeKeep[nodes + node] = ~leftBits;
+            nodeKeep[nodes + node] = ~Bits(first, middle);
+            nodeRight[nodes + node] = Bits(middle, end);
             return (first, end);
         }
 
         Number(feature.Length > 0 ? 0 : -1);
     }
+
+    /// <summary>Bits first..end−1 of a word (only meaningful for trees of ≤ 32 leaves, the only ones that use them).</summary>
+    private static uint Bits(int first, int end) =>
+        end - first >= 32 ? uint.MaxValue : first >= 32 ? 0 : unchecked(((1u << (end - first)) - 1) << first);
 }

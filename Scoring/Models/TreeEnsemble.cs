@@ -158,23 +158,12 @@ internal sealed class TreeEnsemble
     /// </summary>
     public void Contributions(ReadOnlySpan<float> row, Span<double> contributions)
     {
-        for (var t = 0; t < TreeCount; t++)
+        if (row.Length < FeatureCount || contributions.Length < FeatureCount)
         {
-            var start = treeStart[t];
-            var leaves = leafStart[t];
-
-            // Every split on the path leads to the same leaf; only the other side needs a walk per split.
-            var reached = leafValues[leaves + Leaf(t, Root(t), row)];
-            var node = Root(t);
-            while (node >= 0)
-            {
-                var i = start + node;
-                var goesLeft = row[feature[i]] <= threshold[i];
-                var other = goesLeft ? right[i] : left[i];
-                contributions[feature[i]] += reached - leafValues[leaves + Leaf(t, other, row)];
-                node = goesLeft ? left[i] : right[i];
-            }
+            throw new ArgumentException($"The row and the contributions need {FeatureCount} features; they have {row.Length} and {contributions.Length}.", nameof(row));
         }
+
+        compiled.Contributions(row, contributions);
     }
 
     /// <summary>The leaf (within tree <paramref name="tree"/>) reached from <paramref name="node"/>; a negative node is already a leaf.</summary>

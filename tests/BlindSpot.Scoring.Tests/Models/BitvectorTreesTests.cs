@@ -43,6 +43,28 @@ internal sealed class BitvectorTreesTests
         }
     }
 
+    // Reasons come from these sums, and Dispatch shows them: the one-pass bitvector rule must give the walk's doubles exactly.
+    [TestCase(1)]
+    [TestCase(8)]
+    [TestCase(31)]
+    [TestCase(32)]
+    [TestCase(33)]
+    public void Contributions_RandomTrees_EqualTheWalkedRuleExactly(int leaves)
+    {
+        var random = new Random(100 + leaves);
+        var trees = Enumerable.Range(0, 25).Select(_ => RandomTree(random, leaves)).ToList();
+        var evaluator = new BitvectorTrees(trees, bias: 0);
+
+        for (var r = 0; r < 300; r++)
+        {
+            var row = RandomRow(random);
+            var contributions = new double[Features];
+            evaluator.Contributions(row, contributions);
+
+            Assert.That(contributions, Is.EqualTo(WalkContributions(trees, row)), $"row {r}");
+        }
+    }
+
     [Test]
     public void Raw_ColumnsShorterThanTheBlock_IsRefusedBeforeReadingMemory()
     {
@@ -68,6 +90,34 @@ internal sealed class BitvectorTreesTests
         }
 
         return (float)sum;
+    }
+
+    /// <summary>ML.NET's contribution rule walked: per split on the path, leaf reached minus the leaf down the other side.</summary>
+    private static double[] WalkContributions(IReadOnlyList<(int[] Feature, float[] Threshold, int[] Left, int[] Right, double[] Leaves)> trees, float[] row)
+    {
+        var contributions = new double[Features];
+        foreach (var (feature, threshold, left, right, leaves) in trees)
+        {
+            int Leaf(int node)
+            {
+                while (node >= 0)
+                {
+                    node = row[feature[node]] <= threshold[node] ? left[node] : right[node];
+                }
+
+                return ~node;
+            }
+
+            var reached = leaves[Leaf(feature.Length > 0 ? 0 : -1)];
+            for (var node = feature.Length > 0 ? 0 : -1; node >= 0;)
+            {
+                var goesLeft = row[feature[node]] <= threshold[node];
+                contributions[feature[node]] += reached - leaves[Leaf(goesLeft ? right[node] : left[node])];
+                node = goesLeft ? left[node] : right[node];
+            }
+        }
+
+        return contributions;
     }
 
     /// <summary>A random tree of exactly <paramref name="leaves"/> leaves grown leaf-wise (so shapes are lopsided, as FastTree's are).</summary>
