@@ -70,28 +70,7 @@ internal sealed class ScoreJob(TimeProvider clock)
         }
     }
 
-    /// <summary>Every part scored, in parallel; the row-group buffers they share are dropped before it returns.</summary>
-    private static async Task<PartScores[][]> ScorePartsAsync(IReadOnlyList<string> parts, IReadOnlyList<string> names, List<LiveVariant> variants, ScoreOptions options, CancellationToken ct)
-    {
-        var partScores = new PartScores[parts.Count][];
-        var pool = new FeatureColumnsPool();
-        try
-        {
-            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (p, token) =>
-                partScores[p] = await PartScorer.ScoreAsync(parts[p], names, variants, options.BlockRows, token, pool).ConfigureAwait(false)).ConfigureAwait(false);
-        }
-        finally
-        {
-            pool.Clear();
-        }
-
-        // Continue on a fresh thread-pool item, not inline on the stack of the part that finished last: its frames hold that
-        // part's reader and row-group buffers (hundreds of MB) for as long as ranking and writing run on top of them.
-        await Task.Yield();
-        return partScores;
-    }
-
-    private static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
+    internal static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
     {
         var variants = new List<LiveVariant>();
         foreach (var variant in VariantNames.All)
@@ -116,7 +95,7 @@ internal sealed class ScoreJob(TimeProvider clock)
         return variants;
     }
 
-    private static Dictionary<string, string> Metadata(Quarter quarter, LiveVariant variant, VariantScores scores, FeatureBuild build) => new(StringComparer.Ordinal)
+    internal static Dictionary<string, string> Metadata(Quarter quarter, LiveVariant variant, VariantScores scores, FeatureBuild build) => new(StringComparer.Ordinal)
     {
         [ScoreColumns.MetaQuarter] = quarter.ToString(),
         [ScoreColumns.MetaVariant] = variant.Variant.ToCode(),
@@ -126,6 +105,27 @@ internal sealed class ScoreJob(TimeProvider clock)
         [ScoreColumns.MetaCandidates] = scores.Candidates.ToString(CultureInfo.InvariantCulture),
         [ScoreColumns.MetaReasonMethod] = ScoreColumns.ReasonMethod,
     };
+
+    /// <summary>Every part scored, in parallel; the row-group buffers they share are dropped before it returns.</summary>
+    private static async Task<PartScores[][]> ScorePartsAsync(IReadOnlyList<string> parts, IReadOnlyList<string> names, List<LiveVariant> variants, ScoreOptions options, CancellationToken ct)
+    {
+        var partScores = new PartScores[parts.Count][];
+        var pool = new FeatureColumnsPool();
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (p, token) =>
+                partScores[p] = await PartScorer.ScoreAsync(parts[p], names, variants, options.BlockRows, token, pool).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        finally
+        {
+            pool.Clear();
+        }
+
+        // Continue on a fresh thread-pool item, not inline on the stack of the part that finished last: its frames hold that
+        // part's reader and row-group buffers (hundreds of MB) for as long as ranking and writing run on top of them.
+        await Task.Yield();
+        return partScores;
+    }
 
     private void Record(DataRoot root, string manifestPath, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, List<ScoreResult.Scored> scored, DateTimeOffset started)
     {
