@@ -34,6 +34,7 @@ internal static class ScoreCommand
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {variant.Path}: {variant.Rows:N0} people, {variant.Candidates:N0} with reasons, model {variant.ModelVersion}"));
             }
 
+            output.WriteLine("  phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Elapsed.TotalSeconds:F1} s"))));
             foreach (var variant in result.WithoutLiveModel)
             {
                 output.WriteLine($"  {variant.ToString().ToLowerInvariant()}: no live model, not scored");

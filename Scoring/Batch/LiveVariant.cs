@@ -7,5 +7,5 @@ namespace BlindSpot.Scoring.Batch;
 internal sealed record LiveVariant(Variant Variant, LoadedModel Model, int CandidateLimit)
 {
     /// <summary>The national top-k bar the parts of this variant share while they are scored.</summary>
-    public CandidateBar Bar { get; } = new();
+    public CandidateBar Bar { get; } = new(CandidateLimit);
 }

@@ -3,80 +3,101 @@ using BlindSpot.Scoring.Data;
 namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
-/// Reads one part file once and scores every live variant on it: eligible rows are gathered into blocks of contiguous
-/// features and evaluated tree by tree. One part is one task; parts run in parallel, so reading is parallel too.
+/// Reads one part file once for every live variant, decoding only the feature columns their trees read, and scores each
+/// variant's eligible rows in blocks: the rows' used features are gathered into a small column-major block and evaluated
+/// split by split (<see cref="Models.TreeEnsemble.RawColumns"/>). One part is one task; parts run in parallel, so reading is
+/// parallel too. Each result ends sorted in rank order, ready for <see cref="VariantRanker"/> to merge.
 /// </summary>
 internal static class PartScorer
 {
-    public static async Task<PartScores[]> ScoreAsync(string path, IReadOnlyList<string> names, IReadOnlyList<LiveVariant> variants, int blockRows, CancellationToken ct)
+    /// <param name="path">The part file.</param>
+    /// <param name="names">The feature schema in order (the manifest's list).</param>
+    /// <param name="variants">The variants to score; each gets one <see cref="PartScores"/>, in this order.</param>
+    /// <param name="blockRows">Rows evaluated together (<see cref="ScoreOptions.BlockRows"/>).</param>
+    /// <param name="ct">Cancels between row groups and columns.</param>
+    /// <param name="pool">Row-group buffers shared with the run's other parts; <c>null</c> allocates this part's own.</param>
+    public static async Task<PartScores[]> ScoreAsync(string path, IReadOnlyList<string> names, IReadOnlyList<LiveVariant> variants, int blockRows, CancellationToken ct, FeatureColumnsPool? pool = null)
     {
-        var results = variants.Select(v => new PartScores(v.CandidateLimit, v.Bar)).ToArray();
-        var width = names.Count;
-        var scratch = new float[blockRows * width];
+        ArgumentNullException.ThrowIfNull(variants);
+        var results = variants.Select(v => new PartScores(v.Bar, v.Model.Ensemble.UsedFeatures.Count)).ToArray();
+        var read = variants.SelectMany(v => v.Model.Ensemble.UsedFeatures).Distinct().Order().ToArray();
+        var blocks = variants.Select(v => new float[v.Model.Ensemble.UsedFeatures.Count * blockRows]).ToArray();
         var raw = new float[blockRows];
-        var rows = new int[blockRows];
-        var sigungu = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var block in FeatureBlockReader.ReadAsync(path, names, ct: ct).ConfigureAwait(false))
+        var probabilities = new float[blockRows];
+        var rows = Array.Empty<int>();
+        await foreach (var block in FeatureColumnReader.ReadAsync(path, names, read, pool, ct).ConfigureAwait(false))
         {
+            if (rows.Length < block.Rows)
+            {
+                rows = new int[block.Rows];
+            }
 
             for (var v = 0; v < variants.Count; v++)
             {
                 var eligible = block.Eligible(variants[v].Variant);
                 var count = 0;
-                for (var r = 0; r < block.Rows; r++)
+                for (var r = 0; r < eligible.Length; r++)
                 {
-                    if (!eligible[r])
+                    if (eligible[r])
                     {
-                        continue;
-                    }
-
-                    block.Row(r).CopyTo(scratch.AsSpan(count * width, width));
-                    rows[count++] = r;
-                    if (count == blockRows)
-                    {
-                        Flush(variants[v], results[v], block, sigungu, scratch, raw, rows, count, width);
-                        count = 0;
+                        rows[count++] = r;
                     }
                 }
 
-                Flush(variants[v], results[v], block, sigungu, scratch, raw, rows, count, width);
+                results[v].Reserve(count);
+                for (var start = 0; start < count; start += blockRows)
+                {
+                    Score(variants[v], results[v], block, blocks[v], blockRows, rows.AsSpan(start, Math.Min(blockRows, count - start)), raw, probabilities);
+                }
             }
         }
 
         foreach (var result in results)
         {
-            result.Prune(final: true);
+            result.Complete();
         }
 
         return results;
     }
 
-    private static void Flush(LiveVariant variant, PartScores result, FeatureBlock block, Dictionary<string, string> sigungu, float[] scratch, float[] raw, int[] rows, int count, int width)
+    /// <summary>Scores the block's rows <paramref name="rows"/> for one variant and adds them (and any candidates) to its result.</summary>
+    private static void Score(LiveVariant variant, PartScores result, FeatureColumns block, float[] columns, int stride, ReadOnlySpan<int> rows, float[] raw, float[] probabilities)
     {
-        if (count == 0)
-        {
-            return;
-        }
-
         var ensemble = variant.Model.Ensemble;
-        ensemble.Raw(scratch.AsSpan(0, count * width), width, raw.AsSpan(0, count));
-        for (var i = 0; i < count; i++)
+        var used = ensemble.UsedFeatures;
+        for (var c = 0; c < used.Count; c++)
         {
-            var r = rows[i];
-            var score = ensemble.Probability(raw[i]);
-            result.PersonKeys.Add(block.PersonKeys[r]);
-            result.HouseholdKeys.Add(block.HouseholdKeys[r]);
-
-            // One string per 시군구, not one per person: 9M rows share ~250 codes.
-            var code = block.SigunguCodes[r];
-            result.Sigungu.Add(sigungu.TryGetValue(code, out var shared) ? shared : sigungu[code] = code);
-            result.Scores.Add(score);
-            result.Raw.Add(raw[i]);
-            if (score >= result.Threshold)
+            var source = block.Feature(used[c]);
+            var target = columns.AsSpan(c * stride, rows.Length);
+            for (var i = 0; i < rows.Length; i++)
             {
-                result.Keep(new Candidate(block.PersonKeys[r], score, scratch.AsSpan(i * width, width).ToArray()));
-                result.Prune();
+                target[i] = source[rows[i]];
             }
         }
+
+        ensemble.RawColumns(columns, stride, raw.AsSpan(0, rows.Length));
+        var scores = probabilities.AsSpan(0, rows.Length);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            scores[i] = ensemble.Probability(raw[i]);
+        }
+
+        result.Count(scores);
+        var threshold = result.Threshold;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var r = rows[i];
+            result.Add(block.PersonKeys[r], block.HouseholdKeys[r], block.SigunguCodes[r], scores[i], raw[i]);
+            if (scores[i] >= threshold)
+            {
+                var features = result.Keep(block.PersonKeys[r], scores[i]);
+                for (var c = 0; c < used.Count; c++)
+                {
+                    features[c] = columns[(c * stride) + i];
+                }
+            }
+        }
+
+        result.Prune();
     }
 }

@@ -3,54 +3,126 @@ using BlindSpot.Scoring.Metrics;
 namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
-/// One variant's scores for one part file, in file order, plus the part's best <see cref="Limit"/> candidates with their
-/// features. The national top k is always inside the union of every part's top k, so no second read is needed.
+/// One variant's scores for one part file, plus the part's best <see cref="Limit"/> candidates with their features. Rows are
+/// added in file order, a row group at a time into exact-size arrays; <see cref="Complete"/> sorts them into rank order
+/// (<see cref="RankOrder"/>) so the national ranking is a merge of sorted parts, and the sorting runs in the parallel
+/// per-part step. The national top k is always inside the union of every part's top k, so no second read is needed.
 /// </summary>
-internal sealed class PartScores(int limit, CandidateBar bar)
+internal sealed class PartScores(CandidateBar bar, int featureWidth)
 {
-    private float threshold = float.NegativeInfinity;
+    private readonly CandidateRows kept = new(featureWidth);
+    private int pruneAt = 4096;
+    private int count;
+    private bool complete;
 
-    public int Limit { get; } = limit;
+    /// <summary>The most candidates a part can contribute to the national top k: k.</summary>
+    public int Limit => bar.K;
 
-    public List<long> PersonKeys { get; } = [];
+    /// <summary>Rows (in rank order once <see cref="Complete"/> has run).</summary>
+    public long[] PersonKeys { get; private set; } = [];
 
-    public List<long> HouseholdKeys { get; } = [];
+    public long[] HouseholdKeys { get; private set; } = [];
 
-    public List<string> Sigungu { get; } = [];
+    public string[] Sigungu { get; private set; } = [];
 
-    public List<float> Scores { get; } = [];
+    /// <summary>Calibrated probabilities.</summary>
+    public float[] Scores { get; private set; } = [];
 
-    public List<float> Raw { get; } = [];
+    public float[] Raw { get; private set; } = [];
 
-    public List<Candidate> Candidates { get; private set; } = [];
+    public int Rows => count;
 
-    /// <summary>The score a row must reach to possibly be in the national top k: this part's own bar or the shared one.</summary>
-    public float Threshold => Math.Max(threshold, bar.Value);
+    /// <summary>The part's surviving candidates, each with the features its variant's trees read; filled by <see cref="Complete"/>.</summary>
+    public IReadOnlyList<Candidate> Candidates { get; private set; } = [];
 
-    public void Keep(Candidate candidate) => Candidates.Add(candidate);
+    /// <summary>The score a row must reach to possibly be in the national top k (the shared bar; it only rises).</summary>
+    public float Threshold => bar.Value;
+
+    /// <summary>Makes room for <paramref name="rows"/> more rows; arrays grow exactly, one row group at a time.</summary>
+    public void Reserve(int rows)
+    {
+        var size = checked(count + rows);
+        if (size > PersonKeys.Length)
+        {
+            PersonKeys = Grow(PersonKeys, size);
+            HouseholdKeys = Grow(HouseholdKeys, size);
+            Sigungu = Grow(Sigungu, size);
+            Scores = Grow(Scores, size);
+            Raw = Grow(Raw, size);
+        }
+    }
+
+    /// <summary>Adds one scored row (file order) into the room made by <see cref="Reserve"/>.</summary>
+    public void Add(long personKey, long householdKey, string sigunguCode, float score, float rawScore)
+    {
+        ObjectDisposedException.ThrowIf(complete, this);
+        PersonKeys[count] = personKey;
+        HouseholdKeys[count] = householdKey;
+        Sigungu[count] = sigunguCode;
+        Scores[count] = score;
+        Raw[count++] = rawScore;
+    }
 
     /// <summary>
-    /// Drops candidates beyond the best <see cref="Limit"/> (ties by person key) once the list has doubled, and at the end
-    /// of the part also those below the shared bar; a full list raises the shared bar for the other parts.
+    /// Keeps a row at or above <see cref="Threshold"/> as a candidate; the caller fills the returned span with its features.
+    /// Call <see cref="Prune"/> after the block.
     /// </summary>
-    public void Prune(bool final = false)
+    public Span<float> Keep(long personKey, float score) => kept.Add(personKey, score);
+
+    /// <summary>Counts a block's scores into the shared bar (call before checking its rows against <see cref="Threshold"/>).</summary>
+    public void Count(ReadOnlySpan<float> scores) => bar.Count(scores);
+
+    /// <summary>Once the candidates have doubled since the last prune, drops those the shared bar has since passed.</summary>
+    public void Prune()
     {
-        if (final)
+        if (kept.Count >= pruneAt)
         {
-            var floor = bar.Value;
-            Candidates.RemoveAll(c => c.Score < floor);
+            kept.KeepBest(int.MaxValue, floor: bar.Value);
+            pruneAt = Math.Max(4096, 2 * kept.Count);
+        }
+    }
+
+    /// <summary>
+    /// Ends the part: drops candidates below the shared bar and beyond the best <see cref="Limit"/>, and sorts the rows into
+    /// rank order.
+    /// </summary>
+    public void Complete()
+    {
+        ObjectDisposedException.ThrowIf(complete, this);
+        complete = true;
+        kept.KeepBest(Limit, floor: bar.Value);
+        Candidates = kept.ToCandidates();
+        var keys = new UInt128[count];
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            keys[i] = RankOrder.Key(Scores[i], PersonKeys[i]);
+            order[i] = i;
         }
 
-        if (Candidates.Count <= Limit || (!final && Candidates.Count < 2 * Limit))
+        Array.Sort(keys, order);
+        PersonKeys = Gather(PersonKeys, order);
+        HouseholdKeys = Gather(HouseholdKeys, order);
+        Sigungu = Gather(Sigungu, order);
+        Scores = Gather(Scores, order);
+        Raw = Gather(Raw, order);
+    }
+
+    private static T[] Grow<T>(T[] values, int size)
+    {
+        var grown = new T[size];
+        values.CopyTo(grown, 0);
+        return grown;
+    }
+
+    private static T[] Gather<T>(T[] values, int[] order)
+    {
+        var sorted = new T[order.Length];
+        for (var i = 0; i < order.Length; i++)
         {
-            return;
+            sorted[i] = values[order[i]];
         }
 
-        var scores = Candidates.Select(c => c.Score).ToArray();
-        var keys = Candidates.Select(c => c.PersonKey).ToArray();
-        var order = RankOrder.Descending(scores, keys);
-        Candidates = [.. order.Take(Limit).Select(i => Candidates[i])];
-        threshold = Candidates[^1].Score;
-        bar.Raise(threshold);
+        return sorted;
     }
 }

@@ -14,9 +14,13 @@ internal sealed class ReasonPicker(TreeEnsemble ensemble, IReadOnlyList<string> 
 
     private const string MonthsSinceSuffix = "_months_since_latest";
 
-    public IReadOnlyList<Reason> Pick(ReadOnlySpan<float> row)
+    public IReadOnlyList<Reason> Pick(ReadOnlySpan<float> row) => Pick(row, new double[names.Count]);
+
+    /// <summary>As <see cref="Pick(ReadOnlySpan{float})"/>, with a caller's buffer of one double per feature (overwritten).</summary>
+    public IReadOnlyList<Reason> Pick(ReadOnlySpan<float> row, Span<double> contributions)
     {
-        var contributions = new double[names.Count];
+        contributions = contributions[..names.Count];
+        contributions.Clear();
         ensemble.Contributions(row, contributions);
         var present = new List<Reason>();
         for (var f = 0; f < names.Count; f++)

@@ -37,22 +37,30 @@ internal sealed class ScoreJob(TimeProvider clock)
                 throw new InvalidOperationException($"No variant has a live model under {registry.Folder}; train one and run 'blindspot models promote'.");
             }
             var parts = build.PartFiles;
-            var partScores = new PartScores[parts.Count][];
-            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (p, token) =>
-                partScores[p] = await PartScorer.ScoreAsync(parts[p], build.Names, variants, options.BlockRows, token).ConfigureAwait(false)).ConfigureAwait(false);
-            var ranked = new VariantScores[variants.Count];
-            Parallel.For(0, variants.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, v =>
-                ranked[v] = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows));
+            var phases = new List<ScoreResult.Phase>();
+            var partScores = await ScorePartsAsync(parts, build.Names, variants, options, ct).ConfigureAwait(false);
+            phases.Add(new ScoreResult.Phase("load models, read and score parts", Stopwatch.GetElapsedTime(stopwatch)));
             var scored = new List<ScoreResult.Scored>();
             for (var v = 0; v < variants.Count; v++)
             {
+                // One variant at a time, its parts dropped once merged: memory holds the parts of the variants still to
+                // rank plus one variant's national ranking.
+                var phase = Stopwatch.GetTimestamp();
+                var ranked = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows);
+                foreach (var part in partScores)
+                {
+                    part[v] = null!;
+                }
+
                 var path = root.Scores(quarter, variants[v].Variant);
-                await ScoreWriter.WriteAsync(path, ranked[v], Metadata(quarter, variants[v], ranked[v], build), ct).ConfigureAwait(false);
-                scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked[v].Rows, ranked[v].Candidates, path));
+                await ScoreWriter.WriteAsync(path, ranked, Metadata(quarter, variants[v], ranked, build), ct).ConfigureAwait(false);
+                scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked.Rows, ranked.Candidates, path));
+                phases.Add(new ScoreResult.Phase($"rank and write {variants[v].Variant.ToCode()}", Stopwatch.GetElapsedTime(phase)));
             }
+
             Record(root, manifestPath, quarter, build, variants, scored, started);
             var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
-            return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch));
+            return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch), phases);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -98,6 +106,27 @@ internal sealed class ScoreJob(TimeProvider clock)
         [ScoreColumns.MetaReasonMethod] = ScoreColumns.ReasonMethod,
     };
 
+    /// <summary>Every part scored, in parallel; the row-group buffers they share are dropped before it returns.</summary>
+    private static async Task<PartScores[][]> ScorePartsAsync(IReadOnlyList<string> parts, IReadOnlyList<string> names, List<LiveVariant> variants, ScoreOptions options, CancellationToken ct)
+    {
+        var partScores = new PartScores[parts.Count][];
+        var pool = new FeatureColumnsPool();
+        try
+        {
+            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (p, token) =>
+                partScores[p] = await PartScorer.ScoreAsync(parts[p], names, variants, options.BlockRows, token, pool).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+        finally
+        {
+            pool.Clear();
+        }
+
+        // Continue on a fresh thread-pool item, not inline on the stack of the part that finished last: its frames hold that
+        // part's reader and row-group buffers (hundreds of MB) for as long as ranking and writing run on top of them.
+        await Task.Yield();
+        return partScores;
+    }
+
     private void Record(DataRoot root, string manifestPath, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, List<ScoreResult.Scored> scored, DateTimeOffset started)
     {
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -127,3 +156,4 @@ internal sealed class ScoreJob(TimeProvider clock)
 
     private static string Relative(DataRoot root, string path) => Path.GetRelativePath(root.Path, path).Replace('\\', '/');
 }
+

@@ -21,7 +21,7 @@ internal sealed class TreeEnsemble
     private readonly int[] right;
     private readonly double[] leafValues;
     private readonly double bias;
-    private readonly CompiledTrees compiled;
+    private readonly BitvectorTrees compiled;
 
     private TreeEnsemble(RegressionTreeEnsemble ensemble, double slope, double offset)
     {
@@ -58,7 +58,7 @@ internal sealed class TreeEnsemble
         }
 
         bias = ensemble.Bias;
-        compiled = new CompiledTrees(
+        compiled = new BitvectorTrees(
             [.. Enumerable.Range(0, trees.Count).Select(t => (
                 feature[treeStart[t]..treeStart[t + 1]],
                 threshold[treeStart[t]..treeStart[t + 1]],
@@ -73,8 +73,11 @@ internal sealed class TreeEnsemble
 
     public int TreeCount => treeStart.Length - 1;
 
-    /// <summary>Mean depth of the deepest leaf per tree: how many steps the branch-free walk takes per tree.</summary>
-    public double MeanDepth => compiled.MeanDepth;
+    /// <summary>
+    /// The features any split reads, ascending: the only columns scoring has to read, and the columns
+    /// <see cref="RawColumns"/> takes, in this order. Reasons need no others (a feature no split reads contributes nothing).
+    /// </summary>
+    public IReadOnlyList<int> UsedFeatures => compiled.Features;
 
     public double Slope { get; }
 
@@ -108,10 +111,42 @@ internal sealed class TreeEnsemble
     }
 
     /// <summary>
-    /// Raw scores of a block of rows (row-major, <paramref name="width"/> wide) through <see cref="CompiledTrees"/>: tree by
-    /// tree, eight rows at a time, branch-free. Equal to <see cref="Raw(ReadOnlySpan{float})"/> bit for bit.
+    /// Raw scores of a row-major block (<paramref name="width"/> features per row): the rows are turned into column blocks
+    /// of <see cref="UsedFeatures"/> and evaluated by <see cref="RawColumns"/>. Equal to <see cref="Raw(ReadOnlySpan{float})"/>
+    /// bit for bit.
     /// </summary>
-    public void Raw(ReadOnlySpan<float> rows, int width, Span<float> raw) => compiled.Raw(rows, width, raw);
+    public void Raw(ReadOnlySpan<float> rows, int width, Span<float> raw)
+    {
+        if (width < FeatureCount || rows.Length < (long)raw.Length * width)
+        {
+            throw new ArgumentException($"Rows of {width} features are too narrow for trees that read feature {FeatureCount - 1}, or the block is short.", nameof(rows));
+        }
+
+        const int Block = 1024;
+        var used = UsedFeatures;
+        var columns = new float[used.Count * Block];
+        for (var start = 0; start < raw.Length; start += Block)
+        {
+            var count = Math.Min(Block, raw.Length - start);
+            for (var r = 0; r < count; r++)
+            {
+                var row = rows.Slice((start + r) * width, width);
+                for (var c = 0; c < used.Count; c++)
+                {
+                    columns[(c * Block) + r] = row[used[c]];
+                }
+            }
+
+            compiled.Raw(columns, Block, raw.Slice(start, count));
+        }
+    }
+
+    /// <summary>
+    /// Raw scores of a column-major block: column <c>c</c> holds feature <see cref="UsedFeatures"/>[c] of every row and starts
+    /// at <c>c × stride</c>; one raw score per row into <paramref name="raw"/> (at most <paramref name="stride"/> rows).
+    /// The batch scorer's path: QuickScorer-style bitvectors (<see cref="BitvectorTrees"/>).
+    /// </summary>
+    public void RawColumns(ReadOnlySpan<float> columns, int stride, Span<float> raw) => compiled.Raw(columns, stride, raw);
 
     /// <summary>The calibrated probability of a raw score, exactly as ML.NET's Platt calibrator computes it.</summary>
     public float Probability(float raw) => (float)(1 / (1 + Math.Exp((Slope * raw) + Offset)));
@@ -123,23 +158,12 @@ internal sealed class TreeEnsemble
     /// </summary>
     public void Contributions(ReadOnlySpan<float> row, Span<double> contributions)
     {
-        for (var t = 0; t < TreeCount; t++)
+        if (row.Length < FeatureCount || contributions.Length < FeatureCount)
         {
-            var start = treeStart[t];
-            var leaves = leafStart[t];
-            var node = Root(t);
-            while (node >= 0)
-            {
-                var i = start + node;
-                var goesLeft = row[feature[i]] <= threshold[i];
-                var taken = goesLeft ? left[i] : right[i];
-                var other = goesLeft ? right[i] : left[i];
-                var reached = leafValues[leaves + Leaf(t, taken, row)];
-                var otherwise = leafValues[leaves + Leaf(t, other, row)];
-                contributions[feature[i]] += reached - otherwise;
-                node = taken;
-            }
+            throw new ArgumentException($"The row and the contributions need {FeatureCount} features; they have {row.Length} and {contributions.Length}.", nameof(row));
         }
+
+        compiled.Contributions(row, contributions);
     }
 
     /// <summary>The leaf (within tree <paramref name="tree"/>) reached from <paramref name="node"/>; a negative node is already a leaf.</summary>
