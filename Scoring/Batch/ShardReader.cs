@@ -61,20 +61,28 @@ internal static class ShardReader
         reader.ReadString();
         Expect(reader.ReadInt32() == variant.CandidateLimit, path, "candidate limit differs");
         var rows = reader.ReadInt32();
-        var result = new PartScores(variant.CandidateLimit, variant.Bar);
-        result.PersonKeys.AddRange(ReadArray<long>(reader, rows));
-        result.HouseholdKeys.AddRange(ReadArray<long>(reader, rows));
+        var personKeys = ReadArray<long>(reader, rows);
+        var householdKeys = ReadArray<long>(reader, rows);
         var dictionary = new string[reader.ReadInt32()];
         for (var i = 0; i < dictionary.Length; i++)
         {
             dictionary[i] = reader.ReadString();
         }
 
-        result.Sigungu.AddRange(ReadArray<int>(reader, rows).Select(c => dictionary[c]));
-        result.Scores.AddRange(ReadArray<float>(reader, rows));
-        result.Raw.AddRange(ReadArray<float>(reader, rows));
+        var sigungu = ReadArray<int>(reader, rows);
+        var scores = ReadArray<float>(reader, rows);
+        var raw = ReadArray<float>(reader, rows);
         var candidates = reader.ReadInt32();
         var width = reader.ReadInt32();
+        var result = new PartScores(variant.Bar, width);
+        result.Reserve(rows);
+        for (var i = 0; i < rows; i++)
+        {
+            result.Add(personKeys[i], householdKeys[i], dictionary[sigungu[i]], scores[i], raw[i]);
+        }
+
+        // Counting the shard's scores raises the shared bar, so later shards keep fewer candidates.
+        result.Count(scores);
         for (var c = 0; c < candidates; c++)
         {
             var key = reader.ReadInt64();
@@ -82,12 +90,12 @@ internal static class ShardReader
             var features = ReadArray<float>(reader, width);
             if (score >= result.Threshold)
             {
-                result.Keep(new Candidate(key, score, features));
-                result.Prune();
+                features.CopyTo(result.Keep(key, score));
             }
         }
 
-        result.Prune(final: true);
+        result.Prune();
+        result.Complete();
         return result;
     }
 

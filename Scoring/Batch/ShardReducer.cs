@@ -68,7 +68,7 @@ internal sealed class ShardReducer(TimeProvider clock)
 
             var record = new StageRecord { Stage = ScoreJob.Stage, State = StageState.Completed, Inputs = inputs, Outputs = outputs, Counts = counts, StartedAt = started, FinishedAt = clock.GetUtcNow() };
             RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(record).Save(manifestPath);
-            return new ScoreResult(scored, [.. VariantNames.All.Except(variants.Select(v => v.Variant))], Stopwatch.GetElapsedTime(stopwatch));
+            return new ScoreResult(scored, [.. VariantNames.All.Except(variants.Select(v => v.Variant))], Stopwatch.GetElapsedTime(stopwatch), []);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -50,13 +50,13 @@ internal static class ShardWriter
         writer.Write(variant.Variant.ToCode());
         writer.Write(variant.Model.Card.Version);
         writer.Write(variant.CandidateLimit);
-        writer.Write(scores.PersonKeys.Count);
-        writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(scores.PersonKeys)));
-        writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(scores.HouseholdKeys)));
+        writer.Write(scores.Rows);
+        writer.Write(MemoryMarshal.AsBytes(scores.PersonKeys.AsSpan(0, scores.Rows)));
+        writer.Write(MemoryMarshal.AsBytes(scores.HouseholdKeys.AsSpan(0, scores.Rows)));
 
         // 시군구 codes as a dictionary in first-seen order: a part has a few dozen codes for ~500,000 rows.
         var dictionary = new Dictionary<string, int>(StringComparer.Ordinal);
-        var codes = new int[scores.Sigungu.Count];
+        var codes = new int[scores.Rows];
         for (var i = 0; i < codes.Length; i++)
         {
             var code = scores.Sigungu[i];
@@ -73,8 +73,8 @@ internal static class ShardWriter
         }
 
         writer.Write(MemoryMarshal.AsBytes(codes.AsSpan()));
-        writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(scores.Scores)));
-        writer.Write(MemoryMarshal.AsBytes(CollectionsMarshal.AsSpan(scores.Raw)));
+        writer.Write(MemoryMarshal.AsBytes(scores.Scores.AsSpan(0, scores.Rows)));
+        writer.Write(MemoryMarshal.AsBytes(scores.Raw.AsSpan(0, scores.Rows)));
         var width = scores.Candidates.Count > 0 ? scores.Candidates[0].Features.Length : 0;
         writer.Write(scores.Candidates.Count);
         writer.Write(width);
