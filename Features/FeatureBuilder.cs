@@ -27,6 +27,8 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var schema = FeatureSchema.For(catalog);
+        // The inputs are hashed for the run manifest while the roster is read: that read is one thread, so a core is free.
+        var inputHashes = Task.Run(() => HashInputsAsync(root, quarter, ct), ct);
         var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, ct).ConfigureAwait(false);
         var hasPrevious = changes.HasPrevious;
         var context = new FeatureContext(
@@ -43,14 +45,20 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         RemoveStaleParts(folder);
         var partitions = Partition.Split(roster.Sigungu);
         var statistics = new FeatureStatistics[partitions.Count][];
+        var partHashes = new string[partitions.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, partitions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct },
-            async (p, token) => statistics[p] = await PartitionWriter.WriteAsync(context, partitions[p], Path.Combine(folder, partitions[p].FileName), token).ConfigureAwait(false)).ConfigureAwait(false);
+            async (p, token) =>
+            {
+                var path = Path.Combine(folder, partitions[p].FileName);
+                statistics[p] = await PartitionWriter.WriteAsync(context, partitions[p], path, token).ConfigureAwait(false);
+                partHashes[p] = await FileHash.Sha256Async(path, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
 
         var manifest = Describe(quarter, schema, roster, current, hasPrevious, partitions, statistics);
         await File.WriteAllBytesAsync(Path.Combine(folder, FeatureManifest.FileName), manifest.ToUtf8Json(), ct).ConfigureAwait(false);
-        await RecordAsync(root, quarter, manifest, started, ct).ConfigureAwait(false);
+        await RecordAsync(root, quarter, manifest, await inputHashes.ConfigureAwait(false), partHashes, started, ct).ConfigureAwait(false);
         return new FeatureBuildResult(manifest, folder, clock.Elapsed);
     }
 
@@ -117,7 +125,7 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         };
     }
 
-    private async Task RecordAsync(DataRoot root, Quarter quarter, FeatureManifest manifest, DateTimeOffset started, CancellationToken ct)
+    private async Task<SortedDictionary<string, string>> HashInputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
     {
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -131,12 +139,20 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
             }
         }
 
+        return inputs;
+    }
+
+    /// <summary>Records the stage; <paramref name="partHashes"/> are the parts' SHA-256, in manifest order, taken as each was written.</summary>
+    private async Task RecordAsync(DataRoot root, Quarter quarter, FeatureManifest manifest, SortedDictionary<string, string> inputs, string[] partHashes, DateTimeOffset started, CancellationToken ct)
+    {
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in manifest.Partitions.Select(p => p.File).Append(FeatureManifest.FileName))
+        for (var p = 0; p < manifest.Partitions.Count; p++)
         {
-            var path = Path.Combine(root.FeaturesFolder(quarter), file);
-            outputs[Path.GetRelativePath(root.Path, path)] = await FileHash.Sha256Async(path, ct).ConfigureAwait(false);
+            outputs[Path.GetRelativePath(root.Path, Path.Combine(root.FeaturesFolder(quarter), manifest.Partitions[p].File))] = partHashes[p];
         }
+
+        var manifestPath = Path.Combine(root.FeaturesFolder(quarter), FeatureManifest.FileName);
+        outputs[Path.GetRelativePath(root.Path, manifestPath)] = await FileHash.Sha256Async(manifestPath, ct).ConfigureAwait(false);
 
         var run = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()).With(new StageRecord
         {

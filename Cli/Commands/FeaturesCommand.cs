@@ -24,6 +24,13 @@ internal static class FeaturesCommand
             var quarter = parse.GetValue(quarterArgument);
             var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
+            // For this verb only (the in-process quarter run has its own budget): see FeatureMemory.
+            if (await FeatureMemory.HeapLimitAsync(root, quarter, ct).ConfigureAwait(false) is { } limit)
+            {
+                AppContext.SetData("GCHeapHardLimit", (ulong)limit);
+                GC.RefreshMemoryLimit();
+            }
+
             var result = await new FeatureBuilder(catalog, new FeatureOptions(), TimeProvider.System).BuildAsync(root, quarter, ct).ConfigureAwait(false);
             var manifest = result.Manifest;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
