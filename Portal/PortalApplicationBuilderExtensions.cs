@@ -1,6 +1,7 @@
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Security;
 using Hangfire;
+using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,12 +29,16 @@ public static class PortalApplicationBuilderExtensions
         app.UseRateLimiter();
         app.UseAntiforgery();
         // No static-file or directory-browsing middleware: the only files served are the ones the handlers choose.
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        // The dashboard middleware itself, not UseHangfireDashboard: that one needs AddHangfire, which rewires Hangfire's
+        // process-wide configuration (its logger) to this host, and a second host in the process then logs to a disposed one.
+        var dashboard = new DashboardOptions
         {
             Authorization = [new AnalystDashboardFilter()],
             AppPath = "/analyst",
             DisplayStorageConnectionString = false,
-        }, app.ApplicationServices.GetRequiredService<JobStorage>());
+        };
+        var storage = app.ApplicationServices.GetRequiredService<JobStorage>();
+        app.Map("/hangfire", hangfire => hangfire.UseMiddleware<AspNetCoreDashboardMiddleware>(storage, dashboard, DashboardRoutes.Routes));
         app.UseEndpoints(endpoints =>
         {
             AccountEndpoints.Map(endpoints);

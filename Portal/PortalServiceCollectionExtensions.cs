@@ -10,7 +10,6 @@ using BlindSpot.Portal.Runs;
 using BlindSpot.Portal.Storage;
 using BlindSpot.Portal.Uploads;
 using BlindSpot.Portal.Worklists;
-using Hangfire;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -54,8 +53,6 @@ public static class PortalServiceCollectionExtensions
             pipeline.ModelsFolder = options.ResolvedModelsFolder;
             pipeline.PostgresConnectionString = options.JobStorageConnectionString;
         });
-        // The dashboard's services; the job storage stays the one AddPipeline registered (TryAdd does not replace it).
-        services.AddHangfire(_ => { });
 
         services.AddSignIn(options);
         services.AddRateLimiter(limiter =>
