@@ -7,15 +7,13 @@ namespace BlindSpot.Portal.Tests.TestSupport;
 
 /// <summary>
 /// The real portal in memory (WebApplicationFactory's TestServer) on a <see cref="PortalData"/> root, with accounts,
-/// audit log and uploads in a scratch schema of the real PostgreSQL, the sample accounts seeded, and in-memory job storage
+/// audit log and uploads in a scratch schema of the real PostgreSQL (or the embedded files when no database is given), the sample accounts seeded, and in-memory job storage
 /// without a server (a triggered run is enqueued, not run).
 /// </summary>
-internal sealed class PortalFactory(PortalData data, PostgresTestDatabase database, Action<PortalOptions>? configure = null)
+internal sealed class PortalFactory(PortalData data, PostgresTestDatabase? database, Action<PortalOptions>? configure = null)
     : WebApplicationFactory<PortalFactory>
 {
     public PortalData Data { get; } = data;
-
-    public PostgresTestDatabase Database { get; } = database;
 
     public PortalOptions Options { get; } = CreateOptions(data, database, configure);
 
@@ -42,14 +40,14 @@ internal sealed class PortalFactory(PortalData data, PostgresTestDatabase databa
 
     protected override IHostBuilder CreateHostBuilder() => PortalHost.CreateHostBuilder(Options, "http://127.0.0.1:0");
 
-    private static PortalOptions CreateOptions(PortalData data, PostgresTestDatabase database, Action<PortalOptions>? configure)
+    private static PortalOptions CreateOptions(PortalData data, PostgresTestDatabase? database, Action<PortalOptions>? configure)
     {
         var options = new PortalOptions
         {
             DataRoot = data.Root.Path,
             ModelsFolder = data.ModelsFolder,
-            PostgresConnectionString = database.ConnectionString,
-            PostgresSchema = database.Schema,
+            PostgresConnectionString = database?.ConnectionString,
+            PostgresSchema = database?.Schema ?? "portal",
             RunJobsInProcess = false,
             SeedSampleAccounts = true,
         };
