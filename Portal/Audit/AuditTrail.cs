@@ -7,6 +7,13 @@ namespace BlindSpot.Portal.Audit;
 /// <summary>Writes audit entries for a request: the signed-in user (or the name typed at sign-in), the client address, the time.</summary>
 public sealed class AuditTrail(IAuditLog log, TimeProvider time)
 {
+    /// <summary>
+    /// How a sign-in name that matches no account is recorded: <c>unknown:</c> and the first 12 hex digits of its SHA-256,
+    /// enough to see repeated attempts with one name, never the text (which may be a password typed in the wrong field).
+    /// </summary>
+    public static string UnknownName(string typed) =>
+        "unknown:" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(typed ?? "")))[..12];
+
     /// <summary>Records what the signed-in user of <paramref name="context"/> did.</summary>
     public Task RecordAsync(HttpContext context, string action, string target, string outcome, int? rows = null)
     {

@@ -47,7 +47,8 @@ internal static class AccountEndpoints
             SignInVerdict.Locked => "locked",
             _ => "disabled",
         };
-        await audit.RecordAsync(context, userName, account?.Role ?? "-", account?.SigunguCode, AuditActions.SignIn, "/login", outcome);
+        // A name that matches no account is recorded only as a short hash: people sometimes type their password there.
+        await audit.RecordAsync(context, account?.UserName ?? AuditTrail.UnknownName(userName), account?.Role ?? "-", account?.SigunguCode, AuditActions.SignIn, "/login", outcome);
         if (verdict != SignInVerdict.Ok || account is null)
         {
             // One message for every refusal, so a probe cannot tell which names exist or which are locked.

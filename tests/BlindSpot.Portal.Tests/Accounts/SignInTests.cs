@@ -56,7 +56,8 @@ public sealed class SignInTests
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await wrong.Content.ReadAsStringAsync(), Is.EqualTo(await unknown.Content.ReadAsStringAsync()).Or.Not.Contain("nobody"), "no hint which names exist");
         Assert.That(await AuditRows.CountAsync(database, "sign-in", "wrong-password", "analyst"), Is.EqualTo(1));
-        Assert.That(await AuditRows.CountAsync(database, "sign-in", "unknown-user", "nobody-here"), Is.EqualTo(1));
+        Assert.That(await AuditRows.CountAsync(database, "sign-in", "unknown-user", BlindSpot.Portal.Audit.AuditTrail.UnknownName("nobody-here")), Is.EqualTo(1));
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.audit_log WHERE user_name LIKE '%nobody%'"), Is.Zero, "a typed name that is no account is kept only as a hash");
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.audit_log WHERE target LIKE '%not-the-password%' OR outcome LIKE '%not-the-password%'"), Is.Zero);
     }
 
