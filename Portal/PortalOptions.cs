@@ -24,6 +24,9 @@ public sealed class PortalOptions
     /// <summary>Hangfire job storage in PostgreSQL for triggered runs. Default null: in-memory storage.</summary>
     public string? JobStorageConnectionString { get; set; }
 
+    /// <summary>Schema of the Hangfire tables when <see cref="JobStorageConnectionString"/> is set. Default "hangfire", as <c>blindspot worker</c> uses.</summary>
+    public string JobStorageSchema { get; set; } = "hangfire";
+
     /// <summary>
     /// Run triggered quarters in this process. Default true, which in-memory job storage needs (no other process can
     /// see its jobs); with PostgreSQL job storage, <c>blindspot worker</c> processes run them instead.

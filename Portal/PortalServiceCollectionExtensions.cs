@@ -52,6 +52,7 @@ public static class PortalServiceCollectionExtensions
             pipeline.DataRoot = options.DataRoot;
             pipeline.ModelsFolder = options.ResolvedModelsFolder;
             pipeline.PostgresConnectionString = options.JobStorageConnectionString;
+            pipeline.PostgresSchema = options.JobStorageSchema;
         });
 
         services.AddSignIn(options);

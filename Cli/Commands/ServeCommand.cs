@@ -17,10 +17,11 @@ internal static class ServeCommand
         var postgres = PipelineHost.Postgres();
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
+        var jobSchema = PipelineHost.Schema();
         var schema = new Option<string>("--portal-schema") { Description = "Schema of the portal's tables in PostgreSQL.", DefaultValueFactory = _ => new PortalOptions().PostgresSchema };
         var command = new Command("serve", "Run the portal: officers download worklists and upload outcomes; analysts watch runs and models.")
         {
-            urls, postgres, data, models, schema,
+            urls, postgres, data, models, schema, jobSchema,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,6 +40,7 @@ internal static class ServeCommand
                 PostgresConnectionString = connection,
                 PostgresSchema = parse.GetValue(schema)!,
                 JobStorageConnectionString = connection,
+                JobStorageSchema = parse.GetValue(jobSchema)!,
                 // In-memory jobs exist only in this process, so it must run them; PostgreSQL jobs go to 'blindspot worker'.
                 RunJobsInProcess = connection is null,
                 SeedSampleAccounts = sample,
