@@ -21,6 +21,16 @@ public sealed class PortalOptions
     /// <summary>Schema of the portal's tables, created by versioned migrations. Default "portal"; lower-case letters, digits, underscore.</summary>
     public string PostgresSchema { get; set; } = "portal";
 
+    /// <summary>
+    /// Read worklists from Dispatch's PostgreSQL store (<c>blindspot dispatch --postgres</c>, schema
+    /// <see cref="WorklistSchema"/>, same connection as <see cref="PostgresConnectionString"/>) instead of the files under
+    /// <c>worklists/&lt;Q&gt;/</c>. Default false: the files, which every run-quarter writes.
+    /// </summary>
+    public bool WorklistsInPostgres { get; set; }
+
+    /// <summary>Schema of Dispatch's worklist tables. Default "blindspot", Dispatch's default.</summary>
+    public string WorklistSchema { get; set; } = "blindspot";
+
     /// <summary>Hangfire job storage in PostgreSQL for triggered runs. Default null: in-memory storage.</summary>
     public string? JobStorageConnectionString { get; set; }
 
@@ -76,6 +86,7 @@ public sealed class PortalOptions
         Check(!string.IsNullOrWhiteSpace(DataRoot), "DataRoot is required.");
         Check(PostgresSchema.Length is > 0 and <= 50 && PostgresSchema.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '_') && !char.IsDigit(PostgresSchema[0]),
             $"PostgresSchema must be lower-case letters, digits and underscores; it is '{PostgresSchema}'.");
+        Check(!WorklistsInPostgres || PostgresConnectionString is { Length: > 0 }, "WorklistsInPostgres needs PostgresConnectionString.");
         Check(LockoutFailures is >= 1 and <= 100, $"LockoutFailures must be 1–100; it is {LockoutFailures}.");
         Check(LockoutDuration >= TimeSpan.FromMinutes(1) && LockoutDuration <= TimeSpan.FromHours(24), $"LockoutDuration must be 1 min–24 h; it is {LockoutDuration}.");
         Check(LoginPermitsPerWindow is >= 1 and <= 1000, $"LoginPermitsPerWindow must be 1–1000; it is {LoginPermitsPerWindow}.");

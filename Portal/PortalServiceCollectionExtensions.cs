@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch.Postgres;
 using BlindSpot.Pipeline;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
@@ -41,7 +42,11 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<AccountAdministration>();
         services.AddSingleton<AuditTrail>();
-        services.AddSingleton<WorklistFiles>();
+        services.AddSingleton<IWorklistSource>(sp => options.WorklistsInPostgres
+            ? new PostgresWorklistSource(
+                new PostgresWorklistStore(NpgsqlDataSource.Create(options.PostgresConnectionString!), new PostgresOptions { ConnectionString = options.PostgresConnectionString!, Schema = options.WorklistSchema }),
+                sp.GetRequiredService<DataRoot>(), options)
+            : new WorklistFiles(sp.GetRequiredService<DataRoot>()));
         services.AddSingleton<OutcomeUploads>();
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));

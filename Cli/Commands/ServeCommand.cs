@@ -18,10 +18,16 @@ internal static class ServeCommand
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
         var jobSchema = PipelineHost.Schema();
+        var worklists = new Option<string>("--worklists")
+        {
+            Description = "Where the worklists are: files (worklists/<Q>/, what run-quarter writes) or postgres (what 'dispatch --postgres' writes; needs --postgres).",
+            DefaultValueFactory = _ => "files",
+        };
+        worklists.AcceptOnlyFromAmong("files", "postgres");
         var schema = new Option<string>("--portal-schema") { Description = "Schema of the portal's tables in PostgreSQL.", DefaultValueFactory = _ => new PortalOptions().PostgresSchema };
         var command = new Command("serve", "Run the portal: officers download worklists and upload outcomes; analysts watch runs and models.")
         {
-            urls, postgres, data, models, schema, jobSchema,
+            urls, postgres, data, models, schema, jobSchema, worklists,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,6 +47,7 @@ internal static class ServeCommand
                 PostgresSchema = parse.GetValue(schema)!,
                 JobStorageConnectionString = connection,
                 JobStorageSchema = parse.GetValue(jobSchema)!,
+                WorklistsInPostgres = parse.GetValue(worklists) == "postgres",
                 // In-memory jobs exist only in this process, so it must run them; PostgreSQL jobs go to 'blindspot worker'.
                 RunJobsInProcess = connection is null,
                 SeedSampleAccounts = sample,

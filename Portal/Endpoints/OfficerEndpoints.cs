@@ -24,7 +24,7 @@ internal static class OfficerEndpoints
     public static void Map(IEndpointRouteBuilder app, PortalOptions options)
     {
         var officer = app.MapGroup("/officer").RequireAuthorization(Policy);
-        officer.MapGet("/", Quarters);
+        officer.MapGet("/", QuartersAsync);
         officer.MapGet("/{sigungu}/{quarter}", WorklistAsync);
         officer.MapGet("/{sigungu}/{quarter}/worklist.{format}", DownloadAsync);
         officer.MapPost("/{sigungu}/{quarter}/outcomes", UploadAsync)
@@ -35,13 +35,17 @@ internal static class OfficerEndpoints
 
     private static string Own(HttpContext context) => context.User.FindFirstValue(PortalClaims.Sigungu)!;
 
-    private static IResult Quarters(HttpContext context, WorklistFiles worklists)
+    private static async Task<IResult> QuartersAsync(HttpContext context, IWorklistSource worklists)
     {
         var sigungu = Own(context);
         var rows = new StringBuilder();
-        foreach (var quarter in worklists.QuartersOf(sigungu))
+        foreach (var quarter in await worklists.QuartersOfAsync(sigungu, context.RequestAborted))
         {
-            var list = worklists.Read(quarter, sigungu)!;
+            if (await worklists.ReadAsync(quarter, sigungu, context.RequestAborted) is not { } list)
+            {
+                continue;
+            }
+
             var variants = string.Join(", ", list.Variants.Select(v => $"{Html.E(v.Variant)} {v.Count:N0}"));
             rows.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/officer/{sigungu}/{quarter}\">{quarter}</a></td><td>{list.Rows.Count:N0}</td><td>{variants}</td><td>{list.ReportedCount:N0} / {list.Rows.Count:N0}</td><td>{list.Rows.Min(r => r.OutcomeDue):yyyy-MM-dd}</td></tr>");
         }
@@ -52,14 +56,14 @@ internal static class OfficerEndpoints
         return Html.Page(context, $"{sigungu} 분기별 워크리스트", body);
     }
 
-    private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, WorklistFiles worklists, AuditTrail audit)
+    private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, IWorklistSource worklists, AuditTrail audit)
     {
         if (await AuthoriseAsync(context, sigungu, quarter, audit, $"{quarter}/{sigungu}") is not { } q)
         {
             return Html.NotFound(context);
         }
 
-        if (worklists.Read(q, sigungu) is not { } list)
+        if (await worklists.ReadAsync(q, sigungu, context.RequestAborted) is not { } list)
         {
             return Html.NotFound(context);
         }
@@ -84,7 +88,7 @@ internal static class OfficerEndpoints
         return Html.Page(context, $"{q} {sigungu} 워크리스트", body);
     }
 
-    private static async Task<IResult> DownloadAsync(HttpContext context, string sigungu, string quarter, string format, WorklistFiles worklists, AuditTrail audit)
+    private static async Task<IResult> DownloadAsync(HttpContext context, string sigungu, string quarter, string format, IWorklistSource worklists, AuditTrail audit)
     {
         var target = $"{quarter}/{sigungu}.{format}";
         if (await AuthoriseAsync(context, sigungu, quarter, audit, target) is not { } q)
@@ -93,7 +97,9 @@ internal static class OfficerEndpoints
         }
 
         WorklistFormat? kind = format switch { "xlsx" => WorklistFormat.Xlsx, "csv" => WorklistFormat.Csv, _ => null };
-        if (kind is not { } k || worklists.Find(q, sigungu, k) is not { } path || worklists.Read(q, sigungu) is not { } list)
+        var list = kind is null ? null : await worklists.ReadAsync(q, sigungu, context.RequestAborted);
+        var content = list is null ? null : await worklists.OpenAsync(q, sigungu, kind!.Value, context.RequestAborted);
+        if (kind is not { } k || list is null || content is null)
         {
             await audit.RecordAsync(context, AuditActions.Denied, target, "not-found");
             return Html.NotFound(context);
@@ -101,7 +107,7 @@ internal static class OfficerEndpoints
 
         await audit.RecordAsync(context, AuditActions.Download, target, "ok", list.Rows.Count);
         var contentType = k == WorklistFormat.Xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
-        return Results.File(File.OpenRead(path), contentType, $"worklist-{q}-{sigungu}.{format}");
+        return Results.File(content, contentType, $"worklist-{q}-{sigungu}.{format}");
     }
 
     private static async Task<IResult> UploadAsync(HttpContext context, string sigungu, string quarter, IFormFile? file, OutcomeUploads uploads, AuditTrail audit)

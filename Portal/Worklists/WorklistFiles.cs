@@ -9,12 +9,19 @@ using CsvHelper;
 namespace BlindSpot.Portal.Worklists;
 
 /// <summary>
-/// The worklists Dispatch wrote under <c>worklists/&lt;Q&gt;/&lt;sigungu&gt;.csv|.xlsx</c>. Every path is built here from a
+/// The worklists Dispatch's file store wrote under <c>worklists/&lt;Q&gt;/&lt;sigungu&gt;.csv|.xlsx</c>. Every path is built here from a
 /// parsed <see cref="Quarter"/>, a 시군구 code the caller has already authorised, and a <see cref="WorklistFormat"/>:
 /// never from text of the request.
 /// </summary>
-public sealed class WorklistFiles(DataRoot root)
+public sealed class WorklistFiles(DataRoot root) : IWorklistSource
 {
+    public Task<IReadOnlyList<Quarter>> QuartersOfAsync(string sigungu, CancellationToken ct) => Task.FromResult(QuartersOf(sigungu));
+
+    public Task<QuarterWorklist?> ReadAsync(Quarter quarter, string sigungu, CancellationToken ct) => Task.FromResult(Read(quarter, sigungu));
+
+    public Task<Stream?> OpenAsync(Quarter quarter, string sigungu, WorklistFormat format, CancellationToken ct) =>
+        Task.FromResult<Stream?>(Find(quarter, sigungu, format) is { } path ? File.OpenRead(path) : null);
+
     /// <summary>Quarters that have a worklist for <paramref name="sigungu"/>, newest first.</summary>
     public IReadOnlyList<Quarter> QuartersOf(string sigungu)
     {
