@@ -127,6 +127,22 @@ public sealed class SignInTests
     }
 
     [Test]
+    public async Task SignOut_EndsTheSession()
+    {
+        await using var factory = new PortalFactory(data, database);
+        using var officer = await factory.SignedInAsync("officer-11110");
+        var token = await officer.TokenAsync("/officer");
+
+        using var signOut = await officer.Client.PostAsync(new Uri("/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        using var after = await officer.GetAsync("/officer/11110/2026Q3/worklist.csv");
+
+        Assert.That(signOut.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(after.Headers.Location?.ToString(), Does.Contain("/login"));
+        Assert.That(await AuditRows.CountAsync(database, "download"), Is.Zero);
+    }
+
+    [Test]
     public async Task Accounts_StoreOnlyHashes()
     {
         await using var factory = new PortalFactory(data, database);
