@@ -61,16 +61,9 @@ internal static class ServeCommand
             using var host = PortalHost.CreateHostBuilder(options, parse.GetValue(urls)!).Build();
             await host.StartAsync(ct);
             await output.WriteLineAsync($"portal: listening on {parse.GetValue(urls)}; data {root.Path}; accounts {(connection is null ? "in " + options.PortalFolder : "in PostgreSQL schema " + options.PostgresSchema)}. Ctrl+C stops.");
-            try
-            {
-                await Task.Delay(Timeout.Infinite, ct);
-            }
-            catch (OperationCanceledException)
-            {
-                await output.WriteLineAsync("portal: stopping.");
-            }
-
-            await host.StopAsync(CancellationToken.None);
+            // The host's console lifetime takes SIGTERM and Ctrl+C and stops the host; wait for that (or our own cancellation).
+            await host.WaitForShutdownAsync(ct);
+            await output.WriteLineAsync("portal: stopped.");
             return ExitCodes.Success;
         });
         return command;
