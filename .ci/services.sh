@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Installs and starts the services the tests talk to: a PostgreSQL server on loopback.
+# Installs and starts the services the tests talk to: a PostgreSQL server on loopback, and Debian's Chromium (with a
+# Korean font for readable screenshots) for the portal's browser test.
 # Idempotent: safe to run on a machine that already has them.
 set -euo pipefail
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
+# The portal's browser test drives Debian's Chromium through Playwright (never Playwright's own browser download).
+if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null
 fi
 
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)

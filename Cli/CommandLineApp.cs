@@ -23,6 +23,8 @@ internal static class CommandLineApp
             RunQuarterCommand.Create(output),
             RunsCommand.Create(output),
             WorkerCommand.Create(output),
+            ServeCommand.Create(output),
+            UsersCommand.Create(output, Console.In),
         };
         return root;
     }

@@ -94,6 +94,65 @@ public sealed class PostgresWorklistStore(NpgsqlDataSource dataSource, PostgresO
         return rows;
     }
 
+    /// <summary>
+    /// One 시군구's full entries of a quarter in worklist order (household, child, lonely death; then rank within the
+    /// 시군구), as the file store writes them: what the portal streams as XLSX or CSV when worklists live here.
+    /// </summary>
+    public async Task<IReadOnlyList<WorklistEntry>> ReadEntriesAsync(Quarter quarter, string sigunguCode, CancellationToken ct)
+    {
+        await EnsureSchemaAsync(ct).ConfigureAwait(false);
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {string.Join(", ", Columns)} FROM {options.Schema}.worklist_entries WHERE quarter = $1 AND sigungu_code = $2 " +
+            "ORDER BY CASE variant WHEN 'household' THEN 0 WHEN 'child' THEN 1 ELSE 2 END, sigungu_rank, worklist_id");
+        command.Parameters.Add(new NpgsqlParameter { Value = quarter.ToString() });
+        command.Parameters.Add(new NpgsqlParameter { Value = sigunguCode });
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var entries = new List<WorklistEntry>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            entries.Add(new WorklistEntry
+            {
+                Quarter = reader.GetString(0),
+                WorklistId = reader.GetString(1),
+                PersonKey = reader.GetInt64(2),
+                SigunguCode = reader.GetString(3),
+                SigunguName = reader.GetString(4),
+                Variant = VariantNames.Parse(reader.GetString(5)),
+                RiskBand = reader.GetString(6),
+                SigunguRank = reader.GetInt32(7),
+                NationalRank = reader.GetInt32(8),
+                Score = reader.GetFloat(9),
+                Name = reader.GetString(10),
+                MaskedResidentNumber = reader.GetString(11),
+                Address = reader.GetString(12),
+                Phone = reader.GetString(13),
+                Reasons = reader.GetFieldValue<string[]>(14),
+                OtherMembers = reader.GetFieldValue<string[]>(15),
+                PreviousDispatches = reader.GetFieldValue<string[]>(16),
+                OutcomeDue = reader.GetFieldValue<DateOnly>(17),
+                ModelVersion = reader.GetString(18),
+            });
+        }
+
+        return entries;
+    }
+
+    /// <summary>Quarters that have entries for <paramref name="sigunguCode"/>, newest first.</summary>
+    public async Task<IReadOnlyList<Quarter>> QuartersAsync(string sigunguCode, CancellationToken ct)
+    {
+        await EnsureSchemaAsync(ct).ConfigureAwait(false);
+        await using var command = dataSource.CreateCommand($"SELECT DISTINCT quarter FROM {options.Schema}.worklist_entries WHERE sigungu_code = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = sigunguCode });
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var quarters = new List<Quarter>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            quarters.Add(Quarter.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return [.. quarters.OrderDescending()];
+    }
+
     /// <summary>Rows stored for a quarter.</summary>
     public async Task<long> CountAsync(Quarter quarter, CancellationToken ct)
     {

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using BlindSpot.Core.Regions;
+using BlindSpot.Portal;
+using BlindSpot.Portal.Accounts;
+using BlindSpot.Portal.Storage;
+using Npgsql;
+
+namespace BlindSpot.Cli.Commands;
+
+/// <summary>
+/// <c>blindspot users add|disable|reset</c>: portal accounts, in PostgreSQL (--postgres) or the embedded accounts file
+/// (--data). Passwords are read from standard input (one line), never from the command line, where other users and shell
+/// history would see them.
+/// </summary>
+internal static class UsersCommand
+{
+    public static Command Create(TextWriter output, TextReader input)
+    {
+        var add = new Command("add", "Add an account; reads its password (at least 12 characters) from standard input.");
+        var name = new Argument<string>("name") { Description = "Sign-in name: lower-case letters, digits, '.', '-', '_'." };
+        var role = new Option<string>("--role") { Description = "officer, analyst or admin.", Required = true };
+        var sigungu = new Option<string?>("--sigungu") { Description = "The officer's 시군구 code (officers only)." };
+        add.Add(name);
+        add.Add(role);
+        add.Add(sigungu);
+        var disable = new Command("disable", "Disable an account: it can no longer sign in, and stays in the audit log.") { name };
+        var reset = new Command("reset", "Set a new password (read from standard input), re-enable the account and clear its lock-out.") { name };
+        var users = new Command("users", "Portal accounts: municipal officers (one 시군구 each), analysts, admins.") { add, disable, reset };
+        foreach (var command in new[] { add, disable, reset })
+        {
+            var postgres = PipelineHost.Postgres();
+            var data = CommonOptions.Data();
+            var schema = new Option<string>("--portal-schema") { Description = "Schema of the portal's tables in PostgreSQL.", DefaultValueFactory = _ => new PortalOptions().PostgresSchema };
+            command.Add(postgres);
+            command.Add(data);
+            command.Add(schema);
+            command.SetAction(async (parse, ct) =>
+            {
+                var (store, database) = Store(PipelineHost.ResolvePostgres(parse.GetValue(postgres)), parse.GetValue(schema)!, parse.GetValue(data)!.FullName);
+                await using var _ = database;
+                var administration = new AccountAdministration(store, RegionRegistry.LoadDefault());
+                var user = parse.GetValue(name)!;
+                if (command == disable)
+                {
+                    await administration.DisableAsync(user, ct);
+                    await output.WriteLineAsync($"users: {user} disabled.");
+                }
+                else
+                {
+                    var password = await input.ReadLineAsync(ct) ?? throw new ArgumentException("users: give the password on standard input (one line).");
+                    if (command == add)
+                    {
+                        await administration.AddAsync(user, parse.GetValue(role)!, parse.GetValue(sigungu), password, ct);
+                        await output.WriteLineAsync($"users: {user} added.");
+                    }
+                    else
+                    {
+                        await administration.ResetAsync(user, password, ct);
+                        await output.WriteLineAsync($"users: {user} password reset, enabled, lock-out cleared.");
+                    }
+                }
+
+                return ExitCodes.Success;
+            });
+        }
+
+        return users;
+    }
+
+    private static (IAccountStore Store, PortalDatabase? Database) Store(string? connection, string schema, string data)
+    {
+        if (connection is null)
+        {
+            return (new FileAccountStore(Path.Combine(new PortalOptions { DataRoot = data }.PortalFolder, "accounts.json")), null);
+        }
+
+        new PortalOptions { DataRoot = data, PostgresSchema = schema }.Validate();
+        var database = new PortalDatabase(NpgsqlDataSource.Create(connection), schema);
+        return (new PostgresAccountStore(database), database);
+    }
+}

@@ -1,0 +1,19 @@
+namespace BlindSpot.Portal.Accounts;
+
+/// <summary>The three kinds of portal user; the role claim holds one of these codes.</summary>
+public static class PortalRole
+{
+    /// <summary>A municipal officer: sees and reports on one 시군구's worklists only.</summary>
+    public const string Officer = "officer";
+
+    /// <summary>A central analyst: runs, reports, models and the Hangfire dashboard; no worklists.</summary>
+    public const string Analyst = "analyst";
+
+    /// <summary>An administrator: the audit log and everything an analyst sees.</summary>
+    public const string Admin = "admin";
+
+    public static IReadOnlyList<string> All { get; } = [Officer, Analyst, Admin];
+
+    /// <summary>True for one of the three codes (exact, lower-case).</summary>
+    public static bool IsKnown(string? role) => role is Officer or Analyst or Admin;
+}

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using BlindSpot.Portal.Accounts;
+using BlindSpot.Portal.Audit;
+using BlindSpot.Portal.Pages;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace BlindSpot.Portal.Endpoints;
+
+/// <summary>Sign-in (rate-limited, audited, lock-out after repeated failures), sign-out, the start page and the stylesheet.</summary>
+internal static class AccountEndpoints
+{
+    public const string LoginRateLimit = "login";
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/login", (HttpContext context) => LoginPage(context, null, StatusCodes.Status200OK)).AllowAnonymous();
+        app.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
+        app.MapPost("/logout", async (HttpContext context, IFormCollection form) =>
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        });
+        app.MapGet("/", (HttpContext context) => context.User.FindFirstValue(ClaimTypes.Role) switch
+        {
+            PortalRole.Officer => Results.Redirect("/officer"),
+            PortalRole.Admin => Results.Redirect("/admin/audit"),
+            _ => Results.Redirect("/analyst"),
+        });
+        app.MapGet("/portal.css", () => Results.Stream(
+            typeof(AccountEndpoints).Assembly.GetManifestResourceStream("BlindSpot.Portal.portal.css")!, "text/css; charset=utf-8")).AllowAnonymous();
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, IFormCollection form, SignInService signIn, AuditTrail audit)
+    {
+        var userName = form["username"].ToString().Trim();
+        var password = form["password"].ToString();
+        var (verdict, account) = await signIn.VerifyAsync(userName, password, context.RequestAborted);
+        var outcome = verdict switch
+        {
+            SignInVerdict.Ok => "ok",
+            SignInVerdict.UnknownUser => "unknown-user",
+            SignInVerdict.WrongPassword => "wrong-password",
+            SignInVerdict.Locked => "locked",
+            _ => "disabled",
+        };
+        // A name that matches no account is recorded only as a short hash: people sometimes type their password there.
+        await audit.RecordAsync(context, account?.UserName ?? AuditTrail.UnknownName(userName), account?.Role ?? "-", account?.SigunguCode, AuditActions.SignIn, "/login", outcome);
+        if (verdict != SignInVerdict.Ok || account is null)
+        {
+            // One message for every refusal, so a probe cannot tell which names exist or which are locked.
+            return LoginPage(context, "아이디 또는 비밀번호가 맞지 않거나, 실패가 반복되어 계정이 잠시 잠겼습니다.", StatusCodes.Status401Unauthorized);
+        }
+
+        List<Claim> claims = [new(ClaimTypes.Name, account.UserName), new(ClaimTypes.Role, account.Role)];
+        if (account.SigunguCode is { } code)
+        {
+            claims.Add(new Claim(PortalClaims.Sigungu, code));
+        }
+
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        return Results.Redirect("/");
+    }
+
+    private static IResult LoginPage(HttpContext context, string? error, int status) => Html.Page(context, "로그인", $"""
+        {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")}
+        <form method="post" action="/login" class="block">
+          {Html.Token(context)}
+          <label for="username">아이디</label><input id="username" name="username" autocomplete="username" required>
+          <label for="password">비밀번호</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+          <p><button type="submit">로그인</button></p>
+        </form>
+        """, status);
+}

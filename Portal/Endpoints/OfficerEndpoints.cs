@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Portal.Audit;
+using BlindSpot.Portal.Pages;
+using BlindSpot.Portal.Uploads;
+using BlindSpot.Portal.Worklists;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+
+namespace BlindSpot.Portal.Endpoints;
+
+/// <summary>
+/// The municipal officer's pages (Korean). Every handler checks the 시군구 code or id of the request against the officer's
+/// own claim on the server: another 시군구's data answers 404, exactly like data that does not exist, and is audited.
+/// </summary>
+internal static class OfficerEndpoints
+{
+    public const string Policy = "officer";
+
+    public static void Map(IEndpointRouteBuilder app, PortalOptions options)
+    {
+        var officer = app.MapGroup("/officer").RequireAuthorization(Policy);
+        officer.MapGet("/", QuartersAsync);
+        officer.MapGet("/{sigungu}/{quarter}", WorklistAsync);
+        officer.MapGet("/{sigungu}/{quarter}/worklist.{format}", DownloadAsync);
+        officer.MapPost("/{sigungu}/{quarter}/outcomes", UploadAsync)
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + 64 * 1024))
+            .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024 });
+        officer.MapGet("/uploads/{id}", UploadResultAsync);
+    }
+
+    private static string Own(HttpContext context) => context.User.FindFirstValue(PortalClaims.Sigungu)!;
+
+    private static async Task<IResult> QuartersAsync(HttpContext context, IWorklistSource worklists)
+    {
+        var sigungu = Own(context);
+        var rows = new StringBuilder();
+        foreach (var quarter in await worklists.QuartersOfAsync(sigungu, context.RequestAborted))
+        {
+            if (await worklists.ReadAsync(quarter, sigungu, context.RequestAborted) is not { } list)
+            {
+                continue;
+            }
+
+            var variants = string.Join(", ", list.Variants.Select(v => $"{Html.E(v.Variant)} {v.Count:N0}"));
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/officer/{sigungu}/{quarter}\">{quarter}</a></td><td>{list.Rows.Count:N0}</td><td>{variants}</td><td>{list.ReportedCount:N0} / {list.Rows.Count:N0}</td><td>{list.Rows.Min(r => r.OutcomeDue):yyyy-MM-dd}</td></tr>");
+        }
+
+        var body = rows.Length == 0
+            ? "<p>아직 배정된 워크리스트가 없습니다.</p>"
+            : $"<table><thead><tr><th>분기</th><th>대상자</th><th>유형별</th><th>결과 회신</th><th>회신 기한</th></tr></thead><tbody>{rows}</tbody></table>";
+        return Html.Page(context, $"{sigungu} 분기별 워크리스트", body);
+    }
+
+    private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, IWorklistSource worklists, AuditTrail audit)
+    {
+        if (await AuthoriseAsync(context, sigungu, quarter, audit, $"{quarter}/{sigungu}") is not { } q)
+        {
+            return Html.NotFound(context);
+        }
+
+        if (await worklists.ReadAsync(q, sigungu, context.RequestAborted) is not { } list)
+        {
+            return Html.NotFound(context);
+        }
+
+        var variants = string.Concat(list.Variants.Select(v => $"<tr><td>{Html.E(v.Variant)}</td><td>{v.Count:N0}</td><td>{v.Reported:N0}</td></tr>"));
+        var due = string.Concat(list.StillDue.Take(200).Select(r =>
+            $"<tr><td>{Html.E(r.WorklistId)}</td><td>{Html.E(r.VariantName)}</td><td>{r.SigunguRank}</td><td>{Html.E(r.Name)}</td><td>{r.OutcomeDue:yyyy-MM-dd}</td></tr>"));
+        var body = $"""
+            <p>대상자 {list.Rows.Count:N0}명 · 결과 회신 {list.ReportedCount:N0}명 · 남은 대상 {list.StillDue.Count:N0}명</p>
+            <table><thead><tr><th>유형</th><th>대상자</th><th>회신</th></tr></thead><tbody>{variants}</tbody></table>
+            <p><a id="download-xlsx" href="/officer/{sigungu}/{q}/worklist.xlsx">엑셀(XLSX) 내려받기</a> · <a id="download-csv" href="/officer/{sigungu}/{q}/worklist.csv">CSV 내려받기</a></p>
+            <h2>결과 올리기</h2>
+            <p>내려받은 워크리스트의 마지막 두 열(결과코드: supported / not_eligible / unreachable, 확인일자: yyyy-MM-dd)을 채워 올려 주세요.</p>
+            <form method="post" action="/officer/{sigungu}/{q}/outcomes" enctype="multipart/form-data" class="block">
+              {Html.Token(context)}
+              <label for="file">결과 파일 (CSV 또는 XLSX)</label><input id="file" name="file" type="file" accept=".csv,.xlsx" required>
+              <p><button type="submit" id="upload">올리기</button></p>
+            </form>
+            <h2>회신이 남은 대상자</h2>
+            <table id="due"><thead><tr><th>워크리스트ID</th><th>유형</th><th>순위</th><th>성명</th><th>회신 기한</th></tr></thead><tbody>{due}</tbody></table>
+            """;
+        return Html.Page(context, $"{q} {sigungu} 워크리스트", body);
+    }
+
+    private static async Task<IResult> DownloadAsync(HttpContext context, string sigungu, string quarter, string format, IWorklistSource worklists, AuditTrail audit)
+    {
+        var target = $"{quarter}/{sigungu}.{format}";
+        if (await AuthoriseAsync(context, sigungu, quarter, audit, target) is not { } q)
+        {
+            return Html.NotFound(context);
+        }
+
+        WorklistFormat? kind = format switch { "xlsx" => WorklistFormat.Xlsx, "csv" => WorklistFormat.Csv, _ => null };
+        var list = kind is null ? null : await worklists.ReadAsync(q, sigungu, context.RequestAborted);
+        var content = list is null ? null : await worklists.OpenAsync(q, sigungu, kind!.Value, context.RequestAborted);
+        if (kind is not { } k || list is null || content is null)
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, target, "not-found");
+            return Html.NotFound(context);
+        }
+
+        await audit.RecordAsync(context, AuditActions.Download, target, "ok", list.Rows.Count);
+        var contentType = k == WorklistFormat.Xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
+        return Results.File(content, contentType, $"worklist-{q}-{sigungu}.{format}");
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext context, string sigungu, string quarter, IFormFile? file, OutcomeUploads uploads, AuditTrail audit)
+    {
+        if (await AuthoriseAsync(context, sigungu, quarter, audit, $"{quarter}/{sigungu}/outcomes") is not { } q)
+        {
+            return Html.NotFound(context);
+        }
+
+        if (file is null)
+        {
+            await audit.RecordAsync(context, AuditActions.Upload, $"{q}/{sigungu}", "no-file");
+            return Refused(context, q, sigungu, new UploadRefusal("no-file", "올릴 파일을 골라 주세요."));
+        }
+
+        await using var content = file.OpenReadStream();
+        var (record, refusal) = await uploads.ImportAsync(context.User.Identity!.Name!, q, sigungu, file.FileName, content, file.Length, context.RequestAborted);
+        if (record is null)
+        {
+            await audit.RecordAsync(context, AuditActions.Upload, $"{q}/{sigungu}", refusal!.Outcome);
+            return Refused(context, q, sigungu, refusal);
+        }
+
+        await audit.RecordAsync(context, AuditActions.Upload, $"{q}/{sigungu}/{record.Id}", "ok", record.Rows.Count);
+        return Results.Redirect($"/officer/uploads/{record.Id}", permanent: false, preserveMethod: false);
+    }
+
+    private static async Task<IResult> UploadResultAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)
+    {
+        var record = await store.FindAsync(id, context.RequestAborted);
+        if (record is null || record.SigunguCode != Own(context))
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, $"upload/{id}", record is null ? "unknown-id" : "other-sigungu");
+            return Html.NotFound(context);
+        }
+
+        var rows = string.Concat(record.Rows.Select(r =>
+            $"<tr class=\"{(r.Accepted ? "ok" : "rejected")}\"><td>{r.Line}</td><td>{(r.Accepted ? "반영" : "거부")}</td><td>{Html.E(r.WorklistId)}</td><td>{Html.E(r.Field)}</td><td>{Html.E(r.Message)}</td></tr>"));
+        var body = $"""
+            <p id="summary">{Html.E(record.FileName)}: {record.Rows.Count:N0}행 = 반영 {record.Accepted:N0} + 거부 {record.Rejected:N0}</p>
+            <table id="rows"><thead><tr><th>행</th><th>결과</th><th>워크리스트ID</th><th>항목</th><th>내용</th></tr></thead><tbody>{rows}</tbody></table>
+            <p><a href="/officer/{record.SigunguCode}/{record.Quarter}">워크리스트로 돌아가기</a></p>
+            """;
+        return Html.Page(context, $"{record.Quarter} 결과 올리기 처리 결과", body);
+    }
+
+    private static IResult Refused(HttpContext context, Quarter quarter, string sigungu, UploadRefusal refusal) =>
+        Html.Page(context, "결과 파일을 받을 수 없습니다", $"<p class=\"error\" role=\"alert\">{Html.E(refusal.Message)}</p><p><a href=\"/officer/{sigungu}/{quarter}\">돌아가기</a></p>", StatusCodes.Status400BadRequest);
+
+    /// <summary>The parsed quarter when the code is the officer's own and the quarter is well-formed; else audits the refusal and returns null.</summary>
+    private static async Task<Quarter?> AuthoriseAsync(HttpContext context, string sigungu, string quarter, AuditTrail audit, string target)
+    {
+        if (sigungu != Own(context))
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, target, "other-sigungu");
+            return null;
+        }
+
+        if (quarter.Length != 6 || !Quarter.TryParse(quarter, CultureInfo.InvariantCulture, out var q))
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, target, "invalid-name");
+            return null;
+        }
+
+        return q;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Threading.RateLimiting;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch.Postgres;
+using BlindSpot.Pipeline;
+using BlindSpot.Portal.Accounts;
+using BlindSpot.Portal.Audit;
+using BlindSpot.Portal.Endpoints;
+using BlindSpot.Portal.Pages;
+using BlindSpot.Portal.Runs;
+using BlindSpot.Portal.Storage;
+using BlindSpot.Portal.Uploads;
+using BlindSpot.Portal.Worklists;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
+
+namespace BlindSpot.Portal;
+
+/// <summary>Registration of the portal.</summary>
+public static class PortalServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the portal: validated <see cref="PortalOptions"/>; accounts, audit log and upload records in PostgreSQL or
+    /// the embedded files; cookie sign-in with role policies; the sign-in rate limit; antiforgery; the pipeline (for
+    /// triggering runs) and the Hangfire dashboard's services.
+    /// </summary>
+    public static IServiceCollection AddPortal(this IServiceCollection services, PortalOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(options);
+        services.AddSingleton(new DataRoot(options.DataRoot));
+        services.AddSingleton(_ => RegionRegistry.LoadDefault());
+        services.AddStores(options);
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<AccountAdministration>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<IWorklistSource>(sp => options.WorklistsInPostgres
+            ? new PostgresWorklistSource(
+                new PostgresWorklistStore(NpgsqlDataSource.Create(options.PostgresConnectionString!), new PostgresOptions { ConnectionString = options.PostgresConnectionString!, Schema = options.WorklistSchema }),
+                sp.GetRequiredService<DataRoot>(), options)
+            : new WorklistFiles(sp.GetRequiredService<DataRoot>()));
+        services.AddSingleton<OutcomeUploads>();
+        services.AddSingleton<RunSummaries>();
+        services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));
+        services.AddHostedService<PortalStartup>();
+
+        services.AddPipeline(pipeline =>
+        {
+            pipeline.DataRoot = options.DataRoot;
+            pipeline.ModelsFolder = options.ResolvedModelsFolder;
+            pipeline.PostgresConnectionString = options.JobStorageConnectionString;
+            pipeline.PostgresSchema = options.JobStorageSchema;
+        });
+
+        services.AddSignIn(options);
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(AccountEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginPermitsPerWindow, Window = options.LoginWindow, QueueLimit = 0 }));
+        });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = "blindspot.antiforgery";
+            antiforgery.Cookie.HttpOnly = true;
+            antiforgery.Cookie.SecurePolicy = SecurePolicy(options);
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64 * 1024));
+        services.AddRouting();
+        return services;
+    }
+
+    private static CookieSecurePolicy SecurePolicy(PortalOptions options) =>
+        options.AllowHttpOnLoopback ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+    private static void AddStores(this IServiceCollection services, PortalOptions options)
+    {
+        if (options.PostgresConnectionString is { Length: > 0 } connection)
+        {
+            services.AddSingleton(_ => new PortalDatabase(NpgsqlDataSource.Create(connection), options.PostgresSchema));
+            services.AddSingleton<IAccountStore, PostgresAccountStore>();
+            services.AddSingleton<IAuditLog, PostgresAuditLog>();
+            services.AddSingleton<IUploadStore, PostgresUploadStore>();
+            return;
+        }
+
+        services.AddSingleton<IAccountStore>(_ => new FileAccountStore(Path.Combine(options.PortalFolder, "accounts.json")));
+        services.AddSingleton<IAuditLog>(_ => new FileAuditLog(Path.Combine(options.PortalFolder, "audit.jsonl")));
+        services.AddSingleton<IUploadStore>(_ => new FileUploadStore(Path.Combine(options.PortalFolder, "uploads")));
+    }
+
+    private static void AddSignIn(this IServiceCollection services, PortalOptions options)
+    {
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
+        {
+            cookie.Cookie.Name = "blindspot.session";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SecurePolicy = SecurePolicy(options);
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.ExpireTimeSpan = options.SessionIdleTimeout;
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = "/login";
+            cookie.LogoutPath = "/logout";
+            // A signed-in user without the role gets a plain 403, not a redirect to a page that does not exist.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
+        });
+        services.AddAuthorizationBuilder()
+            // Everything needs a signed-in user unless it says otherwise (the sign-in page and the stylesheet).
+            .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(OfficerEndpoints.Policy, p => p.RequireRole(PortalRole.Officer).RequireClaim(PortalClaims.Sigungu))
+            .AddPolicy(AnalystEndpoints.Policy, p => p.RequireRole(PortalRole.Analyst, PortalRole.Admin))
+            .AddPolicy(AdminEndpoints.Policy, p => p.RequireRole(PortalRole.Admin));
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+
+namespace BlindSpot.Portal.Uploads;
+
+/// <summary>Embedded-mode upload records: <c>&lt;folder&gt;/&lt;id&gt;.json</c>, the id checked to be 32 hex digits before it names a file.</summary>
+public sealed class FileUploadStore(string folder) : IUploadStore
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task SaveAsync(UploadRecord record, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        Directory.CreateDirectory(folder);
+        await File.WriteAllBytesAsync(PathOf(record.Id), JsonSerializer.SerializeToUtf8Bytes(record, Json), ct).ConfigureAwait(false);
+    }
+
+    public async Task<UploadRecord?> FindAsync(string id, CancellationToken ct)
+    {
+        if (!UploadRecord.IsValidId(id) || !File.Exists(PathOf(id)))
+        {
+            return null;
+        }
+
+        return JsonSerializer.Deserialize<UploadRecord>(await File.ReadAllBytesAsync(PathOf(id), ct).ConfigureAwait(false), Json);
+    }
+
+    private string PathOf(string id) => UploadRecord.IsValidId(id)
+        ? Path.Combine(folder, id + ".json")
+        : throw new ArgumentException($"'{id}' is not an upload id.", nameof(id));
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Dispatch.Outcomes;
+
+namespace BlindSpot.Portal.Uploads;
+
+/// <summary>
+/// An officer's outcome upload: the name, type, size and content checked first, then the file handed to Dispatch's
+/// <see cref="OutcomeImporter"/> with the officer's 시군구 (rows of any other are refused row by row), one import at a
+/// time (the importer numbers its reports by counting them), and the per-row verdicts kept as an <see cref="UploadRecord"/>.
+/// </summary>
+public sealed class OutcomeUploads(DataRoot root, PortalOptions options, IUploadStore store, Pseudonymizer pseudonymizer, TimeProvider time)
+{
+    private static readonly SemaphoreSlim ImportGate = new(1, 1);
+
+    /// <summary>The record of an accepted import, or the refusal.</summary>
+    public async Task<(UploadRecord? Record, UploadRefusal? Refusal)> ImportAsync(
+        string userName, Quarter quarter, string sigungu, string fileName, Stream content, long length, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (CheckName(fileName) is { } badName)
+        {
+            return (null, badName);
+        }
+
+        if (length <= 0 || length > options.MaxUploadBytes)
+        {
+            return (null, new UploadRefusal("invalid-size", $"파일 크기는 1바이트 이상 {options.MaxUploadBytes / 1024:N0}KB 이하여야 합니다."));
+        }
+
+        var extension = Path.GetExtension(fileName).ToLowerInvariant();
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct).ConfigureAwait(false);
+        if (CheckContent(extension, buffer.GetBuffer().AsSpan(0, (int)buffer.Length)) is { } badContent)
+        {
+            return (null, badContent);
+        }
+
+        var id = Guid.NewGuid().ToString("N");
+        var incoming = Path.Combine(options.PortalFolder, "incoming");
+        Directory.CreateDirectory(incoming);
+        // The file on disk is named by the server (id + checked extension); the browser's name is only shown back.
+        var path = Path.Combine(incoming, id + extension);
+        await File.WriteAllBytesAsync(path, buffer.ToArray(), ct).ConfigureAwait(false);
+        OutcomeImportResult result;
+        await ImportGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            result = await new OutcomeImporter(pseudonymizer, time).ImportAsync(root, quarter, path, sigungu, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException)
+        {
+            return (null, new UploadRefusal("invalid-content", "결과 양식이 아닙니다: 내려받은 워크리스트의 마지막 두 열(결과코드, 확인일자)을 채워 올려 주세요."));
+        }
+        finally
+        {
+            ImportGate.Release();
+            File.Delete(path);
+        }
+
+        var record = new UploadRecord
+        {
+            Id = id, At = time.GetUtcNow(), UserName = userName, Quarter = quarter.ToString(), SigunguCode = sigungu, FileName = fileName, Rows = result.Rows,
+        };
+        await store.SaveAsync(record, ct).ConfigureAwait(false);
+        return (record, null);
+    }
+
+    /// <summary>A name with a folder part, "..", a control character, or another type than .csv/.xlsx is refused.</summary>
+    public static UploadRefusal? CheckName(string fileName)
+    {
+        var extension = Path.GetExtension(fileName ?? "").ToLowerInvariant();
+        if (string.IsNullOrWhiteSpace(fileName) || fileName.Length > 200 || fileName.Contains("..", StringComparison.Ordinal)
+            || fileName.IndexOfAny(['/', '\\', ':']) >= 0 || fileName.Any(char.IsControl))
+        {
+            return new UploadRefusal("invalid-name", "파일 이름에 경로(/, \\, ..)나 제어 문자가 있어 받을 수 없습니다.");
+        }
+
+        return extension is ".csv" or ".xlsx" ? null : new UploadRefusal("invalid-type", "CSV 또는 XLSX 파일만 올릴 수 있습니다.");
+    }
+
+    private static UploadRefusal? CheckContent(string extension, ReadOnlySpan<byte> bytes)
+    {
+        if (extension == ".xlsx")
+        {
+            // An XLSX is a ZIP package: it starts with a local file header.
+            return bytes.StartsWith("PK\u0003\u0004"u8) ? null : new UploadRefusal("invalid-content", "XLSX 파일이 아닙니다 (내용이 엑셀 형식이 아님).");
+        }
+
+        try
+        {
+            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            return text.Contains('\0', StringComparison.Ordinal) ? new UploadRefusal("invalid-content", "CSV 파일이 아닙니다 (이진 내용).") : null;
+        }
+        catch (DecoderFallbackException)
+        {
+            return new UploadRefusal("invalid-content", "CSV 파일은 UTF-8로 저장해 주세요 (내려받은 파일 그대로).");
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using BlindSpot.Dispatch.Worklists;
+using BlindSpot.Portal.Tests.TestSupport;
+using BlindSpot.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace BlindSpot.Portal.Tests.Browser;
+
+/// <summary>
+/// The portal on a real Kestrel server (free loopback port) driven by Debian's Chromium through Playwright: an officer
+/// signs in, downloads the XLSX and checks its rows, uploads the filled-in file and reads the per-row result; an analyst
+/// sees the run. Screenshots go to TestResults/portal-browser/. Without Chromium the test is ignored locally, failed in CI.
+/// </summary>
+[Category("Browser")]
+[Category("Integration")]
+[NonParallelizable]
+public sealed class OfficerAndAnalystBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private PostgresTestDatabase database = null!;
+    private PortalData data = null!;
+    private IHost host = null!;
+    private string address = null!;
+    private string screenshots = null!;
+
+    [SetUp]
+    public async Task StartKestrel()
+    {
+        if (!File.Exists(Chromium))
+        {
+            var message = $"No Chromium at {Chromium}: run 'bash .ci/services.sh' (apt-get install -y chromium).";
+            if (Environment.GetEnvironmentVariable("CI") == "true")
+            {
+                Assert.Fail(message);
+            }
+
+            Assert.Ignore(message);
+        }
+
+        database = await PostgresTestDatabase.CreateAsync();
+        data = await PortalData.CreateAsync();
+        var options = new PortalOptions
+        {
+            DataRoot = data.Root.Path,
+            ModelsFolder = data.ModelsFolder,
+            PostgresConnectionString = database.ConnectionString,
+            PostgresSchema = database.Schema,
+            RunJobsInProcess = false,
+            SeedSampleAccounts = true,
+            AllowHttpOnLoopback = true,
+        };
+        host = PortalHost.CreateHostBuilder(options, "http://127.0.0.1:0").Build();
+        await host.StartAsync();
+        address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        screenshots = Path.Combine(RepositoryRoot(), "TestResults", "portal-browser");
+        Directory.CreateDirectory(screenshots);
+    }
+
+    [TearDown]
+    public async Task StopKestrel()
+    {
+        if (host is not null)
+        {
+            await host.StopAsync();
+            host.Dispose();
+            data.Dispose();
+            await database.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Officer_DownloadsUploadsAndSeesRowResults_AnalystSeesTheRun()
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+
+        var officer = await SignInAsync(browser, "officer-11110");
+        await officer.GotoAsync($"{address}/officer");
+        await officer.ClickAsync("a[href='/officer/11110/2026Q3']");
+        await Shot(officer, "1-officer-worklist");
+        var download = await officer.RunAndWaitForDownloadAsync(() => officer.ClickAsync("#download-xlsx"));
+        var xlsx = Path.Combine(data.Root.Path, "downloaded.xlsx");
+        await download.SaveAsAsync(xlsx);
+        var rows = MiniExcel.Query(xlsx, useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.That(rows.Select(r => r["워크리스트ID"]?.ToString()), Is.EquivalentTo(data.Of(PortalData.Jongno).Select(e => e.WorklistId)));
+        Assert.That(rows.Select(r => r["성명"]?.ToString()), Is.EquivalentTo(data.Of(PortalData.Jongno).Select(e => e.Name)));
+
+        var filled = Path.Combine(data.Root.Path, "filled.xlsx");
+        MiniExcel.SaveAs(filled, rows.Select((r, i) => new Dictionary<string, object?>(r)
+        {
+            [WorklistColumns.OutcomeHeader] = i == 0 ? "supported" : i == 1 ? "not_eligible" : "guess",
+            [WorklistColumns.OutcomeDateHeader] = "2026-10-15",
+        }).ToList());
+        await officer.SetInputFilesAsync("#file", filled);
+        await officer.ClickAsync("#upload");
+        await officer.WaitForURLAsync("**/officer/uploads/*");
+        await Shot(officer, "2-officer-upload-result");
+        Assert.That(await officer.InnerTextAsync("#summary"), Does.Contain("3행 = 반영 2 + 거부 1"));
+        Assert.That(await officer.Locator("#rows tr.rejected").CountAsync(), Is.EqualTo(1));
+        Assert.That(await officer.InnerTextAsync("#rows tr.rejected"), Does.Contain("guess"));
+
+        var analyst = await SignInAsync(browser, "analyst");
+        await analyst.GotoAsync($"{address}/analyst");
+        await analyst.ClickAsync("a[href='/analyst/runs/2026Q3']");
+        await Shot(analyst, "3-analyst-run");
+        var stages = await analyst.InnerTextAsync("#stages");
+        Assert.That(stages, Does.Contain("dispatch").And.Contain("completed").And.Contain("rows 1,003"));
+    }
+
+    private async Task<IPage> SignInAsync(IBrowser browser, string userName)
+    {
+        var context = await browser.NewContextAsync(new() { AcceptDownloads = true, Locale = "ko-KR" });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{address}/login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", PortalFactory.SamplePassword(userName));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    private async Task Shot(IPage page, string name)
+    {
+        var path = Path.Combine(screenshots, name + ".png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
+        TestContext.AddTestAttachment(path, name);
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "BlindSpot.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        return TestContext.CurrentContext.WorkDirectory;
+    }
+}

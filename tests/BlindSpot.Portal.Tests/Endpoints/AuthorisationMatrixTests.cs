@@ -1,0 +1,122 @@
+using System.Net;
+using BlindSpot.Portal.Tests.TestSupport;
+using BlindSpot.Testing;
+
+namespace BlindSpot.Portal.Tests.Endpoints;
+
+/// <summary>Each role × each endpoint: who gets the page, who gets 403, and that anonymous requests are sent to sign in.</summary>
+[Category("Integration")]
+[NonParallelizable]
+public sealed class AuthorisationMatrixTests
+{
+    private const string Anonymous = "anonymous";
+    private const string Officer = "officer-11110";
+    private const string Analyst = "analyst";
+    private const string Admin = "admin";
+
+    private static readonly string[] OfficerPaths =
+    [
+        "/officer", "/officer/11110/2026Q3", "/officer/11110/2026Q3/worklist.xlsx", "/officer/11110/2026Q3/worklist.csv",
+    ];
+
+    private static readonly string[] AnalystPaths =
+    [
+        "/analyst", "/analyst/runs/2026Q3", "/analyst/runs/2026Q3/report", "/analyst/models",
+        $"/analyst/models/household/{PortalData.ModelVersion}", $"/analyst/models/household/{PortalData.ModelVersion}/evaluation/2026Q2/report.html", "/hangfire",
+    ];
+
+    private static readonly string[] AdminPaths = ["/admin/audit", "/admin/audit.csv", "/admin/accounts"];
+
+    private readonly Dictionary<string, PortalSession> sessions = [];
+    private PostgresTestDatabase database = null!;
+    private PortalData data = null!;
+    private PortalFactory factory = null!;
+
+    public static IEnumerable<TestCaseData> Matrix()
+    {
+        foreach (var (paths, allowed) in new[] { (OfficerPaths, new[] { Officer }), (AnalystPaths, [Analyst, Admin]), (AdminPaths, [Admin]) })
+        {
+            foreach (var path in paths)
+            {
+                foreach (var role in new[] { Anonymous, Officer, Analyst, Admin })
+                {
+                    var expected = role == Anonymous ? HttpStatusCode.Redirect : allowed.Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
+                    yield return new TestCaseData(path, role, expected).SetName($"Get_{path}_As_{role}_Is_{(int)expected}");
+                }
+            }
+        }
+    }
+
+    [OneTimeSetUp]
+    public async Task StartPortal()
+    {
+        database = await PostgresTestDatabase.CreateAsync();
+        data = await PortalData.CreateAsync();
+        factory = new PortalFactory(data, database);
+        foreach (var user in new[] { Officer, Analyst, Admin })
+        {
+            sessions[user] = await factory.SignedInAsync(user);
+        }
+
+        sessions[Anonymous] = factory.Session();
+    }
+
+    [OneTimeTearDown]
+    public async Task StopPortal()
+    {
+        foreach (var session in sessions.Values)
+        {
+            session.Dispose();
+        }
+
+        await factory.DisposeAsync();
+        data.Dispose();
+        await database.DisposeAsync();
+    }
+
+    [TestCaseSource(nameof(Matrix))]
+    public async Task Get_RoleAndEndpoint_GivesTheExpectedStatus(string path, string role, HttpStatusCode expected)
+    {
+        using var response = await sessions[role].GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.That(response.Headers.Location?.ToString(), Does.Contain("/login"), "anonymous requests are sent to sign in, never served");
+        }
+    }
+
+    [TestCase(Officer, HttpStatusCode.Forbidden)]
+    [TestCase(Anonymous, HttpStatusCode.Redirect)]
+    public async Task TriggerRun_WithoutTheAnalystRole_IsRefusedBeforeAnythingIsEnqueued(string role, HttpStatusCode expected)
+    {
+        using var response = await sessions[role].Client.PostAsync(new Uri("/analyst/runs", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["quarter"] = "2026Q3" }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        Assert.That(await AuditRows.CountAsync(database, "trigger-run"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Pages_CarryTheSecurityHeaders()
+    {
+        using var response = await sessions[Officer].GetAsync("/officer");
+
+        var csp = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
+        Assert.That(csp, Does.Contain("default-src 'none'").And.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'").And.Not.Contain("unsafe-inline"));
+        Assert.That(response.Headers.GetValues("X-Content-Type-Options"), Is.EqualTo(new[] { "nosniff" }));
+        Assert.That(response.Headers.GetValues("X-Frame-Options"), Is.EqualTo(new[] { "DENY" }));
+        Assert.That(response.Headers.GetValues("Referrer-Policy"), Is.EqualTo(new[] { "no-referrer" }));
+        Assert.That(response.Headers.CacheControl?.NoStore, Is.True);
+    }
+
+    [TestCase("/models/household/")]
+    [TestCase("/Pages/")]
+    [TestCase("/worklists/2026Q3/")]
+    [TestCase("/worklists/2026Q3/11110.csv")]
+    public async Task NoDirectoryListingOrRawDataFiles_AreServed(string path)
+    {
+        using var response = await sessions[Admin].GetAsync(path);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+}
