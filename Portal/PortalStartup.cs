@@ -12,7 +12,7 @@ namespace BlindSpot.Portal;
 /// </summary>
 internal sealed class PortalStartup(IServiceProvider services, PortalOptions options) : IHostedService, IDisposable
 {
-    private Hangfire.BackgroundJobServer? server;
+    private IDisposable? server;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -34,9 +34,10 @@ internal sealed class PortalStartup(IServiceProvider services, PortalOptions opt
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        server?.SendStop();
+        // Disposing the pipeline's servers stops them and waits for running jobs up to Hangfire's shutdown timeout.
+        Interlocked.Exchange(ref server, null)?.Dispose();
         return Task.CompletedTask;
     }
 
-    public void Dispose() => server?.Dispose();
+    public void Dispose() => Interlocked.Exchange(ref server, null)?.Dispose();
 }

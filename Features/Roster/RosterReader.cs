@@ -21,29 +21,41 @@ internal static class RosterReader
         var fields = new RosterFields(reader.Schema, path);
         var people = checked((int)reader.RowGroups.Sum(g => g.RowCount));
         var builder = new RosterBuilder(people, path);
-        // One chunk for every row group: a million-row chunk is ~56 MB, and one per group was garbage for the full collector.
+        // Two chunks, so the next row group is decoded while the last one is appended (key indexes, code parsing): the
+        // two halves take about as long each, and the rest of the stage waits for the roster. A million-row chunk is ~56 MB.
         var largest = reader.RowGroupCount == 0 ? 0 : checked((int)reader.RowGroups.Max(g => g.RowCount));
-        var buffers = new RosterChunk(largest);
+        var chunks = new[] { new RosterChunk(largest), new RosterChunk(largest) };
+        Task appending = Task.CompletedTask;
         for (var group = 0; group < reader.RowGroupCount; group++)
         {
-            using var rowGroup = reader.OpenRowGroupReader(group);
-            var rows = checked((int)rowGroup.RowCount);
-            var chunk = buffers.Sized(rows);
-            await rowGroup.ReadAsync(fields.PersonKey, chunk.PersonKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.HouseholdKey, chunk.HouseholdKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.IsHead, chunk.IsHead.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Age, chunk.Age.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Disability, chunk.Disability.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.BasicLivelihood, chunk.BasicLivelihood.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.OtherBenefit, chunk.OtherBenefit.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Sigungu, chunk.Sigungu.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Eupmyeondong, chunk.Eupmyeondong.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Sex, chunk.Sex.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            await rowGroup.ReadAsync(fields.Status, chunk.Status.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-            builder.Append(chunk);
+            var chunk = chunks[group % 2];
+            using (var rowGroup = reader.OpenRowGroupReader(group))
+            {
+                await ReadGroupAsync(rowGroup, fields, chunk.Sized(checked((int)rowGroup.RowCount)), cancellationToken).ConfigureAwait(false);
+            }
+
+            await appending.ConfigureAwait(false);
+            appending = Task.Run(() => builder.Append(chunk), cancellationToken);
         }
 
+        await appending.ConfigureAwait(false);
         return builder.Build();
+    }
+
+    private static async Task ReadGroupAsync(ParquetRowGroupReader rowGroup, RosterFields fields, RosterChunk chunk, CancellationToken cancellationToken)
+    {
+        var rows = chunk.Rows;
+        await rowGroup.ReadAsync(fields.PersonKey, chunk.PersonKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.HouseholdKey, chunk.HouseholdKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.IsHead, chunk.IsHead.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.Age, chunk.Age.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.Disability, chunk.Disability.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.BasicLivelihood, chunk.BasicLivelihood.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.OtherBenefit, chunk.OtherBenefit.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.Sigungu, chunk.Sigungu.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.Eupmyeondong, chunk.Eupmyeondong.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.Sex, chunk.Sex.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(fields.Status, chunk.Status.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The roster columns this stage reads, found by name so column order does not matter.</summary>
