@@ -1,4 +1,5 @@
 using BlindSpot.Core.Quarters;
+using BlindSpot.Pipeline.Jobs;
 using BlindSpot.Pipeline.Runs;
 using BlindSpot.Pipeline.Tests.TestSupport;
 using BlindSpot.Testing;
@@ -22,8 +23,11 @@ public sealed class TwoWorkersTests
         var (reference, _) = await SampleRoot.CompletedRunAsync();
         var root = await SampleRoot.CopyAsync();
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
-        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, "quarter", "shards");
-        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, "quarter", "shards");
+        // Each shard is held for 1 s before scoring (a sample part scores in milliseconds), so neither process can drain
+        // the shards queue alone before the other one polls it.
+        var hold = new Dictionary<string, string> { [ScoreShardJobs.FaultShardHoldVariable] = "1000" };
+        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
+        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
 

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Quarters;
+using BlindSpot.Pipeline.Jobs;
 using BlindSpot.Pipeline.Runs;
 using BlindSpot.Pipeline.Tests.TestSupport;
 using BlindSpot.Testing;
@@ -24,7 +25,8 @@ public sealed class WorkerCrashTests
         var (reference, _) = await SampleRoot.CompletedRunAsync();
         var root = await SampleRoot.CopyAsync();
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
-        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
+        // The first worker holds each shard for 30 s before scoring it, so the kill lands while a shard is in flight.
+        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, new Dictionary<string, string> { [ScoreShardJobs.FaultShardHoldVariable] = "30000" });
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
 
         string? shard = null;

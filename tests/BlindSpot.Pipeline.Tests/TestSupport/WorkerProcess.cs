@@ -8,6 +8,11 @@ internal sealed class WorkerProcess : IDisposable
     private readonly Process process;
 
     public WorkerProcess(string connectionString, string schema, string dataRoot, string models, params string[] queues)
+        : this(connectionString, schema, dataRoot, models, new Dictionary<string, string>(), queues)
+    {
+    }
+
+    public WorkerProcess(string connectionString, string schema, string dataRoot, string models, IReadOnlyDictionary<string, string> environment, params string[] queues)
     {
         var cli = Path.Combine(Repository.Root, "Cli", "bin", "Release", "net10.0", "blindspot.dll");
         if (!File.Exists(cli))
@@ -28,6 +33,11 @@ internal sealed class WorkerProcess : IDisposable
             {
                 start.ArgumentList.Add(queue);
             }
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
         }
 
         process = Process.Start(start)!;
