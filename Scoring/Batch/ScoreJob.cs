@@ -32,10 +32,6 @@ internal sealed class ScoreJob(TimeProvider clock)
         {
             var build = FeatureBuild.Load(root, quarter);
             var variants = LiveVariants(registry, build, options);
-            if (variants.Count == 0)
-            {
-                throw new InvalidOperationException($"No variant has a live model under {registry.Folder}; train one and run 'blindspot models promote'.");
-            }
             var parts = build.PartFiles;
             var phases = new List<ScoreResult.Phase>();
             var partScores = await ScorePartsAsync(parts, build.Names, variants, options, ct).ConfigureAwait(false);
@@ -90,6 +86,11 @@ internal sealed class ScoreJob(TimeProvider clock)
             // The national top k lies within every part's top k, so each part keeps k; k is bounded by all rows of the quarter.
             var limit = options.Candidates(variant, build.Rows, build.Rows > 0 ? build.Rows : int.MaxValue);
             variants.Add(new LiveVariant(variant, model, Math.Max(1, limit)));
+        }
+
+        if (variants.Count == 0)
+        {
+            throw new InvalidOperationException($"No variant has a live model under {registry.Folder}; train one and run 'blindspot models promote'.");
         }
 
         return variants;

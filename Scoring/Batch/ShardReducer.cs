@@ -30,10 +30,6 @@ internal sealed class ShardReducer(TimeProvider clock)
         {
             var build = FeatureBuild.Load(root, quarter);
             var variants = ScoreJob.LiveVariants(registry, build, options);
-            if (variants.Count == 0)
-            {
-                throw new InvalidOperationException($"No variant has a live model under {registry.Folder}; train one and run 'blindspot models promote'.");
-            }
 
             var inputs = await InputsAsync(root, build, variants, ct).ConfigureAwait(false);
             var manifestHash = inputs[Relative(root, Path.Combine(build.Folder, FeatureBuild.ManifestFileName))];

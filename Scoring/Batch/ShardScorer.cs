@@ -25,10 +25,6 @@ internal static class ShardScorer
         var file = build.PartFiles.SingleOrDefault(f => Path.GetFileNameWithoutExtension(f) == part)
             ?? throw new FileNotFoundException($"{build.Folder}: no features part '{part}' for {quarter}; the parts are {string.Join(", ", build.PartFiles.Select(Path.GetFileNameWithoutExtension))}.");
         var variants = ScoreJob.LiveVariants(registry, build, options);
-        if (variants.Count == 0)
-        {
-            throw new InvalidOperationException($"No variant has a live model under {registry.Folder}; train one and run 'blindspot models promote'.");
-        }
 
         var manifest = Path.Combine(build.Folder, FeatureBuild.ManifestFileName);
         var key = ShardKey.Compute(await FileHash.Sha256Async(file, ct).ConfigureAwait(false), await FileHash.Sha256Async(manifest, ct).ConfigureAwait(false), variants);
