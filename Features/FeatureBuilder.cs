@@ -29,7 +29,9 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         var schema = FeatureSchema.For(catalog);
         // The inputs are hashed for the run manifest while the roster is read: that read is one thread, so a core is free.
         var inputHashes = Task.Run(() => HashInputsAsync(root, quarter, ct), ct);
-        var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, ct).ConfigureAwait(false);
+        var phases = new List<FeatureBuildResult.Phase>();
+        var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, phases, ct).ConfigureAwait(false);
+        var lap = Stopwatch.GetTimestamp();
         var hasPrevious = changes.HasPrevious;
         var context = new FeatureContext(
             roster,
@@ -55,11 +57,14 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
                 statistics[p] = await PartitionWriter.WriteAsync(context, partitions[p], path, token).ConfigureAwait(false);
                 partHashes[p] = await FileHash.Sha256Async(path, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
+        phases.Add(new FeatureBuildResult.Phase($"write {partitions.Count} parts", Stopwatch.GetElapsedTime(lap)));
+        lap = Stopwatch.GetTimestamp();
 
         var manifest = Describe(quarter, schema, roster, current, hasPrevious, partitions, statistics);
         await File.WriteAllBytesAsync(Path.Combine(folder, FeatureManifest.FileName), manifest.ToUtf8Json(), ct).ConfigureAwait(false);
         await RecordAsync(root, quarter, manifest, await inputHashes.ConfigureAwait(false), partHashes, started, ct).ConfigureAwait(false);
-        return new FeatureBuildResult(manifest, folder, clock.Elapsed);
+        phases.Add(new FeatureBuildResult.Phase("describe and record", Stopwatch.GetElapsedTime(lap)));
+        return new FeatureBuildResult(manifest, folder, clock.Elapsed, phases);
     }
 
     /// <summary>
@@ -67,16 +72,23 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
     /// the previous quarter's aggregates, ~1.5 GB at 9 million people — lives in this method alone: as locals of
     /// <see cref="BuildAsync"/> they would stay alive through the writes, since an async method keeps its locals to its end.
     /// </summary>
-    private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes)> ReadAndFoldAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes)> ReadAndFoldAsync(DataRoot root, Quarter quarter, List<FeatureBuildResult.Phase> phases, CancellationToken ct)
     {
+        var lap = Stopwatch.GetTimestamp();
         var (roster, keys) = await RosterReader.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        phases.Add(new FeatureBuildResult.Phase("read roster", Stopwatch.GetElapsedTime(lap)));
+        lap = Stopwatch.GetTimestamp();
         // One accumulator per worker for both quarters: each is ~360 MB at 9 million people.
         var accumulators = new ConcurrentBag<FeedAccumulator>();
         var current = await AggregateAsync(root, quarter, roster, keys, accumulators, ct).ConfigureAwait(false);
+        phases.Add(new FeatureBuildResult.Phase($"fold {quarter}", Stopwatch.GetElapsedTime(lap)));
+        lap = Stopwatch.GetTimestamp();
         var previous = Directory.Exists(root.LakeFolder(quarter.Previous))
             ? await AggregateAsync(root, quarter.Previous, roster, keys, accumulators, ct).ConfigureAwait(false)
             : null;
-        return (roster, current, ChangeCounters.From(roster, current, previous));
+        var changes = ChangeCounters.From(roster, current, previous);
+        phases.Add(new FeatureBuildResult.Phase($"fold {quarter.Previous} and compare", Stopwatch.GetElapsedTime(lap)));
+        return (roster, current, changes);
     }
 
     private async Task<FeedAggregate[]> AggregateAsync(DataRoot root, Quarter quarter, RosterTable roster, RosterKeys keys, ConcurrentBag<FeedAccumulator> accumulators, CancellationToken ct)

@@ -229,6 +229,37 @@ public sealed class FeatureBuilderTests
         Assert.That(error!.Message, Does.Contain("blindspot ingest"));
     }
 
+    [Test]
+    public async Task Build_PersonKeyTwiceInRoster_NamesTheFileAndKey()
+    {
+        await LakeWriter.WriteRosterAsync(root, Quarter, [new(0x51, 0x10, "11110", 40), new(0x51, 0x20, "11110", 41)]);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => Builder().BuildAsync(root, Quarter));
+
+        Assert.That(error!.Message, Does.Contain(root.Roster(Quarter)).And.Contain("person key 0000000000000051 appears twice"));
+    }
+
+    [Test]
+    public async Task Build_HouseholdSplitAcrossTheRoster_NamesTheHousehold()
+    {
+        // Sorted by 시군구 first, household 0x10 is two runs with household 0x20 between them.
+        await LakeWriter.WriteRosterAsync(root, Quarter, [new(1, 0x10, "11110", 40), new(2, 0x20, "11140", 41), new(3, 0x10, "11170", 42)]);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => Builder().BuildAsync(root, Quarter));
+
+        Assert.That(error!.Message, Does.Contain("household 0000000000000010 are not consecutive"));
+    }
+
+    [Test]
+    public async Task Build_RegionCodeNotNumeric_NamesRowColumnAndValue()
+    {
+        await LakeWriter.WriteRosterAsync(root, Quarter, [new(1, 0x10, "11110", 40), new(2, 0x20, "1114X", 41)]);
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => Builder().BuildAsync(root, Quarter));
+
+        Assert.That(error!.Message, Does.Contain("row 1 has sigungu_code '1114X', which is not a numeric code"));
+    }
+
     private static FeatureBuilder Builder() => new(Catalog, new FeatureOptions { Workers = 2 }, TimeProvider.System);
 
     private async Task<FeatureTable> BuildAndReadAsync() => await FeatureTable.ReadAsync((await Builder().BuildAsync(root, Quarter)).Folder);
