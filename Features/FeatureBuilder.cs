@@ -80,18 +80,18 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         lap = Stopwatch.GetTimestamp();
         // One accumulator per worker for both quarters: each is ~360 MB at 9 million people.
         var accumulators = new ConcurrentBag<FeedAccumulator>();
-        var current = await AggregateAsync(root, quarter, roster, keys, accumulators, ct).ConfigureAwait(false);
+        var current = await AggregateAsync(root, quarter, roster, keys, accumulators, FoldScope.AllRules, ct).ConfigureAwait(false);
         phases.Add(new FeatureBuildResult.Phase($"fold {quarter}", Stopwatch.GetElapsedTime(lap)));
         lap = Stopwatch.GetTimestamp();
         var previous = Directory.Exists(root.LakeFolder(quarter.Previous))
-            ? await AggregateAsync(root, quarter.Previous, roster, keys, accumulators, ct).ConfigureAwait(false)
+            ? await AggregateAsync(root, quarter.Previous, roster, keys, accumulators, FoldScope.ChangesOnly, ct).ConfigureAwait(false)
             : null;
         var changes = ChangeCounters.From(roster, current, previous);
         phases.Add(new FeatureBuildResult.Phase($"fold {quarter.Previous} and compare", Stopwatch.GetElapsedTime(lap)));
         return (roster, current, changes);
     }
 
-    private async Task<FeedAggregate[]> AggregateAsync(DataRoot root, Quarter quarter, RosterTable roster, RosterKeys keys, ConcurrentBag<FeedAccumulator> accumulators, CancellationToken ct)
+    private async Task<FeedAggregate[]> AggregateAsync(DataRoot root, Quarter quarter, RosterTable roster, RosterKeys keys, ConcurrentBag<FeedAccumulator> accumulators, FoldScope scope, CancellationToken ct)
     {
         var results = new FeedAggregate[catalog.Feeds.Count];
         await Parallel.ForEachAsync(
@@ -102,7 +102,7 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
                 var accumulator = accumulators.TryTake(out var free) ? free : new FeedAccumulator(roster.People);
                 var feed = catalog.Feeds[f];
                 var (index, units) = feed.Unit == FeedUnit.Person ? (keys.Persons, roster.People) : (keys.Households, roster.Households);
-                results[f] = await FeedAggregator.AggregateAsync(feed, root.LakeFeed(quarter, feed.Code), index, units, quarter.AsOf, accumulator, token).ConfigureAwait(false);
+                results[f] = await FeedAggregator.AggregateAsync(feed, root.LakeFeed(quarter, feed.Code), index, units, quarter.AsOf, accumulator, scope, token).ConfigureAwait(false);
                 accumulators.Add(accumulator);
             }).ConfigureAwait(false);
         return results;

@@ -13,7 +13,7 @@ namespace BlindSpot.Features.Aggregation;
 internal static class FeedAggregator
 {
     public static async Task<FeedAggregate> AggregateAsync(
-        FeedDefinition feed, string path, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, CancellationToken ct)
+        FeedDefinition feed, string path, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, FoldScope scope, CancellationToken ct)
     {
         if (!File.Exists(path))
         {
@@ -23,10 +23,10 @@ internal static class FeedAggregator
         await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
         var keyName = feed.Unit == FeedUnit.Person ? "person_key" : "household_key";
         var keyField = Field(reader.Schema, keyName, path)!;
-        var dateField = Field(reader.Schema, feed.ColumnWithRole(ColumnRole.EventDate)!.Name, path)!;
-        var roleFields = new[] { ColumnRole.Months, ColumnRole.Amount, ColumnRole.Days, ColumnRole.Count, ColumnRole.Measure }
-            .Select(role => feed.ColumnWithRole(role) is { } column ? Field(reader.Schema, column.Name, path) : null)
-            .ToArray();
+        var allRules = scope == FoldScope.AllRules;
+        var dateField = allRules ? Field(reader.Schema, feed.ColumnWithRole(ColumnRole.EventDate)!.Name, path) : null;
+        ColumnRole[] roles = allRules ? [ColumnRole.Months, ColumnRole.Amount, ColumnRole.Days, ColumnRole.Count, ColumnRole.Measure] : [ColumnRole.Months];
+        var roleFields = roles.Select(role => feed.ColumnWithRole(role) is { } column ? Field(reader.Schema, column.Name, path) : null).ToArray();
 
         accumulator.Begin();
         long rows = 0;
@@ -35,18 +35,26 @@ internal static class FeedAggregator
         {
             using var rowGroup = reader.OpenRowGroupReader(group);
             var n = checked((int)rowGroup.RowCount);
-            var (keyValues, found, days, roles) = accumulator.Scratch(n);
+            var (keyValues, found, days, values) = accumulator.Scratch(n);
             await rowGroup.ReadAsync(keyField, keyValues.AsMemory(0, n), cancellationToken: ct).ConfigureAwait(false);
-            await ColumnValues.ReadDaysAsync(rowGroup, dateField, days, n, ct).ConfigureAwait(false);
-            for (var r = 0; r < roleFields.Length; r++)
+            if (dateField is not null)
             {
-                if (roleFields[r] is { } field)
+                await ColumnValues.ReadDaysAsync(rowGroup, dateField, days, n, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                Array.Clear(days, 0, n);
+            }
+
+            for (var r = 0; r < values.Length; r++)
+            {
+                if (r < roleFields.Length && roleFields[r] is { } field)
                 {
-                    await ColumnValues.ReadFloatsAsync(rowGroup, field, roles[r], n, ct).ConfigureAwait(false);
+                    await ColumnValues.ReadFloatsAsync(rowGroup, field, values[r], n, ct).ConfigureAwait(false);
                 }
                 else
                 {
-                    Array.Clear(roles[r], 0, n);
+                    Array.Clear(values[r], 0, n);
                 }
             }
 
@@ -62,13 +70,13 @@ internal static class FeedAggregator
                     continue;
                 }
 
-                accumulator.Add(unit, new LakeRecord(days[i], roles[0][i], roles[1][i], roles[2][i], roles[3][i], roles[4][i]));
+                accumulator.Add(unit, new LakeRecord(days[i], values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]));
             }
 
             rows += n;
         }
 
-        return accumulator.Drain(feed, units, asOf.DayNumber, rows, unknown);
+        return accumulator.Drain(feed, units, asOf.DayNumber, rows, unknown, scope);
     }
 
     private static DataField? Field(ParquetSchema schema, string name, string path) =>
