@@ -94,8 +94,13 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
     private async Task<FeedAggregate[]> AggregateAsync(DataRoot root, Quarter quarter, RosterTable roster, RosterKeys keys, ConcurrentBag<FeedAccumulator> accumulators, FoldScope scope, CancellationToken ct)
     {
         var results = new FeedAggregate[catalog.Feeds.Count];
+        // Largest files first, so the workers finish together instead of one folding the last big feed alone; results
+        // keep catalog order whatever order they are folded in.
+        var largestFirst = Enumerable.Range(0, catalog.Feeds.Count)
+            .OrderByDescending(f => File.Exists(root.LakeFeed(quarter, catalog.Feeds[f].Code)) ? new FileInfo(root.LakeFeed(quarter, catalog.Feeds[f].Code)).Length : 0)
+            .ThenBy(f => f);
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, catalog.Feeds.Count),
+            largestFirst,
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct },
             async (f, token) =>
             {

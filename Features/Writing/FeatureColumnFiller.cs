@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Features.Aggregation;
 using BlindSpot.Features.Schema;
 
 namespace BlindSpot.Features.Writing;
@@ -14,46 +15,129 @@ internal static class FeatureColumnFiller
             return;
         }
 
-        // The rule is chosen once per column, not per row: a string switch per row would cost seconds at 9 million.
-        var compute = Selector(context, column.Name);
-        var household = context.Roster.Household;
-        for (var k = 0; k < target.Length; k++)
-        {
-            target[k] = compute(start + k, household[start + k]);
-        }
+        FillDerived(context, column.Name, start, target);
     }
 
-    private static Func<int, int, float> Selector(FeatureContext context, string name)
+    /// <summary>
+    /// Person features are one loop over the range; household features are computed once per household and copied to
+    /// its members (a range may cut a household at either end). The rule is chosen once per column, never per row.
+    /// </summary>
+    private static void FillDerived(FeatureContext context, string name, int start, Span<float> target)
     {
         var roster = context.Roster;
         var totals = context.Totals;
         var changes = context.Changes;
         var options = context.Options;
-        return name switch
+        var household = roster.Household;
+        switch (name)
         {
-            FeatureNames.Age => (i, _) => roster.Age[i],
-            FeatureNames.Male => (i, _) => Flag(roster.Male[i]),
-            FeatureNames.Disability => (i, _) => Flag(roster.Disability[i]),
-            FeatureNames.BasicLivelihood => (i, _) => Flag(roster.BasicLivelihood[i]),
-            FeatureNames.OtherBenefit => (i, _) => Flag(roster.OtherBenefit[i]),
-            FeatureNames.IsHead => (i, _) => Flag(roster.IsHead[i]),
-            FeatureNames.PersonFeedCount => (i, _) => totals.PersonFeeds[i],
-            FeatureNames.CrisisCount => (i, h) => totals.PersonFeeds[i] + totals.HouseholdFeeds[h],
-            FeatureNames.HouseholdSize => (_, h) => roster.HouseholdSize(h),
-            FeatureNames.SinglePerson => (_, h) => Flag(roster.HouseholdSize(h) == 1),
-            FeatureNames.AnyChild => (_, h) => Flag(AnyMember(context, h, age => age <= options.ChildMaxAge)),
-            FeatureNames.AnyElder => (_, h) => Flag(AnyMember(context, h, age => age >= options.ElderMinAge)),
-            FeatureNames.HouseholdFeedCount => (_, h) => totals.HouseholdFeeds[h],
-            FeatureNames.MembersWithIndicator => (_, h) => MembersWithIndicator(context, h),
-            FeatureNames.ShareMembersWithIndicator => (_, h) => MembersWithIndicator(context, h) / roster.HouseholdSize(h),
-            FeatureNames.IndicatorCount => (_, h) => IndicatorCount(context, h),
-            FeatureNames.LogTotalArrears => (_, h) => MathF.Log(1f + TotalAmount(context, h)),
-            FeatureNames.NewCrises => (i, h) => changes.PersonNew[i] + changes.HouseholdNew[h],
-            FeatureNames.ResolvedCrises => (i, h) => changes.PersonResolved[i] + changes.HouseholdResolved[h],
-            FeatureNames.WorsenedArrears => (i, h) => changes.PersonWorsened[i] + changes.HouseholdWorsened[h],
-            FeatureNames.HasPreviousQuarter => (_, _) => Flag(changes.HasPrevious),
-            _ => throw new InvalidOperationException($"No rule computes feature '{name}'."),
-        };
+            case FeatureNames.Age:
+                for (var k = 0; k < target.Length; k++)
+                {
+                    target[k] = roster.Age[start + k];
+                }
+
+                return;
+            case FeatureNames.Male:
+                Flags(roster.Male, start, target);
+                return;
+            case FeatureNames.Disability:
+                Flags(roster.Disability, start, target);
+                return;
+            case FeatureNames.BasicLivelihood:
+                Flags(roster.BasicLivelihood, start, target);
+                return;
+            case FeatureNames.OtherBenefit:
+                Flags(roster.OtherBenefit, start, target);
+                return;
+            case FeatureNames.IsHead:
+                Flags(roster.IsHead, start, target);
+                return;
+            case FeatureNames.PersonFeedCount:
+                for (var k = 0; k < target.Length; k++)
+                {
+                    target[k] = totals.PersonFeeds[start + k];
+                }
+
+                return;
+            case FeatureNames.CrisisCount:
+                PersonPlusHousehold(totals.PersonFeeds, totals.HouseholdFeeds, household, start, target);
+                return;
+            case FeatureNames.NewCrises:
+                PersonPlusHousehold(changes.PersonNew, changes.HouseholdNew, household, start, target);
+                return;
+            case FeatureNames.ResolvedCrises:
+                PersonPlusHousehold(changes.PersonResolved, changes.HouseholdResolved, household, start, target);
+                return;
+            case FeatureNames.WorsenedArrears:
+                PersonPlusHousehold(changes.PersonWorsened, changes.HouseholdWorsened, household, start, target);
+                return;
+            case FeatureNames.HasPreviousQuarter:
+                target.Fill(Flag(changes.HasPrevious));
+                return;
+            case FeatureNames.HouseholdSize:
+                PerHousehold(context, start, target, (_, _, size) => size);
+                return;
+            case FeatureNames.SinglePerson:
+                PerHousehold(context, start, target, (_, _, size) => Flag(size == 1));
+                return;
+            case FeatureNames.AnyChild:
+                PerHousehold(context, start, target, (first, end, _) => Flag(AnyMember(roster.Age, first, end, age => age <= options.ChildMaxAge)));
+                return;
+            case FeatureNames.AnyElder:
+                PerHousehold(context, start, target, (first, end, _) => Flag(AnyMember(roster.Age, first, end, age => age >= options.ElderMinAge)));
+                return;
+            case FeatureNames.HouseholdFeedCount:
+                PerHousehold(context, start, target, (first, _, _) => totals.HouseholdFeeds[household[first]]);
+                return;
+            case FeatureNames.MembersWithIndicator:
+                PerHousehold(context, start, target, (first, end, _) => MembersWithIndicator(totals, first, end));
+                return;
+            case FeatureNames.ShareMembersWithIndicator:
+                PerHousehold(context, start, target, (first, end, size) => MembersWithIndicator(totals, first, end) / size);
+                return;
+            case FeatureNames.IndicatorCount:
+                PerHousehold(context, start, target, (first, end, _) => IndicatorCount(totals, household[first], first, end));
+                return;
+            case FeatureNames.LogTotalArrears:
+                PerHousehold(context, start, target, (first, end, _) => MathF.Log(1f + TotalAmount(totals, household[first], first, end)));
+                return;
+            default:
+                throw new InvalidOperationException($"No rule computes feature '{name}'.");
+        }
+    }
+
+    private static void Flags(bool[] flags, int start, Span<float> target)
+    {
+        for (var k = 0; k < target.Length; k++)
+        {
+            target[k] = Flag(flags[start + k]);
+        }
+    }
+
+    private static void PersonPlusHousehold(byte[] person, byte[] householdValues, int[] household, int start, Span<float> target)
+    {
+        for (var k = 0; k < target.Length; k++)
+        {
+            target[k] = person[start + k] + householdValues[household[start + k]];
+        }
+    }
+
+    /// <summary>
+    /// Computes <paramref name="value"/>(first member, end of members, size) once for each household that the range
+    /// [start, start + target.Length) reaches, and gives it to the members inside the range.
+    /// </summary>
+    private static void PerHousehold(FeatureContext context, int start, Span<float> target, Func<int, int, int, float> value)
+    {
+        var roster = context.Roster;
+        var end = start + target.Length;
+        for (var h = roster.Household[start]; h < roster.Households && roster.HouseholdStart[h] < end; h++)
+        {
+            var first = roster.HouseholdStart[h];
+            var last = roster.HouseholdStart[h + 1];
+            var v = value(first, last, last - first);
+            target[(Math.Max(first, start) - start)..(Math.Min(last, end) - start)].Fill(v);
+        }
     }
 
     private static void FillFeed(FeatureContext context, FeatureColumn column, int start, Span<float> target)
@@ -100,12 +184,11 @@ internal static class FeatureColumnFiller
 
     private static float Flag(bool value) => value ? 1f : 0f;
 
-    private static bool AnyMember(FeatureContext context, int h, Func<int, bool> test)
+    private static bool AnyMember(byte[] ages, int first, int end, Func<int, bool> test)
     {
-        var roster = context.Roster;
-        for (var m = roster.HouseholdStart[h]; m < roster.HouseholdStart[h + 1]; m++)
+        for (var m = first; m < end; m++)
         {
-            if (test(roster.Age[m]))
+            if (test(ages[m]))
             {
                 return true;
             }
@@ -114,34 +197,34 @@ internal static class FeatureColumnFiller
         return false;
     }
 
-    private static float MembersWithIndicator(FeatureContext context, int h)
+    private static float MembersWithIndicator(IndicatorTotals totals, int first, int end)
     {
         var count = 0;
-        for (var m = context.Roster.HouseholdStart[h]; m < context.Roster.HouseholdStart[h + 1]; m++)
+        for (var m = first; m < end; m++)
         {
-            count += context.Totals.PersonFeeds[m] > 0 ? 1 : 0;
+            count += totals.PersonFeeds[m] > 0 ? 1 : 0;
         }
 
         return count;
     }
 
-    private static float IndicatorCount(FeatureContext context, int h)
+    private static float IndicatorCount(IndicatorTotals totals, int household, int first, int end)
     {
-        float count = context.Totals.HouseholdFeeds[h];
-        for (var m = context.Roster.HouseholdStart[h]; m < context.Roster.HouseholdStart[h + 1]; m++)
+        float count = totals.HouseholdFeeds[household];
+        for (var m = first; m < end; m++)
         {
-            count += context.Totals.PersonFeeds[m];
+            count += totals.PersonFeeds[m];
         }
 
         return count;
     }
 
-    private static float TotalAmount(FeatureContext context, int h)
+    private static float TotalAmount(IndicatorTotals totals, int household, int first, int end)
     {
-        var total = context.Totals.HouseholdAmount[h];
-        for (var m = context.Roster.HouseholdStart[h]; m < context.Roster.HouseholdStart[h + 1]; m++)
+        var total = totals.HouseholdAmount[household];
+        for (var m = first; m < end; m++)
         {
-            total += context.Totals.PersonAmount[m];
+            total += totals.PersonAmount[m];
         }
 
         return Math.Max(0f, total);

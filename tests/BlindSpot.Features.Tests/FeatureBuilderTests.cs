@@ -230,6 +230,47 @@ public sealed class FeatureBuilderTests
     }
 
     [Test]
+    public async Task Build_RowGroupsThatCutHouseholds_GiveTheSameValuesAsOneGroup()
+    {
+        // 24,000 people in households of 1–5 in one 시도, so 10,000-row groups cut households at their edges; household
+        // features (computed once per household) and household feeds must still reach every member in both groups.
+        var random = new Random(7);
+        var people = new List<RosterPerson>();
+        for (long household = 1; people.Count < 24_000; household++)
+        {
+            var size = random.Next(1, 6);
+            for (var m = 0; m < size; m++)
+            {
+                people.Add(new RosterPerson(household * 10 + m, household, "11110", random.Next(0, 90), IsHead: m == 0));
+            }
+        }
+
+        await LakeWriter.WriteRosterAsync(root, Quarter, people);
+        var households = people.Select(p => p.HouseholdKey).Distinct().ToList();
+        await LakeWriter.WriteFeedAsync(root, Quarter, Catalog.GetFeed("health_insurance_arrears"),
+            [.. households.Where(_ => random.Next(4) == 0).Select(h => Row(h, new DateOnly(2026, 8, 1 + random.Next(28)), ("months", random.Next(1, 12)), ("amount", (long)random.Next(1, 900_000))))]);
+        await LakeWriter.WriteFeedAsync(root, Quarter, Catalog.GetFeed("telecom_arrears"),
+            [.. people.Where(_ => random.Next(5) == 0).Select(p => Row(p.PersonKey, new DateOnly(2026, 7, 1 + random.Next(28)), ("months", random.Next(1, 12)), ("amount", (long)random.Next(1, 300_000))))]);
+
+        var built = await new FeatureBuilder(Catalog, new FeatureOptions { Workers = 2 }, TimeProvider.System).BuildAsync(root, Quarter);
+        var whole = await FeatureTable.ReadAsync(built.Folder);
+        var cut = await FeatureTable.ReadAsync((await new FeatureBuilder(Catalog, new FeatureOptions { Workers = 2, RowGroupSize = 10_000 }, TimeProvider.System).BuildAsync(root, Quarter)).Folder);
+
+        Assert.That(cut.Rows, Is.EqualTo(people.Count));
+        Assert.Multiple(() =>
+        {
+            foreach (var name in built.Manifest.Features.Select(f => f.Name))
+            {
+                Assert.That(cut.Column(name).ToArray(), Is.EqualTo(whole.Column(name).ToArray()), name);
+            }
+
+            // And the household features really vary across the cut: not all one value.
+            Assert.That(cut.Column("hh_size").Distinct().Count(), Is.EqualTo(5));
+            Assert.That(cut.Column("health_insurance_arrears_presence").Distinct().Count(), Is.EqualTo(2));
+        });
+    }
+
+    [Test]
     public async Task Build_PersonKeyTwiceInRoster_NamesTheFileAndKey()
     {
         await LakeWriter.WriteRosterAsync(root, Quarter, [new(0x51, 0x10, "11110", 40), new(0x51, 0x20, "11110", 41)]);
