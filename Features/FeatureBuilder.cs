@@ -20,15 +20,23 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
 {
     public const string StageName = "features";
 
-    public async Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
+    public Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, CancellationToken ct = default) => BuildAsync(root, quarter, null, ct);
+
+    /// <param name="knownInputs">
+    /// The inputs' hashes when the caller has just taken them (the pipeline's checkpoint key), recorded as they are; null
+    /// to hash the roster and both quarters' lakes here, alongside the roster read.
+    /// </param>
+    public async Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? knownInputs, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         options.Validate();
         var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var schema = FeatureSchema.For(catalog);
-        // The inputs are hashed for the run manifest while the roster is read: that read is one thread, so a core is free.
-        var inputHashes = Task.Run(() => HashInputsAsync(root, quarter, ct), ct);
+        // Unknown inputs are hashed for the run manifest while the roster is read, on the core its decoding leaves.
+        var inputHashes = knownInputs is null
+            ? Task.Run(() => HashInputsAsync(root, quarter, ct), ct)
+            : Task.FromResult(new SortedDictionary<string, string>(knownInputs.ToDictionary(), StringComparer.Ordinal));
         var phases = new List<FeatureBuildResult.Phase>();
         var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, phases, ct).ConfigureAwait(false);
         var lap = Stopwatch.GetTimestamp();

@@ -39,7 +39,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         using var memory = PeakMemory.Start();
         try
         {
-            await stage.RunAsync(root, quarter, ct).ConfigureAwait(false);
+            await stage.RunAsync(root, quarter, inputs, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {

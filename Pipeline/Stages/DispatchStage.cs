@@ -56,7 +56,7 @@ internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonym
         return files.Hashes;
     }
 
-    public async Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
     {
         var dispatcher = new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, time);
         if (options.PostgresConnectionString is not { Length: > 0 } connection)

@@ -37,8 +37,9 @@ internal sealed class FeaturesStage(FeedCatalog catalog, TimeProvider time) : IQ
         return files.Hashes;
     }
 
-    public Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
-        new FeatureBuilder(catalog, new FeatureOptions(), time).BuildAsync(root, quarter, ct);
+    /// <summary>Builds with the inputs just hashed (or taken from ingest's record), so the builder does not hash them again.</summary>
+    public Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct) =>
+        new FeatureBuilder(catalog, new FeatureOptions(), time).BuildAsync(root, quarter, inputs, ct);
 
     public Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
         Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());

@@ -15,8 +15,12 @@ internal interface IQuarterStage
     /// </summary>
     Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct);
 
-    /// <summary>Runs the stage library; it records itself in the run manifest.</summary>
-    Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct);
+    /// <summary>
+    /// Runs the stage library; it records itself in the run manifest. <paramref name="inputs"/> are the hashes
+    /// <see cref="InputsAsync"/> just returned (null when it returned null), for a library that would otherwise hash the
+    /// same files again for its own record.
+    /// </summary>
+    Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct);
 
     /// <summary>Output files → SHA-256, for stages whose library records none; empty otherwise.</summary>
     Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct);

@@ -18,7 +18,7 @@ internal sealed class IngestStage(FeedCatalog catalog, Pseudonymizer pseudonymiz
     public Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
         Task.FromResult<IReadOnlyDictionary<string, string>?>(null);
 
-    public async Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
     {
         var previous = quarter.Previous;
         if (!Directory.Exists(root.LakeFolder(previous)) && Directory.Exists(root.RawFolder(previous)))

@@ -36,7 +36,7 @@ internal sealed class ReportStage(TimeProvider time) : IQuarterStage
         return files.Hashes;
     }
 
-    public async Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
     {
         var started = time.GetUtcNow();
         var path = ReportPath(root, quarter);

@@ -17,7 +17,7 @@ internal sealed class ScoreReduceStage(PipelineOptions options, TimeProvider tim
 
     public Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) => single.InputsAsync(root, quarter, ct);
 
-    public Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
+    public Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct) =>
         new ShardReducer(time).ReduceAsync(root, quarter, new ModelRegistry(options.ResolvedModelsFolder), new ScoreOptions(), ct);
 
     public Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) => single.OutputsAsync(root, quarter, ct);

@@ -31,7 +31,7 @@ internal sealed class ScoreStage(PipelineOptions options, TimeProvider time) : I
         return files.Hashes;
     }
 
-    public Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
+    public Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct) =>
         new ScoreJob(time).RunAsync(root, quarter, new ModelRegistry(options.ResolvedModelsFolder), new ScoreOptions(), ct);
 
     public Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>

@@ -222,6 +222,18 @@ public sealed class FeatureBuilderTests
     }
 
     [Test]
+    public async Task Build_WithKnownInputs_RecordsThemInsteadOfHashing()
+    {
+        await WriteCurrentAsync(root, Catalog);
+        var known = new Dictionary<string, string> { ["roster/2026Q3.parquet"] = "known-by-the-caller", ["#catalog"] = Catalog.Version };
+
+        await Builder().BuildAsync(root, Quarter, known);
+
+        var stage = RunManifest.LoadOrCreate(root.RunManifest(Quarter), Quarter.ToString()).Find(FeatureBuilder.StageName)!;
+        Assert.That(stage.Inputs, Is.EqualTo(known));
+    }
+
+    [Test]
     public void Build_MissingRoster_SaysToIngestFirst()
     {
         var error = Assert.ThrowsAsync<FileNotFoundException>(() => Builder().BuildAsync(root, Quarter));

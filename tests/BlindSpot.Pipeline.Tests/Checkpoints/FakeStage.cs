@@ -19,7 +19,7 @@ internal sealed class FakeStage : IQuarterStage
     public Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
         Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["#key"] = Key });
 
-    public async Task RunAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
     {
         Runs++;
         if (Failure is not null)

@@ -22,7 +22,7 @@ public sealed class IngestStageTests
             using var elsewhere = StageLock.Acquire(root, Q.Previous, "ingest");
             var stage = new IngestStage(FeedCatalog.LoadDefault(), Pseudonymizer.FromEnvironment(allowSampleKey: true), TimeProvider.System);
 
-            Assert.That(() => stage.RunAsync(root, Q, CancellationToken.None), Throws.TypeOf<StageLockedException>().With.Message.Contains(Q.Previous.ToString()));
+            Assert.That(() => stage.RunAsync(root, Q, null, CancellationToken.None), Throws.TypeOf<StageLockedException>().With.Message.Contains(Q.Previous.ToString()));
         }
         finally
         {
