@@ -1,3 +1,4 @@
+using System.Runtime;
 using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -73,7 +74,20 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
             manifest.With(record).Save(path);
         }
 
+        ReleaseStageMemory();
         return true;
+    }
+
+    /// <summary>
+    /// A stage leaves gigabytes of dead arrays at 9 million people (ingest's row batches, the features fold, the scoring
+    /// buffers). Without a limit the collector keeps that memory committed, so in one process each stage's peak stacked
+    /// on the last one's leftovers (7.6 GiB for a quarter whose largest stage needs 3.6 GiB alone). One blocking,
+    /// compacting, decommitting collection between stages costs a fraction of a second and gives it back to the OS.
+    /// </summary>
+    private static void ReleaseStageMemory()
+    {
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
 
     /// <summary>Records <paramref name="stage"/> as failed with <paramref name="error"/>, for a failure found outside the stage (a failed shard).</summary>
