@@ -1,7 +1,7 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using System.Runtime.Intrinsics.X86;
+using BlindSpot.Core.Memory;
 
 namespace BlindSpot.Core.Keys;
 
@@ -70,7 +70,7 @@ public sealed class KeyIndex
         {
             if (k + PrefetchDistance < keys.Length)
             {
-                Prefetch(table, Home(keys[k + PrefetchDistance], m));
+                CachePrefetch.Element(table, Home(keys[k + PrefetchDistance], m));
             }
 
             if (!Insert(table, m, keys[k], firstIndex + k))
@@ -99,7 +99,7 @@ public sealed class KeyIndex
         {
             if (k + PrefetchDistance < keys.Length)
             {
-                Prefetch(table, Home(keys[k + PrefetchDistance], m));
+                CachePrefetch.Element(table, Home(keys[k + PrefetchDistance], m));
             }
 
             indices[k] = Find(table, m, keys[k]);
@@ -173,17 +173,6 @@ public sealed class KeyIndex
     // Keys are HMAC output and already uniform, but a multiply-shift keeps the table safe for any key source.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Home(long key, int m) => (int)(unchecked((ulong)key * 0x9E3779B97F4A7C15UL) >> 34) & m;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static unsafe void Prefetch(Slot[] table, int slot)
-    {
-        if (Sse.IsSupported)
-        {
-            // The array cannot move while this reads its address: nothing here allocates, and a prefetch of a stale
-            // address is only a wasted hint, never a fault.
-            Sse.Prefetch0(Unsafe.AsPointer(ref table[slot]));
-        }
-    }
 
     [StructLayout(LayoutKind.Sequential, Pack = 4)]
     private readonly record struct Slot(long Key, int IndexPlusOne);

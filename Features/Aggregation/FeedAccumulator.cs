@@ -1,4 +1,5 @@
 using System.Numerics;
+using BlindSpot.Core.Memory;
 using BlindSpot.Core.Catalog;
 
 namespace BlindSpot.Features.Aggregation;
@@ -42,7 +43,36 @@ internal sealed class FeedAccumulator(int capacity)
     /// <summary>Call before the first <see cref="Add"/> of a feed.</summary>
     public void Begin() => EnsureAllocated();
 
-    public void Add(int unit, in LakeRecord record)
+    /// <summary>
+    /// Adds one row group's rows: <paramref name="units"/>[i] is row i's unit (−1 for a key not on the roster, counted and
+    /// skipped), <paramref name="days"/> and <paramref name="roles"/> its values. Returns how many keys were unknown.
+    /// Units come in key order, random in roster order, so the aggregate a few rows ahead is prefetched.
+    /// </summary>
+    public long AddRows(ReadOnlySpan<int> units, int[] days, float[][] roles)
+    {
+        const int PrefetchDistance = 12;
+        long unknown = 0;
+        for (var i = 0; i < units.Length; i++)
+        {
+            if (i + PrefetchDistance < units.Length)
+            {
+                CachePrefetch.Element(aggregates, units[i + PrefetchDistance]);
+            }
+
+            var unit = units[i];
+            if (unit < 0)
+            {
+                unknown++;
+                continue;
+            }
+
+            Add(unit, new LakeRecord(days[i], roles[0][i], roles[1][i], roles[2][i], roles[3][i], roles[4][i]));
+        }
+
+        return unknown;
+    }
+
+    private void Add(int unit, in LakeRecord record)
     {
         ref var a = ref aggregates[unit];
         var first = a.Count == 0;

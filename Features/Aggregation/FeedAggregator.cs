@@ -61,18 +61,7 @@ internal static class FeedAggregator
             // Lookups first, as one batch: they are independent, so their cache misses overlap (the index prefetches).
             keys.FindAll(keyValues.AsSpan(0, n), found);
 
-            for (var i = 0; i < n; i++)
-            {
-                var unit = found[i];
-                if (unit < 0)
-                {
-                    unknown++;
-                    continue;
-                }
-
-                accumulator.Add(unit, new LakeRecord(days[i], values[0][i], values[1][i], values[2][i], values[3][i], values[4][i]));
-            }
-
+            unknown += accumulator.AddRows(found.AsSpan(0, n), days, values);
             rows += n;
         }
 
