@@ -68,19 +68,34 @@ internal sealed class RosterFacts
             await group.ReadAsync(Field(reader, "person_key", path), facts.PersonKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
             await group.ReadAsync(Field(reader, "household_key", path), facts.HouseholdKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
             await group.ReadAsync(Field(reader, "basic_livelihood", path), facts.BasicLivelihood.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
-            var sigungu = new string?[rows];
-            await group.ReadAsync(Field(reader, "sigungu_code", path), sigungu.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            var status = new string?[rows];
-            await group.ReadAsync(Field(reader, "status", path), status.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            // Text as character slices: Parquet.Net makes a string per row for a string array, even from a dictionary page.
+            var sigungu = new ReadOnlyMemory<char>[rows];
+            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, "sigungu_code", path), sigungu, cancellationToken: ct).ConfigureAwait(false);
+            var status = new ReadOnlyMemory<char>[rows];
+            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, "status", path), status, cancellationToken: ct).ConfigureAwait(false);
+            var lastCode = ReadOnlyMemory<char>.Empty;
+            var lastValue = 0;
             for (var k = 0; k < rows; k++)
             {
                 var i = offset + k;
-                facts.Sigungu[i] = int.Parse(sigungu[k] ?? "0", CultureInfo.InvariantCulture);
-                facts.Status[i] = status[k] is { Length: 1 } s ? s[0] : '?';
-                if (!facts.PersonIndex.TryAdd(facts.PersonKeys[i], i))
+                // Sorted by 시군구: most rows repeat the code before them.
+                if (k == 0 || !sigungu[k].Span.SequenceEqual(lastCode.Span))
                 {
-                    throw new InvalidDataException($"{path}: person key {facts.PersonKeys[i]:x16} appears twice in the roster.");
+                    if (!int.TryParse(sigungu[k].Span, NumberStyles.None, CultureInfo.InvariantCulture, out lastValue))
+                    {
+                        throw new InvalidDataException($"{path}: row {i} has sigungu_code '{sigungu[k]}', which is not a numeric code.");
+                    }
+
+                    lastCode = sigungu[k];
                 }
+
+                facts.Sigungu[i] = lastValue;
+                facts.Status[i] = status[k].Span is [var s] ? s : '?';
+            }
+
+            if (facts.PersonIndex.AddAll(facts.PersonKeys.AsSpan(offset, rows), offset) is var duplicate and >= 0)
+            {
+                throw new InvalidDataException($"{path}: person key {facts.PersonKeys[offset + duplicate]:x16} appears twice in the roster.");
             }
 
             offset += rows;
