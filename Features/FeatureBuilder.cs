@@ -105,7 +105,7 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         // Largest files first, so the workers finish together instead of one folding the last big feed alone; results
         // keep catalog order whatever order they are folded in.
         var largestFirst = Enumerable.Range(0, catalog.Feeds.Count)
-            .OrderByDescending(f => File.Exists(root.LakeFeed(quarter, catalog.Feeds[f].Code)) ? new FileInfo(root.LakeFeed(quarter, catalog.Feeds[f].Code)).Length : 0)
+            .OrderByDescending(f => new FileInfo(root.LakeFeed(quarter, catalog.Feeds[f].Code)) is { Exists: true } file ? file.Length : 0)
             .ThenBy(f => f);
         await Parallel.ForEachAsync(
             largestFirst,

@@ -143,17 +143,12 @@ public sealed class KeyIndex
     {
         var old = slots;
         (slots, mask, limit) = Allocate((long)old.Length * 2);
+        Count = 0;
         foreach (var s in old)
         {
             if (s.IndexPlusOne != Vacant)
             {
-                var slot = Home(s.Key, mask);
-                while (slots[slot].IndexPlusOne != Vacant)
-                {
-                    slot = (slot + 1) & mask;
-                }
-
-                slots[slot] = s;
+                Insert(slots, mask, s.Key, s.IndexPlusOne - 1);
             }
         }
     }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Regions;
 using Parquet;
 using Parquet.Schema;
 
@@ -61,6 +61,7 @@ internal sealed class RosterFacts
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var facts = new RosterFacts(checked((int)reader.RowGroups.Sum(g => g.RowCount)));
         var offset = 0;
+        var sigunguCodes = new RegionCodeParser("sigungu_code", path);
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
@@ -73,23 +74,10 @@ internal sealed class RosterFacts
             await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, "sigungu_code", path), sigungu, cancellationToken: ct).ConfigureAwait(false);
             var status = new ReadOnlyMemory<char>[rows];
             await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, "status", path), status, cancellationToken: ct).ConfigureAwait(false);
-            var lastCode = ReadOnlyMemory<char>.Empty;
-            var lastValue = 0;
             for (var k = 0; k < rows; k++)
             {
                 var i = offset + k;
-                // Sorted by 시군구: most rows repeat the code before them.
-                if (k == 0 || !sigungu[k].Span.SequenceEqual(lastCode.Span))
-                {
-                    if (!int.TryParse(sigungu[k].Span, NumberStyles.None, CultureInfo.InvariantCulture, out lastValue))
-                    {
-                        throw new InvalidDataException($"{path}: row {i} has sigungu_code '{sigungu[k]}', which is not a numeric code.");
-                    }
-
-                    lastCode = sigungu[k];
-                }
-
-                facts.Sigungu[i] = lastValue;
+                facts.Sigungu[i] = sigunguCodes.Parse(sigungu[k].Span, i);
                 facts.Status[i] = status[k].Span is [var s] ? s : '?';
             }
 

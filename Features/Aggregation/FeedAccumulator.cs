@@ -1,6 +1,6 @@
 using System.Numerics;
-using BlindSpot.Core.Memory;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Memory;
 
 namespace BlindSpot.Features.Aggregation;
 
@@ -40,7 +40,7 @@ internal sealed class FeedAccumulator(int capacity)
         return (scratchKeys, scratchUnits, scratchDays, scratchRoles);
     }
 
-    /// <summary>Call before the first <see cref="Add"/> of a feed.</summary>
+    /// <summary>Call before the first <see cref="AddRows"/> of a feed.</summary>
     public void Begin() => EnsureAllocated();
 
     /// <summary>

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Regions;
 using Parquet;
 using Parquet.Schema;
 
@@ -161,8 +162,8 @@ internal static class RosterReader
 
         private readonly KeyIndex personIndex = new(people);
 
-        private readonly CodeParser sigungu = new("sigungu_code", path);
-        private readonly CodeParser eupmyeondong = new("eupmyeondong_code", path);
+        private readonly RegionCodeParser sigungu = new("sigungu_code", path);
+        private readonly RegionCodeParser eupmyeondong = new("eupmyeondong_code", path);
         private int next;
         private int households;
 

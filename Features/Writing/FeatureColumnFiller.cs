@@ -32,11 +32,7 @@ internal static class FeatureColumnFiller
         switch (name)
         {
             case FeatureNames.Age:
-                for (var k = 0; k < target.Length; k++)
-                {
-                    target[k] = roster.Age[start + k];
-                }
-
+                Widen(roster.Age, start, target);
                 return;
             case FeatureNames.Male:
                 Flags(roster.Male, start, target);
@@ -54,11 +50,7 @@ internal static class FeatureColumnFiller
                 Flags(roster.IsHead, start, target);
                 return;
             case FeatureNames.PersonFeedCount:
-                for (var k = 0; k < target.Length; k++)
-                {
-                    target[k] = totals.PersonFeeds[start + k];
-                }
-
+                Widen(totals.PersonFeeds, start, target);
                 return;
             case FeatureNames.CrisisCount:
                 PersonPlusHousehold(totals.PersonFeeds, totals.HouseholdFeeds, household, start, target);
@@ -104,6 +96,14 @@ internal static class FeatureColumnFiller
                 return;
             default:
                 throw new InvalidOperationException($"No rule computes feature '{name}'.");
+        }
+    }
+
+    private static void Widen(byte[] values, int start, Span<float> target)
+    {
+        for (var k = 0; k < target.Length; k++)
+        {
+            target[k] = values[start + k];
         }
     }
 

@@ -71,6 +71,7 @@ public sealed class KeyIndexTests
         }
 
         Assert.That(Enumerable.Range(0, keys.Length).Count(i => index.Find(keys[i]) == i), Is.EqualTo(keys.Length));
+        Assert.That(index.Count, Is.EqualTo(keys.Length), "growing re-inserts the keys without counting them twice");
     }
 
     [Test]

@@ -1,12 +1,13 @@
 using System.Globalization;
 
-namespace BlindSpot.Features.Roster;
+namespace BlindSpot.Core.Regions;
 
 /// <summary>
-/// Parses a roster region-code column to ints, remembering the last text it parsed. The roster is sorted by 시군구, so
-/// consecutive rows mostly repeat the code before them and cost a comparison of a few characters instead of a parse.
+/// Parses a roster region-code column (시군구, 읍면동) to ints, remembering the last text it parsed. The roster is sorted by
+/// 시군구, so consecutive rows mostly repeat the code before them and cost a comparison of a few characters instead of a
+/// parse. A text that is not a code fails naming the file, row, column and value. One per column and reader.
 /// </summary>
-internal sealed class CodeParser(string column, string path)
+public sealed class RegionCodeParser(string column, string path)
 {
     private readonly char[] lastText = new char[16];
     private int lastLength = -1;
