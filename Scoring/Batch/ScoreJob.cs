@@ -27,41 +27,22 @@ internal sealed class ScoreJob(TimeProvider clock)
         options.Validate();
         var started = clock.GetUtcNow();
         var stopwatch = Stopwatch.GetTimestamp();
-        var manifestPath = root.RunManifest(quarter);
         try
         {
             var build = FeatureBuild.Load(root, quarter);
             var variants = LiveVariants(registry, build, options);
-            var parts = build.PartFiles;
             var phases = new List<ScoreResult.Phase>();
-            var partScores = await ScorePartsAsync(parts, build.Names, variants, options, ct).ConfigureAwait(false);
+            var partScores = await ScorePartsAsync(build.PartFiles, build.Names, variants, options, ct).ConfigureAwait(false);
             phases.Add(new ScoreResult.Phase("load models, read and score parts", Stopwatch.GetElapsedTime(stopwatch)));
-            var scored = new List<ScoreResult.Scored>();
-            for (var v = 0; v < variants.Count; v++)
-            {
-                // One variant at a time, its parts dropped once merged: memory holds the parts of the variants still to
-                // rank plus one variant's national ranking.
-                var phase = Stopwatch.GetTimestamp();
-                var ranked = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows);
-                foreach (var part in partScores)
-                {
-                    part[v] = null!;
-                }
-
-                var path = root.Scores(quarter, variants[v].Variant);
-                await ScoreWriter.WriteAsync(path, ranked, Metadata(quarter, variants[v], ranked, build), ct).ConfigureAwait(false);
-                scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked.Rows, ranked.Candidates, path));
-                phases.Add(new ScoreResult.Phase($"rank and write {variants[v].Variant.ToCode()}", Stopwatch.GetElapsedTime(phase)));
-            }
-
-            Record(root, manifestPath, quarter, build, variants, scored, started);
+            var scored = await RankAndWriteAsync(root, quarter, build, variants, partScores, options, phases, ct).ConfigureAwait(false);
+            var inputs = await InputsAsync(root, build, variants, ct).ConfigureAwait(false);
+            await RecordCompletedAsync(root, quarter, inputs, scored, new SortedDictionary<string, long>(StringComparer.Ordinal), started, clock, ct).ConfigureAwait(false);
             var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
             return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch), phases);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var failed = new StageRecord { Stage = Stage, State = StageState.Failed, StartedAt = started, FinishedAt = clock.GetUtcNow(), Error = ex.Message };
-            RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(failed).Save(manifestPath);
+            RecordFailed(root, quarter, started, clock, ex);
             throw;
         }
     }
@@ -128,33 +109,74 @@ internal sealed class ScoreJob(TimeProvider clock)
         return partScores;
     }
 
-    private void Record(DataRoot root, string manifestPath, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, List<ScoreResult.Scored> scored, DateTimeOffset started)
+    /// <summary>
+    /// Ranks each variant nationally from its parts' scores and writes its score file, one variant at a time, dropping its
+    /// parts once merged: memory holds the parts of the variants still to rank plus one variant's national ranking.
+    /// Shared by the single-process scorer and the sharded reduce, so both write the same bytes.
+    /// </summary>
+    internal static async Task<List<ScoreResult.Scored>> RankAndWriteAsync(
+        DataRoot root, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, PartScores[][] partScores, ScoreOptions options, List<ScoreResult.Phase> phases, CancellationToken ct)
+    {
+        var scored = new List<ScoreResult.Scored>();
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var phase = Stopwatch.GetTimestamp();
+            var ranked = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows);
+            foreach (var part in partScores)
+            {
+                part[v] = null!;
+            }
+
+            var path = root.Scores(quarter, variants[v].Variant);
+            await ScoreWriter.WriteAsync(path, ranked, Metadata(quarter, variants[v], ranked, build), ct).ConfigureAwait(false);
+            scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked.Rows, ranked.Candidates, path));
+            phases.Add(new ScoreResult.Phase($"rank and write {variants[v].Variant.ToCode()}", Stopwatch.GetElapsedTime(phase)));
+        }
+
+        return scored;
+    }
+
+    /// <summary>The score stage's inputs: every feature part and the feature manifest, and each live model (its version is an input: the manifest says which model made every score file).</summary>
+    internal static async Task<SortedDictionary<string, string>> InputsAsync(DataRoot root, FeatureBuild build, List<LiveVariant> variants, CancellationToken ct)
     {
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in build.PartFiles.Append(Path.Combine(build.Folder, FeatureBuild.ManifestFileName)))
+        foreach (var file in build.PartFiles.Append(Path.Combine(build.Folder, FeatureBuild.ManifestFileName)))
         {
-            inputs[Relative(root, part)] = FileHash.Sha256(part);
+            inputs[Relative(root, file)] = await FileHash.Sha256Async(file, ct).ConfigureAwait(false);
         }
 
         foreach (var variant in variants)
         {
-            // Model versions are inputs: the manifest says which model made every score file.
             inputs[$"models/{variant.Variant.ToCode()}/{variant.Model.Card.Version}/model.zip"] = variant.Model.Card.ModelSha256;
         }
 
+        return inputs;
+    }
+
+    /// <summary>Records the completed stage: the score files as outputs, rows and candidates per variant, plus <paramref name="counts"/> already given.</summary>
+    internal static async Task RecordCompletedAsync(
+        DataRoot root, Quarter quarter, SortedDictionary<string, string> inputs, List<ScoreResult.Scored> scored, SortedDictionary<string, long> counts, DateTimeOffset started, TimeProvider clock, CancellationToken ct)
+    {
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
         foreach (var result in scored)
         {
-            outputs[Relative(root, result.Path)] = FileHash.Sha256(result.Path);
+            outputs[Relative(root, result.Path)] = await FileHash.Sha256Async(result.Path, ct).ConfigureAwait(false);
             counts[result.Variant.ToCode() + ".rows"] = result.Rows;
             counts[result.Variant.ToCode() + ".candidates"] = result.Candidates;
         }
 
         var record = new StageRecord { Stage = Stage, State = StageState.Completed, Inputs = inputs, Outputs = outputs, Counts = counts, StartedAt = started, FinishedAt = clock.GetUtcNow() };
-        RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(record).Save(manifestPath);
+        var path = root.RunManifest(quarter);
+        RunManifest.LoadOrCreate(path, quarter.ToString()).With(record).Save(path);
     }
 
-    private static string Relative(DataRoot root, string path) => Path.GetRelativePath(root.Path, path).Replace('\\', '/');
+    internal static void RecordFailed(DataRoot root, Quarter quarter, DateTimeOffset started, TimeProvider clock, Exception error)
+    {
+        var failed = new StageRecord { Stage = Stage, State = StageState.Failed, StartedAt = started, FinishedAt = clock.GetUtcNow(), Error = error.Message };
+        var path = root.RunManifest(quarter);
+        RunManifest.LoadOrCreate(path, quarter.ToString()).With(failed).Save(path);
+    }
+
+    internal static string Relative(DataRoot root, string path) => Path.GetRelativePath(root.Path, path).Replace('\\', '/');
 }
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using BlindSpot.Core.Catalog;
-using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using BlindSpot.Core.Runs;
 using BlindSpot.Scoring.Data;
 using BlindSpot.Scoring.Registry;
 
@@ -25,14 +23,14 @@ internal sealed class ShardReducer(TimeProvider clock)
         options.Validate();
         var started = clock.GetUtcNow();
         var stopwatch = Stopwatch.GetTimestamp();
-        var manifestPath = root.RunManifest(quarter);
         try
         {
             var build = FeatureBuild.Load(root, quarter);
             var variants = ScoreJob.LiveVariants(registry, build, options);
 
-            var inputs = await InputsAsync(root, build, variants, ct).ConfigureAwait(false);
-            var manifestHash = inputs[Relative(root, Path.Combine(build.Folder, FeatureBuild.ManifestFileName))];
+            // The part hashes are the stage's inputs and also check each shard's key, so parts are hashed once.
+            var inputs = await ScoreJob.InputsAsync(root, build, variants, ct).ConfigureAwait(false);
+            var manifestHash = inputs[ScoreJob.Relative(root, Path.Combine(build.Folder, FeatureBuild.ManifestFileName))];
             var parts = build.PartFiles;
             var partScores = new PartScores[parts.Count][];
             for (var p = 0; p < parts.Count; p++)
@@ -44,52 +42,24 @@ internal sealed class ShardReducer(TimeProvider clock)
                     throw new FileNotFoundException($"{shard}: the shard of {part} is missing; score it ('score' shard job) before the reduce.", shard);
                 }
 
-                partScores[p] = ShardReader.Read(shard, ShardKey.Compute(inputs[Relative(root, parts[p])], manifestHash, variants), variants);
+                partScores[p] = ShardReader.Read(shard, ShardKey.Compute(inputs[ScoreJob.Relative(root, parts[p])], manifestHash, variants), variants);
             }
 
-            var scored = new List<ScoreResult.Scored>();
-            var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            var phases = new List<ScoreResult.Phase>();
+            var scored = await ScoreJob.RankAndWriteAsync(root, quarter, build, variants, partScores, options, phases, ct).ConfigureAwait(false);
             var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            for (var v = 0; v < variants.Count; v++)
+            foreach (var variant in variants)
             {
-                var ranked = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows);
-                var path = root.Scores(quarter, variants[v].Variant);
-                await ScoreWriter.WriteAsync(path, ranked, ScoreJob.Metadata(quarter, variants[v], ranked, build), ct).ConfigureAwait(false);
-                scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked.Rows, ranked.Candidates, path));
-                outputs[Relative(root, path)] = await FileHash.Sha256Async(path, ct).ConfigureAwait(false);
-                counts[variants[v].Variant.ToCode() + ".rows"] = ranked.Rows;
-                counts[variants[v].Variant.ToCode() + ".candidates"] = ranked.Candidates;
-                counts[variants[v].Variant.ToCode() + ".shards"] = parts.Count;
+                counts[variant.Variant.ToCode() + ".shards"] = parts.Count;
             }
 
-            var record = new StageRecord { Stage = ScoreJob.Stage, State = StageState.Completed, Inputs = inputs, Outputs = outputs, Counts = counts, StartedAt = started, FinishedAt = clock.GetUtcNow() };
-            RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(record).Save(manifestPath);
-            return new ScoreResult(scored, [.. VariantNames.All.Except(variants.Select(v => v.Variant))], Stopwatch.GetElapsedTime(stopwatch), []);
+            await ScoreJob.RecordCompletedAsync(root, quarter, inputs, scored, counts, started, clock, ct).ConfigureAwait(false);
+            return new ScoreResult(scored, [.. VariantNames.All.Except(variants.Select(v => v.Variant))], Stopwatch.GetElapsedTime(stopwatch), phases);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            var failed = new StageRecord { Stage = ScoreJob.Stage, State = StageState.Failed, StartedAt = started, FinishedAt = clock.GetUtcNow(), Error = ex.Message };
-            RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(failed).Save(manifestPath);
+            ScoreJob.RecordFailed(root, quarter, started, clock, ex);
             throw;
         }
     }
-
-    // The score stage's inputs as ScoreJob records them; the part hashes also check each shard's key, so parts are hashed once.
-    private static async Task<SortedDictionary<string, string>> InputsAsync(DataRoot root, FeatureBuild build, List<LiveVariant> variants, CancellationToken ct)
-    {
-        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in build.PartFiles.Append(Path.Combine(build.Folder, FeatureBuild.ManifestFileName)))
-        {
-            inputs[Relative(root, file)] = await FileHash.Sha256Async(file, ct).ConfigureAwait(false);
-        }
-
-        foreach (var variant in variants)
-        {
-            inputs[$"models/{variant.Variant.ToCode()}/{variant.Model.Card.Version}/model.zip"] = variant.Model.Card.ModelSha256;
-        }
-
-        return inputs;
-    }
-
-    private static string Relative(DataRoot root, string path) => Path.GetRelativePath(root.Path, path).Replace('\\', '/');
 }
