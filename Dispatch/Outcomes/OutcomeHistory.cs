@@ -1,17 +1,21 @@
 using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Csv;
+using BlindSpot.Core.Files;
+using BlindSpot.Dispatch.Worklists;
 using CsvHelper;
 
 namespace BlindSpot.Dispatch.Outcomes;
 
 /// <summary>
-/// <c>outcomes/&lt;Q&gt;/outcome-history.csv</c>: every accepted outcome row of every upload, appended, never rewritten,
-/// so a correction is a new row and the earlier answer stays on record. Restricted: it holds resident numbers.
+/// <c>outcomes/&lt;Q&gt;/outcome-history.csv</c>: every accepted outcome of every upload, appended, never rewritten, so a
+/// correction is a new row and the earlier answer stays on record (an answer already on record is not added again).
+/// Restricted: it holds resident numbers, so it is an owner-only file written through <see cref="CsvFiles"/>.
 /// </summary>
 internal static class OutcomeHistory
 {
-    private const string Header = "import_id,line,worklist_id,resident_no,variant,sigungu_code,selected_by,outcome,outcome_date";
+    private static readonly string[] Columns = ["import_id", "line", "worklist_id", "resident_no", "variant", "sigungu_code", "selected_by", "outcome", "outcome_date"];
 
     public static List<OutcomeHistoryRow> Read(string path)
     {
@@ -22,8 +26,8 @@ internal static class OutcomeHistory
         }
 
         using var stream = File.OpenRead(path);
-        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Encoding = Encoding.UTF8 }, leaveOpen: true);
-        string Text(int i) => Encoding.UTF8.GetString(csv.GetSpan(i));
+        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Separator = ',', Encoding = Encoding.UTF8 }, leaveOpen: true);
+        string Text(int i) => CellText.Restore(Encoding.UTF8.GetString(csv.GetSpan(i)));
         while (csv.Read())
         {
             var entry = new RegisterEntry(Text(2) is { Length: > 0 } id ? id : null, VariantNames.Parse(Text(4)), Text(3), Text(5), Text(6));
@@ -33,18 +37,32 @@ internal static class OutcomeHistory
         return rows;
     }
 
-    public static void Append(string path, IEnumerable<OutcomeHistoryRow> rows)
+    public static void Append(string path, IReadOnlyCollection<OutcomeHistoryRow> rows)
     {
         var exists = File.Exists(path);
-        using var writer = new StreamWriter(path, append: true, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
+        if (exists && rows.Count == 0)
+        {
+            return;
+        }
+
+        using var csv = CsvFiles.Create(PrivateFiles.Create(path, mode: FileMode.Append), leaveOpen: false);
         if (!exists)
         {
-            writer.WriteLine(Header);
+            csv.WriteHeader(Columns);
         }
 
         foreach (var r in rows)
         {
-            writer.WriteLine(string.Join(',', r.ImportId, r.Line.ToString(CultureInfo.InvariantCulture), r.Entry.WorklistId ?? "", r.Entry.ResidentNumber, r.Entry.Variant.ToCode(), r.Entry.SigunguCode, r.Entry.SelectedBy, r.Outcome, r.OutcomeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            csv.WriteField(r.ImportId);
+            csv.WriteField(r.Line);
+            csv.WriteField(r.Entry.WorklistId ?? "");
+            csv.WriteField(r.Entry.ResidentNumber);
+            csv.WriteField(r.Entry.Variant.ToCode());
+            csv.WriteField(r.Entry.SigunguCode);
+            csv.WriteField(r.Entry.SelectedBy);
+            csv.WriteField(r.Outcome);
+            csv.WriteField(r.OutcomeDate);
+            csv.EndRecord();
         }
     }
 }

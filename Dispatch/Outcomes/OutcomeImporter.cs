@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
-using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Csv;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -10,120 +10,82 @@ namespace BlindSpot.Dispatch.Outcomes;
 
 /// <summary>
 /// Imports an outcome upload for a quarter: every row checked against the quarter's dispatch register (the person was
-/// dispatched, in that 시군구, for that variant), the code and the date; accepted rows appended to the history, the
-/// labels rebuilt (latest answer wins), and a per-row report written beside the kept copy of the upload.
+/// dispatched, in that 시군구, for that variant), the code and the date; rows that change the record appended to the
+/// history, the labels rebuilt (latest answer wins), and a per-row report written beside the kept copy of the upload.
+/// Imports of one quarter run one at a time across processes (<see cref="ImportLock"/>), so ids are unique and no
+/// label is lost; the file is read as a stream within <see cref="OutcomeImportLimits"/>, and refused as a whole
+/// (<see cref="OutcomeFileException"/>) before anything is written.
 /// </summary>
 public sealed class OutcomeImporter(Pseudonymizer pseudonymizer, TimeProvider time)
 {
-    /// <param name="sigungu">The uploading official's 시군구; rows for any other are refused. Null for a central import.</param>
-    public async Task<OutcomeImportResult> ImportAsync(DataRoot root, Quarter quarter, string file, string? sigungu = null, CancellationToken ct = default)
+    /// <param name="sigungu">The uploading official's 시군구; rows for any other are answered as "not on your worklist". Null for a central import.</param>
+    /// <param name="limits">Rows, cells and sizes allowed; <see cref="OutcomeImportLimits.Default"/> when null.</param>
+    public async Task<OutcomeImportResult> ImportAsync(
+        DataRoot root, Quarter quarter, string file, string? sigungu = null, CancellationToken ct = default, OutcomeImportLimits? limits = null)
     {
         ArgumentNullException.ThrowIfNull(root);
+        limits ??= OutcomeImportLimits.Default;
+        limits.Validate();
         var register = DispatchRegister.Read(root.PastDispatches(quarter));
         if (register.Count == 0)
         {
             throw new InvalidOperationException($"{root.PastDispatches(quarter)}: {quarter} has no dispatch register, so there is nothing to report outcomes on; check the quarter.");
         }
 
-        var byId = register.Where(e => e.WorklistId is { Length: > 0 }).ToDictionary(e => e.WorklistId!, StringComparer.Ordinal);
-        var byResident = register.GroupBy(e => (e.ResidentNumber, e.Variant)).ToDictionary(g => g.Key, g => g.First());
-        var uploaded = UploadReader.Read(file);
         var folder = Path.Combine(root.OutcomesFolder(quarter), "imports");
-        Directory.CreateDirectory(folder);
-        var importId = (Directory.GetFiles(folder, "*.report.csv").Length + 1).ToString("D4", CultureInfo.InvariantCulture);
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-
+        using var importLock = await ImportLock.AcquireAsync(folder, ct).ConfigureAwait(false);
+        var importId = NextId(folder);
+        var historyPath = Path.Combine(root.OutcomesFolder(quarter), "outcome-history.csv");
+        var onRecord = OutcomeHistory.Read(historyPath).GroupBy(h => h.Key).ToDictionary(g => g.Key, g => g.Last());
+        var checker = new OutcomeRowChecker(quarter, sigungu, register, onRecord, importId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var results = new List<OutcomeRowResult>();
-        var accepted = new List<OutcomeHistoryRow>();
-        foreach (var row in uploaded)
+        foreach (var row in UploadReader.Read(file, limits))
         {
-            var (result, history) = Check(row, quarter, sigungu, byId, byResident, importId, today);
-            results.Add(result);
-            if (history is not null)
-            {
-                accepted.Add(history);
-            }
+            ct.ThrowIfCancellationRequested();
+            results.Add(checker.Check(row));
         }
 
-        var historyPath = Path.Combine(root.OutcomesFolder(quarter), "outcome-history.csv");
-        var earlier = OutcomeHistory.Read(historyPath).GroupBy(h => h.Key).ToDictionary(g => g.Key, g => g.Last());
-        var corrections = accepted.Count(a => earlier.TryGetValue(a.Key, out var before) && (before.Outcome != a.Outcome || before.OutcomeDate != a.OutcomeDate));
-        File.Copy(file, Path.Combine(folder, $"{importId}-{Path.GetFileName(file)}"), overwrite: true);
+        Keep(file, Path.Combine(folder, $"{importId}-{Path.GetFileName(file)}"));
         var reportPath = Path.Combine(folder, $"{importId}.report.csv");
         WriteReport(reportPath, results);
-        OutcomeHistory.Append(historyPath, accepted);
-        await LabelsFile.WriteAsync(root.Labels(quarter), OutcomeHistory.Read(historyPath), pseudonymizer, ct).ConfigureAwait(false);
-        return new OutcomeImportResult(file, quarter.ToString(), results, corrections, reportPath, root.Labels(quarter));
+        OutcomeHistory.Append(historyPath, checker.ToAppend);
+        if (checker.ToAppend.Count > 0 || !File.Exists(root.Labels(quarter)))
+        {
+            await LabelsFile.WriteAsync(root.Labels(quarter), OutcomeHistory.Read(historyPath), pseudonymizer, ct).ConfigureAwait(false);
+        }
+
+        return new OutcomeImportResult(file, quarter.ToString(), results, checker.Corrections, reportPath, root.Labels(quarter)) { ImportId = importId };
     }
 
-    private static (OutcomeRowResult, OutcomeHistoryRow?) Check(
-        UploadedRow row, Quarter quarter, string? sigungu, Dictionary<string, RegisterEntry> byId,
-        Dictionary<(string, Variant), RegisterEntry> byResident, string importId, DateOnly today)
+    /// <summary>One more than the highest id of a report in the folder; called under the lock, so two imports never share one.</summary>
+    private static string NextId(string folder)
     {
-        OutcomeRowResult Reject(string field, string message, string? id = null) => new(row.Line, false, field, message, id);
+        var highest = Directory.EnumerateFiles(folder, "*.report.csv")
+            .Select(p => Path.GetFileName(p).Split('.')[0])
+            .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .DefaultIfEmpty(0).Max();
+        return (highest + 1).ToString("D4", CultureInfo.InvariantCulture);
+    }
 
-        if (row.Get("quarter") is { Length: > 0 } rowQuarter && rowQuarter != quarter.ToString())
-        {
-            return (Reject("quarter", $"row is for {rowQuarter}, but this upload is for {quarter}"), null);
-        }
-
-        RegisterEntry? entry;
-        var worklistId = row.Get("worklist_id");
-        if (worklistId.Length > 0)
-        {
-            entry = byId.GetValueOrDefault(worklistId);
-        }
-        else
-        {
-            Variant variant;
-            try
-            {
-                variant = VariantNames.Parse(row.Get("variant"));
-            }
-            catch (FormatException ex)
-            {
-                return (Reject("variant", ex.Message), null);
-            }
-
-            entry = byResident.GetValueOrDefault((row.Get("resident_no"), variant));
-        }
-
-        if (entry is null)
-        {
-            return (Reject(worklistId.Length > 0 ? "worklist_id" : "resident_no", $"not on {quarter}'s worklists: check the id against the downloaded worklist", worklistId), null);
-        }
-
-        if ((sigungu is not null && entry.SigunguCode != sigungu) || (row.Get("sigungu_code") is { Length: > 0 } code && code != entry.SigunguCode))
-        {
-            return (Reject("sigungu_code", "belongs to another 시군구's worklist: each municipality reports only its own residents", entry.WorklistId), null);
-        }
-
-        if (OutcomeCode.Parse(row.Get("outcome")) is not { } outcome)
-        {
-            return (Reject("outcome", $"'{row.Get("outcome")}' is not an outcome: use supported, not_eligible or unreachable", entry.WorklistId), null);
-        }
-
-        var dateText = row.Get("outcome_date");
-        if (!DateOnly.TryParseExact(dateText, ["yyyy-MM-dd", "yyyyMMdd", "yyyy.MM.dd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return (Reject("outcome_date", $"'{dateText}' is not a date: write yyyy-MM-dd", entry.WorklistId), null);
-        }
-
-        if (date < quarter.FirstDay || date > quarter.LastDay.AddDays(365) || date > today)
-        {
-            return (Reject("outcome_date", $"{date:yyyy-MM-dd} is not plausible: a visit for {quarter} falls between {quarter.FirstDay:yyyy-MM-dd} and today, within a year of the quarter", entry.WorklistId), null);
-        }
-
-        return (new OutcomeRowResult(row.Line, true, null, "accepted", entry.WorklistId), new OutcomeHistoryRow(importId, row.Line, entry, outcome, date));
+    private static void Keep(string file, string copy)
+    {
+        using var from = File.OpenRead(file);
+        using var to = PrivateFiles.Create(copy);
+        from.CopyTo(to);
     }
 
     private static void WriteReport(string path, IEnumerable<OutcomeRowResult> results)
     {
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\r\n" };
-        writer.WriteLine("line,status,field,message,worklist_id");
+        using var csv = CsvFiles.CreatePrivate(path, CsvFiles.ForExcel);
+        csv.WriteHeader(["line", "status", "field", "message", "worklist_id"]);
         foreach (var r in results)
         {
-            writer.WriteLine(string.Join(',', r.Line.ToString(CultureInfo.InvariantCulture), r.Accepted ? "accepted" : "rejected", r.Field ?? "", "\"" + r.Message.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", r.WorklistId ?? ""));
+            csv.WriteField(r.Line);
+            csv.WriteField(r.Status);
+            csv.WriteField(r.Field ?? "");
+            csv.WriteField(r.Message);
+            csv.WriteField(r.WorklistId ?? "");
+            csv.EndRecord();
         }
     }
 }

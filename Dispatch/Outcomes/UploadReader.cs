@@ -1,14 +1,12 @@
-using System.Text;
 using BlindSpot.Dispatch.Worklists;
-using CsvHelper;
-using MiniExcelLibs;
 
 namespace BlindSpot.Dispatch.Outcomes;
 
 /// <summary>
-/// Reads an uploaded outcome file, CSV (UTF-8, with or without BOM) or XLSX, into rows of named fields. Two layouts are
-/// understood: the worklist itself with its last two columns filled in, and the register layout (quarter, variant,
-/// resident_no, sigungu_code, outcome, outcome_date) the simulator writes for past quarters.
+/// Reads an uploaded outcome file, CSV (UTF-8 or CP949) or XLSX, as a stream of rows of named fields, within
+/// <see cref="OutcomeImportLimits"/>. Two layouts are understood: the worklist itself with its last two columns filled
+/// in, and the register layout (quarter, variant, resident_no, sigungu_code, outcome, outcome_date) the simulator writes
+/// for past quarters. An optional correction column (정정) marks rows meant to replace an earlier answer.
 /// </summary>
 internal static class UploadReader
 {
@@ -31,9 +29,12 @@ internal static class UploadReader
         ["시군구코드"] = "sigungu_code",
         ["quarter"] = "quarter",
         ["분기"] = "quarter",
+        ["correction"] = "correction",
+        ["정정"] = "correction",
+        ["정정여부"] = "correction",
     };
 
-    public static List<UploadedRow> Read(string path)
+    public static IEnumerable<UploadedRow> Read(string path, OutcomeImportLimits limits)
     {
         if (!File.Exists(path))
         {
@@ -42,72 +43,33 @@ internal static class UploadReader
 
         return Path.GetExtension(path).ToUpperInvariant() switch
         {
-            ".CSV" => ReadCsv(path),
-            ".XLSX" => ReadXlsx(path),
-            _ => throw new InvalidDataException($"{path}: outcome files must be .csv or .xlsx (the worklist template)."),
+            ".CSV" => CsvUploadReader.Read(path, limits),
+            ".XLSX" => XlsxUploadReader.Read(path, limits),
+            _ => throw new OutcomeFileException("invalid-type", $"{path}: outcome files must be .csv or .xlsx (the worklist template).", "CSV 또는 XLSX 파일만 올릴 수 있습니다."),
         };
     }
 
-    private static List<UploadedRow> ReadCsv(string path)
+    /// <summary>The importer's name of each header cell (null for columns it does not read), once the header is checked.</summary>
+    public static IReadOnlyList<string?> Columns(string path, IReadOnlyList<string> header, OutcomeImportLimits limits)
     {
-        using var stream = File.OpenRead(path);
-        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Mode = CsvMode.Rfc4180, AllowLineBreaksInQuotes = true, TrackLineNumbers = true, Encoding = Encoding.UTF8 }, leaveOpen: true);
-        var headers = csv.Headers.Select(h => Aliases.GetValueOrDefault(h.TrimStart('\uFEFF').Trim())).ToArray();
-        RequireOutcomeColumns(path, headers);
-        var rows = new List<UploadedRow>();
-        while (csv.Read())
+        if (header.Count > limits.MaxColumns)
         {
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            for (var i = 0; i < headers.Length && i < csv.FieldCount; i++)
-            {
-                if (headers[i] is { } name)
-                {
-                    fields[name] = Encoding.UTF8.GetString(csv.GetSpan(i));
-                }
-            }
-
-            rows.Add(new UploadedRow(csv.LineNumber, fields));
+            throw new OutcomeFileException(
+                "too-many-columns",
+                $"{path}: {header.Count:N0} columns; an outcome file has at most {limits.MaxColumns:N0} (the worklist has {WorklistColumns.All.Count}).",
+                $"열이 너무 많습니다: {limits.MaxColumns:N0}열까지 올릴 수 있습니다. 내려받은 워크리스트에 결과를 채운 파일인지 확인해 주세요.");
         }
 
-        return rows;
-    }
-
-    private static List<UploadedRow> ReadXlsx(string path)
-    {
-        var rows = new List<UploadedRow>();
-        var line = 1L;
-        string?[]? headers = null;
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(path, useHeaderRow: true))
+        string?[] names = [.. header.Select(h => Aliases.GetValueOrDefault(h.Trim()))];
+        var identifies = names.Contains("worklist_id") || names.Contains("resident_no");
+        if (!identifies || !names.Contains("outcome") || !names.Contains("outcome_date"))
         {
-            headers ??= [.. row.Keys.Select(k => Aliases.GetValueOrDefault(k.Trim()))];
-            RequireOutcomeColumns(path, headers);
-            line++;
-            var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (key, value) in row)
-            {
-                if (Aliases.GetValueOrDefault(key.Trim()) is { } name)
-                {
-                    fields[name] = value switch
-                    {
-                        null => "",
-                        DateTime date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
-                        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "",
-                    };
-                }
-            }
-
-            rows.Add(new UploadedRow(line, fields));
+            throw new OutcomeFileException(
+                "not-a-template",
+                $"{path}: not an outcome template: it needs {WorklistIdField} (or resident_no and variant), the outcome code and the date checked. Fill in the last two columns of the downloaded worklist.",
+                "결과 양식이 아닙니다: 내려받은 워크리스트의 마지막 두 열(결과코드, 확인일자)을 채워 올려 주세요.");
         }
 
-        return rows;
-    }
-
-    private static void RequireOutcomeColumns(string path, string?[] headers)
-    {
-        var identifies = headers.Contains("worklist_id") || headers.Contains("resident_no");
-        if (!identifies || !headers.Contains("outcome") || !headers.Contains("outcome_date"))
-        {
-            throw new InvalidDataException($"{path}: not an outcome template: it needs {WorklistIdField} (or resident_no and variant), the outcome code and the date checked. Fill in the last two columns of the downloaded worklist.");
-        }
+        return names;
     }
 }

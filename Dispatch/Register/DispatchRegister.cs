@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Csv;
 using BlindSpot.Dispatch.Outcomes;
 using BlindSpot.Dispatch.Worklists;
 using CsvHelper;
@@ -11,7 +12,8 @@ namespace BlindSpot.Dispatch.Register;
 /// <summary>
 /// <c>outcomes/&lt;Q&gt;/dispatches.csv</c>: who was dispatched in a quarter, by which variant and why selected — the record
 /// outcome uploads are checked against and later dispatches look back on. The simulator writes the same file for the
-/// quarters before BlindSpot (selected_by rule or audit); dispatch writes it with selected_by model.
+/// quarters before BlindSpot (selected_by rule or audit); dispatch writes it with selected_by model. Restricted: it holds
+/// resident numbers, so it is an owner-only file.
 /// </summary>
 internal static class DispatchRegister
 {
@@ -19,12 +21,19 @@ internal static class DispatchRegister
 
     public static void Write(string path, IEnumerable<(WorklistEntry Entry, string ResidentNumber, string HouseholdNumber)> rows)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true)) { NewLine = "\n" };
-        writer.WriteLine(string.Join(',', Columns));
+        using var csv = CsvFiles.CreatePrivate(path, CsvFiles.ForExcel with { NewLine = "\n" });
+        csv.WriteHeader(Columns);
         foreach (var (entry, resident, household) in rows)
         {
-            writer.WriteLine(string.Join(',', entry.Quarter, entry.Variant.ToCode(), resident, household, entry.SigunguCode, "model", entry.Score.ToString("0.######", CultureInfo.InvariantCulture), entry.WorklistId));
+            csv.WriteField(entry.Quarter);
+            csv.WriteField(entry.Variant.ToCode());
+            csv.WriteField(resident);
+            csv.WriteField(household);
+            csv.WriteField(entry.SigunguCode);
+            csv.WriteField("model");
+            csv.WriteField(entry.Score.ToString("0.######", CultureInfo.InvariantCulture));
+            csv.WriteField(entry.WorklistId);
+            csv.EndRecord();
         }
     }
 
@@ -48,7 +57,7 @@ internal static class DispatchRegister
         int Column(string name) => headers.IndexOf(name) is >= 0 and var i ? i : throw new InvalidDataException($"{file}: a dispatch register needs a {name} column.");
         var (variant, resident, sigungu, selectedBy) = (Column("variant"), Column("resident_no"), Column("sigungu_code"), Column("selected_by"));
         var worklistId = headers.IndexOf("worklist_id");
-        string Text(int i) => Encoding.UTF8.GetString(csv.GetSpan(i));
+        string Text(int i) => CellText.Restore(Encoding.UTF8.GetString(csv.GetSpan(i)));
         while (csv.Read())
         {
             entries.Add(new RegisterEntry(worklistId >= 0 ? Text(worklistId) : null, VariantNames.Parse(Text(variant)), Text(resident), Text(sigungu), Text(selectedBy)));

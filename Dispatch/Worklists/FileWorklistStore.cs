@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 
@@ -21,7 +22,8 @@ public sealed class FileWorklistStore(DataRoot root) : IWorklistStore
             Directory.Delete(staging, recursive: true);
         }
 
-        Directory.CreateDirectory(staging);
+        // Worklists name people: the quarter's folder and its files are owner-only (the staging folder becomes the folder).
+        PrivateFiles.CreateFolder(staging);
         foreach (var group in entries.GroupBy(e => e.SigunguCode).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();

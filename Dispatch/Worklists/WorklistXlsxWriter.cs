@@ -41,7 +41,7 @@ public static partial class WorklistXlsxWriter
         {
             buffer.SaveAs(rows, sheetName: "워크리스트", excelType: ExcelType.XLSX, configuration: configuration);
             buffer.Position = 0;
-            using var output = File.Create(path);
+            using var output = Core.Files.PrivateFiles.Create(path);
             Normalise(buffer, output);
         }
     }

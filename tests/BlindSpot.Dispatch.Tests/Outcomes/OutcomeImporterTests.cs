@@ -11,7 +11,7 @@ using static BlindSpot.Dispatch.Tests.TestSupport.DispatchScenario;
 
 namespace BlindSpot.Dispatch.Tests.Outcomes;
 
-public sealed class OutcomeImporterTests
+public sealed partial class OutcomeImporterTests
 {
     private static readonly TimeProvider Later = new FixedTime(new DateTimeOffset(2027, 1, 15, 0, 0, 0, TimeSpan.Zero));
     private DataRoot root = null!;
@@ -87,21 +87,26 @@ public sealed class OutcomeImporterTests
         var result = await Importer().ImportAsync(root, Quarter, upload, sigungu: "11110");
 
         Assert.That(result.Accepted, Is.Zero);
-        Assert.That(result.Rows, Has.All.Matches<OutcomeRowResult>(r => r.Field == "sigungu_code" && r.Message.Contains("another 시군구", StringComparison.Ordinal)));
+        // Answered as if the rows named nobody: another 시군구's list is not revealed (issue 13, finding 1).
+        Assert.That(result.Rows, Has.All.Matches<OutcomeRowResult>(r => r.Field == "worklist_id" && r.Message.Contains("not on 11110's 2026Q3 worklist", StringComparison.Ordinal)));
         Assert.That(await ReadLabelsAsync(), Is.Empty);
     }
 
     [Test]
     public async Task Import_Correction_LatestWinsAndHistoryIsKept()
     {
-        await Importer().ImportAsync(root, Quarter, FillWorklist("11110", (_, _) => ("unreachable", "2026-10-20")));
-        var second = await Importer().ImportAsync(root, Quarter, FillWorklist("11110", (_, i) => (i == 0 ? "supported" : "unreachable", "2026-10-20")));
+        var first = await Importer().ImportAsync(root, Quarter, FillWorklist("11110", (_, _) => ("unreachable", "2026-10-20")));
+        // A changed answer must be marked as a correction (issue 14, item 4); the unchanged rows are not added again.
+        var upload = FillWorklist("11110", (_, i) => (i == 0 ? "supported" : "unreachable", "2026-10-20"));
+        var lines = File.ReadAllLines(upload, Encoding.UTF8).Select((l, i) => l + (i == 0 ? ",정정" : i == 1 ? ",Y" : ",")).ToArray();
+        File.WriteAllLines(upload, lines, new UTF8Encoding(true));
+        var second = await Importer().ImportAsync(root, Quarter, upload);
 
         Assert.That(second.Corrections, Is.EqualTo(1));
         var labels = await ReadLabelsAsync();
         Assert.That(labels.Count(l => l.Outcome == "supported"), Is.EqualTo(1));
         var history = File.ReadAllLines(Path.Combine(root.OutcomesFolder(Quarter), "outcome-history.csv"));
-        Assert.That(history, Has.Length.EqualTo(1 + (2 * second.Accepted)));
+        Assert.That(history, Has.Length.EqualTo(1 + first.Accepted + 1));
         Assert.That(Directory.GetFiles(Path.Combine(root.OutcomesFolder(Quarter), "imports"), "*.report.csv"), Has.Length.EqualTo(2));
     }
 
@@ -143,7 +148,7 @@ public sealed class OutcomeImporterTests
         var upload = Path.Combine(root.Path, "random.csv");
         File.WriteAllText(upload, "a,b\n1,2\n");
 
-        var error = Assert.ThrowsAsync<InvalidDataException>(() => Importer().ImportAsync(root, Quarter, upload));
+        var error = Assert.ThrowsAsync<OutcomeFileException>(() => Importer().ImportAsync(root, Quarter, upload));
 
         Assert.That(error!.Message, Does.Contain("random.csv").And.Contain("워크리스트ID"));
     }
