@@ -110,10 +110,17 @@ internal static class OfficerEndpoints
         return Results.File(content, contentType, $"worklist-{q}-{sigungu}.{format}");
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext context, string sigungu, string quarter, IFormFile? file, OutcomeUploads uploads, AuditTrail audit)
+    private static async Task<IResult> UploadAsync(HttpContext context, string sigungu, string quarter, IFormFile? file, OutcomeUploads uploads, IWorklistSource worklists, AuditTrail audit)
     {
         if (await AuthoriseAsync(context, sigungu, quarter, audit, $"{quarter}/{sigungu}/outcomes") is not { } q)
         {
+            return Html.NotFound(context);
+        }
+
+        // Outcomes only for a quarter the officer's page offers: one with a worklist for their 시군구.
+        if (await worklists.ReadAsync(q, sigungu, context.RequestAborted) is null)
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, $"{q}/{sigungu}/outcomes", "no-worklist");
             return Html.NotFound(context);
         }
 
@@ -131,7 +138,7 @@ internal static class OfficerEndpoints
             return Refused(context, q, sigungu, refusal);
         }
 
-        await audit.RecordAsync(context, AuditActions.Upload, $"{q}/{sigungu}/{record.Id}", "ok", record.Rows.Count);
+        await audit.RecordAsync(context, AuditActions.Upload, $"{q}/{sigungu}/{record.Id}", record.AuditOutcome, record.Rows.Count);
         return Results.Redirect($"/officer/uploads/{record.Id}", permanent: false, preserveMethod: false);
     }
 
@@ -145,9 +152,9 @@ internal static class OfficerEndpoints
         }
 
         var rows = string.Concat(record.Rows.Select(r =>
-            $"<tr class=\"{(r.Accepted ? "ok" : "rejected")}\"><td>{r.Line}</td><td>{(r.Accepted ? "반영" : "거부")}</td><td>{Html.E(r.WorklistId)}</td><td>{Html.E(r.Field)}</td><td>{Html.E(r.Message)}</td></tr>"));
+            $"<tr class=\"{(r.Accepted ? "ok" : r.Pending ? "pending" : "rejected")}\"><td>{r.Line}</td><td>{(r.Accepted ? "반영" : r.Pending ? "미작성" : "거부")}</td><td>{Html.E(r.WorklistId)}</td><td>{Html.E(r.Field)}</td><td>{Html.E(r.Message)}</td></tr>"));
         var body = $"""
-            <p id="summary">{Html.E(record.FileName)}: {record.Rows.Count:N0}행 = 반영 {record.Accepted:N0} + 거부 {record.Rejected:N0}</p>
+            <p id="summary">{Html.E(record.FileName)}: {record.Rows.Count:N0}행 = 반영 {record.Accepted:N0} + 거부 {record.Rejected:N0} + 미작성 {record.Pending:N0}</p>
             <table id="rows"><thead><tr><th>행</th><th>결과</th><th>워크리스트ID</th><th>항목</th><th>내용</th></tr></thead><tbody>{rows}</tbody></table>
             <p><a href="/officer/{record.SigunguCode}/{record.Quarter}">워크리스트로 돌아가기</a></p>
             """;

@@ -10,8 +10,9 @@ public sealed class FileUploadStore(string folder) : IUploadStore
     public async Task SaveAsync(UploadRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        Directory.CreateDirectory(folder);
-        await File.WriteAllBytesAsync(PathOf(record.Id), JsonSerializer.SerializeToUtf8Bytes(record, Json), ct).ConfigureAwait(false);
+        // A record holds worklist ids and the officer's name: owner-only, like the other personal-data files.
+        await using var stream = Core.Files.PrivateFiles.Create(PathOf(record.Id));
+        await JsonSerializer.SerializeAsync(stream, record, Json, ct).ConfigureAwait(false);
     }
 
     public async Task<UploadRecord?> FindAsync(string id, CancellationToken ct)

@@ -1,4 +1,4 @@
-using System.Text;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -8,12 +8,20 @@ namespace BlindSpot.Portal.Uploads;
 
 /// <summary>
 /// An officer's outcome upload: the name, type, size and content checked first, then the file handed to Dispatch's
-/// <see cref="OutcomeImporter"/> with the officer's 시군구 (rows of any other are refused row by row), one import at a
-/// time (the importer numbers its reports by counting them), and the per-row verdicts kept as an <see cref="UploadRecord"/>.
+/// <see cref="OutcomeImporter"/> with the officer's 시군구 (rows naming anyone not on the officer's own list all get the
+/// same answer), one import at a time in this process (the importer also locks the quarter across processes), and the
+/// per-row verdicts kept as an <see cref="UploadRecord"/>. A file the importer refuses as a whole (too many rows, a
+/// crafted or damaged XLSX, an unreadable encoding) is answered with its Korean reason and audit code.
 /// </summary>
 public sealed class OutcomeUploads(DataRoot root, PortalOptions options, IUploadStore store, Pseudonymizer pseudonymizer, TimeProvider time)
 {
     private static readonly SemaphoreSlim ImportGate = new(1, 1);
+
+    /// <summary>
+    /// An officer uploads one 시군구's worklist, a few thousand rows at the largest: 20,000 leaves room, and bounds what one
+    /// request may hold in memory and render on the result page.
+    /// </summary>
+    public static OutcomeImportLimits Limits { get; } = new() { MaxRows = 20_000 };
 
     /// <summary>The record of an accepted import, or the refusal.</summary>
     public async Task<(UploadRecord? Record, UploadRefusal? Refusal)> ImportAsync(
@@ -40,15 +48,18 @@ public sealed class OutcomeUploads(DataRoot root, PortalOptions options, IUpload
 
         var id = Guid.NewGuid().ToString("N");
         var incoming = Path.Combine(options.PortalFolder, "incoming");
-        Directory.CreateDirectory(incoming);
         // The file on disk is named by the server (id + checked extension); the browser's name is only shown back.
         var path = Path.Combine(incoming, id + extension);
-        await File.WriteAllBytesAsync(path, buffer.ToArray(), ct).ConfigureAwait(false);
+        PrivateFiles.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         OutcomeImportResult result;
         await ImportGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            result = await new OutcomeImporter(pseudonymizer, time).ImportAsync(root, quarter, path, sigungu, ct).ConfigureAwait(false);
+            result = await new OutcomeImporter(pseudonymizer, time).ImportAsync(root, quarter, path, sigungu, ct, Limits).ConfigureAwait(false);
+        }
+        catch (OutcomeFileException ex)
+        {
+            return (null, new UploadRefusal(ex.Reason, ex.Korean));
         }
         catch (Exception ex) when (ex is InvalidDataException or InvalidOperationException or FormatException)
         {
@@ -89,14 +100,7 @@ public sealed class OutcomeUploads(DataRoot root, PortalOptions options, IUpload
             return bytes.StartsWith("PK\u0003\u0004"u8) ? null : new UploadRefusal("invalid-content", "XLSX 파일이 아닙니다 (내용이 엑셀 형식이 아님).");
         }
 
-        try
-        {
-            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
-            return text.Contains('\0', StringComparison.Ordinal) ? new UploadRefusal("invalid-content", "CSV 파일이 아닙니다 (이진 내용).") : null;
-        }
-        catch (DecoderFallbackException)
-        {
-            return new UploadRefusal("invalid-content", "CSV 파일은 UTF-8로 저장해 주세요 (내려받은 파일 그대로).");
-        }
+        // UTF-8 and CP949 are both read (the importer tells them apart and names the encoding when neither fits).
+        return bytes.Contains((byte)0) ? new UploadRefusal("invalid-content", "CSV 파일이 아닙니다 (이진 내용).") : null;
     }
 }
