@@ -1,13 +1,18 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Regions;
 using BlindSpot.Dispatch.Outcomes;
 
 namespace BlindSpot.Cli.Commands;
 
-/// <summary><c>blindspot outcomes import &lt;file&gt; --quarter Q</c>: what officials found, checked row by row, into the labels training reads.</summary>
+/// <summary>
+/// <c>blindspot outcomes import &lt;file&gt; --quarter Q</c>: what officials found, checked row by row, into the labels training
+/// reads. Exits 1 when nothing was accepted (a file for another quarter or 시군구), so a script cannot mistake it for success.
+/// </summary>
 internal static class OutcomesCommand
 {
     public static Command Create(TextWriter output)
@@ -19,7 +24,11 @@ internal static class OutcomesCommand
             Required = true,
             CustomParser = CommonOptions.ParseQuarter,
         };
-        var sigunguOption = new Option<string?>("--sigungu") { Description = "Accept only rows of this 시군구 (the uploading municipality)." };
+        var sigunguOption = new Option<string?>("--sigungu")
+        {
+            Description = "Accept only rows of this 시군구 (the uploading municipality), a 5-digit code such as 11110.",
+            CustomParser = ParseSigungu,
+        };
         var dataOption = CommonOptions.Data();
         var import = new Command("import", "Import an outcome file: every row validated against the quarter's worklists, with a per-row report.")
         {
@@ -30,17 +39,52 @@ internal static class OutcomesCommand
             var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
             var result = await new OutcomeImporter(Pseudonymizer.FromEnvironment(allowSampleKey: true), TimeProvider.System)
                 .ImportAsync(root, parse.GetValue(quarterOption), parse.GetValue(fileArgument)!.FullName, parse.GetValue(sigunguOption), ct).ConfigureAwait(false);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"outcomes {result.Quarter}: {result.Read:N0} rows read = {result.Accepted:N0} accepted + {result.Rejected:N0} rejected; {result.Corrections:N0} corrections"));
-            foreach (var rejected in result.Rows.Where(r => !r.Accepted).Take(20))
+            Print(output, result);
+            if (result.Accepted == 0)
             {
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {rejected.Line}: {rejected.Field}: {rejected.Message}"));
+                throw new InvalidDataException($"{result.File}: nothing accepted for {result.Quarter}: {WhyNothing(result)}");
             }
 
-            output.WriteLine($"  report: {result.ReportPath}");
-            output.WriteLine($"  labels: {result.LabelsPath}");
             return ExitCodes.Success;
         });
         return new Command("outcomes", "Outcomes municipalities report back: the labels the models retrain on.") { import };
+    }
+
+    private static void Print(TextWriter output, OutcomeImportResult result)
+    {
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"outcomes {result.Quarter} (import {result.ImportId}): {result.Read:N0} rows read = {result.Accepted:N0} accepted + {result.Rejected:N0} rejected + {result.Pending:N0} not yet worked; {result.Corrections:N0} corrections"));
+        foreach (var rejected in result.Rows.Where(r => !r.Accepted && !r.Pending).Take(20))
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  line {rejected.Line}: {rejected.Field}: {rejected.Message}"));
+        }
+
+        output.WriteLine($"  report: {result.ReportPath}");
+        output.WriteLine($"  labels: {result.LabelsPath}");
+    }
+
+    /// <summary>The commonest reason among the rejected rows, or that no row was filled in.</summary>
+    private static string WhyNothing(OutcomeImportResult result)
+    {
+        if (result.Rejected == 0)
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"{result.Pending:N0} of {result.Read:N0} rows are not yet worked (no outcome and no date); fill in the last two columns.");
+        }
+
+        var common = result.Rows.Where(r => !r.Accepted && !r.Pending)
+            .GroupBy(r => r.Field).OrderByDescending(g => g.Count()).First();
+        return string.Create(CultureInfo.InvariantCulture, $"{result.Rejected:N0} rows rejected, {common.Count():N0} of them on {common.Key}, e.g. line {common.First().Line}: {common.First().Message}. Check the file is for this quarter and 시군구; the report lists every row.");
+    }
+
+    private static string? ParseSigungu(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        if (RegionRegistry.LoadDefault().TryGetSigungu(text, out _))
+        {
+            return text;
+        }
+
+        result.AddError($"'{text}' is not a 시군구 code: give the 5-digit code of a 시군구 in catalog/regions.json, e.g. 11110.");
+        return null;
     }
 }

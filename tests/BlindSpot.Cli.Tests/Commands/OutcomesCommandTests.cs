@@ -1,0 +1,79 @@
+using System.Text;
+using BlindSpot.Core.Keys;
+
+namespace BlindSpot.Cli.Tests.Commands;
+
+/// <summary>
+/// <c>outcomes import</c> says plainly when nothing was taken: a file for another quarter or 시군구 exits 1, an unknown
+/// 시군구 code is a bad argument (exit 2), and codes and dates are read as officials write them.
+/// </summary>
+public sealed class OutcomesCommandTests
+{
+    private static readonly string Jongno = ResidentNumber.Create(new DateOnly(1955, 3, 1), male: true, serial: 1);
+    private static readonly string Busan = ResidentNumber.Create(new DateOnly(1956, 3, 1), male: false, serial: 2);
+    private DirectoryInfo root = null!;
+
+    [SetUp]
+    public void WriteRegister()
+    {
+        root = Directory.CreateTempSubdirectory("blindspot-cli-outcomes-");
+        var folder = Directory.CreateDirectory(Path.Combine(root.FullName, "outcomes", "2026Q3"));
+        File.WriteAllText(Path.Combine(folder.FullName, "dispatches.csv"),
+            $"quarter,variant,resident_no,household_no,sigungu_code,selected_by,score,worklist_id\n2026Q3,household,{Jongno},H1,11110,model,0.9,2026Q3-11110-H-000001\n2026Q3,household,{Busan},H2,26110,model,0.8,2026Q3-26110-H-000002\n");
+    }
+
+    [TearDown]
+    public void DeleteRoot() => root.Delete(recursive: true);
+
+    [Test]
+    public async Task Import_FileForAnotherQuarter_ExitsOneSayingNothingWasAccepted()
+    {
+        var file = Upload("quarter,variant,resident_no,outcome,outcome_date", $"2026Q2,household,{Jongno},supported,2026-10-22");
+
+        var run = await CliRun.Of("outcomes", "import", file, "--quarter", "2026Q3", "--data", root.FullName);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(run.Error, Does.Contain("nothing accepted").And.Contain("row is for 2026Q2"));
+    }
+
+    [Test]
+    public async Task Import_FileOfAnotherSigungu_ExitsOne()
+    {
+        var file = Upload("worklist_id,outcome,outcome_date", "2026Q3-26110-H-000002,supported,2026-10-22");
+
+        var run = await CliRun.Of("outcomes", "import", file, "--quarter", "2026Q3", "--sigungu", "11110", "--data", root.FullName);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(run.Error, Does.Contain("nothing accepted").And.Contain("not on 11110's 2026Q3 worklist"));
+    }
+
+    [Test]
+    public async Task Import_UnknownSigunguCode_ExitsTwo()
+    {
+        var file = Upload("worklist_id,outcome,outcome_date", "2026Q3-11110-H-000001,supported,2026-10-22");
+
+        var run = await CliRun.Of("outcomes", "import", file, "--quarter", "2026Q3", "--sigungu", "99999", "--data", root.FullName);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.BadArguments));
+        Assert.That(run.Error, Does.Contain("'99999' is not a 시군구 code"));
+        Assert.That(Directory.Exists(Path.Combine(root.FullName, "outcomes", "2026Q3", "imports")), Is.False, "nothing imported");
+    }
+
+    [Test]
+    public async Task Import_UpperCaseCodeAndSlashedDate_AreAccepted()
+    {
+        var file = Upload("worklist_id,outcome,outcome_date", "2026Q3-11110-H-000001,SUPPORTED,2026/10/22");
+
+        var run = await CliRun.Of("outcomes", "import", file, "--quarter", "2026Q3", "--data", root.FullName);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.Error + run.Output);
+        Assert.That(run.Output, Does.Contain("1 rows read = 1 accepted + 0 rejected + 0 not yet worked"));
+    }
+
+    private string Upload(string header, params string[] rows)
+    {
+        var path = Path.Combine(root.FullName, "upload.csv");
+        File.WriteAllText(path, header + "\n" + string.Join("\n", rows) + "\n", new UTF8Encoding(false));
+        return path;
+    }
+}
