@@ -38,7 +38,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             },
             ct =>
             {
-                using var stream = Create(root.IdentityVault(quarter), options.Gzip);
+                using var stream = CreatePrivate(root.IdentityVault(quarter), options.Gzip);
                 new IdentityWriter(world, snapshot).Write(stream);
                 return ValueTask.CompletedTask;
             },
@@ -72,8 +72,8 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             lists.Add((variant, entries, eligible));
         }
 
-        using var dispatches = Create(root.PastDispatches(snapshot.Quarter), gzip: false);
-        using var outcomes = Create(root.Outcomes(snapshot.Quarter), gzip: false);
+        using var dispatches = CreatePrivate(root.PastDispatches(snapshot.Quarter), gzip: false);
+        using var outcomes = CreatePrivate(root.Outcomes(snapshot.Quarter), gzip: false);
         return new DispatchWriter(world, snapshot, truth).Write(dispatches, outcomes, lists);
     }
 
@@ -105,4 +105,14 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
     }
 
     private static Stream Create(string path, bool gzip) => DeliveryFile.Create(path, gzip);
+
+    /// <summary>
+    /// For the files that name people outright (the identity vault, the register and outcomes with resident numbers):
+    /// 0600 in a 0700 folder, as Dispatch keeps what it makes of them.
+    /// </summary>
+    private static Stream CreatePrivate(string path, bool gzip)
+    {
+        var file = Core.Files.PrivateFiles.Create(gzip ? path + ".gz" : path);
+        return gzip ? new System.IO.Compression.GZipStream(file, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: false) : file;
+    }
 }

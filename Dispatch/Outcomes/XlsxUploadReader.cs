@@ -61,10 +61,11 @@ internal static class XlsxUploadReader
 
             var line = long.TryParse(reader.GetAttribute("r"), out var number) && number > previous ? number : previous + 1;
             previous = line;
-            var cells = Cells(path, reader, shared, limits, out var tooLong);
+            var cells = Cells(reader, shared, limits, out var tooLong, out var width, path);
             if (headers is null)
             {
-                headers = UploadReader.Columns(path, Enumerable.Range(0, cells.Count == 0 ? 0 : cells.Keys.Max() + 1).Select(i => cells.GetValueOrDefault(i) ?? "").ToList(), limits);
+                // One past the limit is enough for the header check to refuse a header wider than allowed.
+                headers = UploadReader.Columns(path, Enumerable.Range(0, Math.Min(width, limits.MaxColumns + 1)).Select(i => cells.GetValueOrDefault(i) ?? "").ToList(), limits);
                 continue;
             }
 
@@ -103,9 +104,10 @@ internal static class XlsxUploadReader
     }
 
     /// <summary>The cells of the row the reader is on, by column index; beyond <see cref="OutcomeImportLimits.MaxColumns"/> ignored.</summary>
-    private static Dictionary<int, string> Cells(string path, XmlReader reader, IReadOnlyList<string> shared, OutcomeImportLimits limits, out (int, int)? tooLong)
+    private static Dictionary<int, string> Cells(XmlReader reader, IReadOnlyList<string> shared, OutcomeImportLimits limits, out (int, int)? tooLong, out int width, string path)
     {
         tooLong = null;
+        width = 0;
         var cells = new Dictionary<int, string>();
         if (reader.IsEmptyElement)
         {
@@ -124,6 +126,7 @@ internal static class XlsxUploadReader
             var column = ColumnOf(reader.GetAttribute("r")) ?? next;
             next = column + 1;
             var value = CellValue(path, reader, reader.GetAttribute("t"), shared);
+            width = value.Length > 0 ? Math.Max(width, column + 1) : width;
             if (column >= limits.MaxColumns || value.Length == 0)
             {
                 continue;

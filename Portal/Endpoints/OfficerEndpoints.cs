@@ -76,7 +76,8 @@ internal static class OfficerEndpoints
             <table><thead><tr><th>유형</th><th>대상자</th><th>회신</th></tr></thead><tbody>{variants}</tbody></table>
             <p><a id="download-xlsx" href="/officer/{sigungu}/{q}/worklist.xlsx">엑셀(XLSX) 내려받기</a> · <a id="download-csv" href="/officer/{sigungu}/{q}/worklist.csv">CSV 내려받기</a></p>
             <h2>결과 올리기</h2>
-            <p>내려받은 워크리스트의 마지막 두 열(결과코드: supported / not_eligible / unreachable, 확인일자: yyyy-MM-dd)을 채워 올려 주세요.</p>
+            <p>내려받은 워크리스트의 마지막 두 열(결과코드: supported / not_eligible / unreachable, 확인일자: yyyy-MM-dd)을 채워 올려 주세요.
+            아직 적지 않은 행은 미작성으로 집계되고, 이미 올린 결과를 바꾸려면 '정정' 열을 더해 Y를 적어 주세요.</p>
             <form method="post" action="/officer/{sigungu}/{q}/outcomes" enctype="multipart/form-data" class="block">
               {Html.Token(context)}
               <label for="file">결과 파일 (CSV 또는 XLSX)</label><input id="file" name="file" type="file" accept=".csv,.xlsx" required>

@@ -24,6 +24,19 @@ public sealed partial class IdentityWriterTests
     }
 
     [Test]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    [Platform(Exclude = "Win")]
+    public void Write_VaultAndRegister_AreOwnerOnly()
+    {
+        var (root, report) = Generated.Standard;
+        var quarter = Generated.Range(report.Quarters[0].Quarter).First;
+
+        Assert.That(File.GetUnixFileMode(Path.GetDirectoryName(root.IdentityVault(quarter))!), Is.EqualTo(Core.Files.PrivateFiles.OwnerOnlyFolder));
+        Assert.That(File.GetUnixFileMode(root.IdentityVault(quarter)), Is.EqualTo(Core.Files.PrivateFiles.OwnerOnlyFile));
+        Assert.That(File.GetUnixFileMode(root.PastDispatches(quarter)), Is.EqualTo(Core.Files.PrivateFiles.OwnerOnlyFile));
+    }
+
+    [Test]
     public void Write_NamesAndAddresses_StayTheSameFromQuarterToQuarter()
     {
         var (root, report) = Generated.Standard;
