@@ -21,7 +21,7 @@ internal static class CsvUploadReader
             AllowLineBreaksInQuotes = false,
             MalformedData = CsvMalformedDataHandling.Skip,
             OnMalformedRecord = record => malformed.Enqueue(UploadedRow.Quarantined(
-                record.LineNumber, "line", $"unbalanced or misplaced quote ({record.Reason}); the line was set aside and reading went on with the next line")),
+                record.LineNumber, "line", $"{Describe(record.Reason)}; the line was set aside and reading went on with the next line")),
             TrackLineNumbers = true,
             // A full row of cells at the limit, in UTF-8 (up to 4 bytes a character): anything longer is not a worklist row.
             MaxRecordSize = (int)Math.Min(Math.Max(64L << 10, 4L * limits.MaxCellChars * limits.MaxColumns), int.MaxValue),
@@ -46,6 +46,14 @@ internal static class CsvUploadReader
             yield return Counted(malformed.Dequeue(), ref rows, path, limits);
         }
     }
+
+    private static string Describe(CsvMalformedReason reason) => reason switch
+    {
+        CsvMalformedReason.StrayQuote => "a quote (\") inside a field that does not start with one",
+        CsvMalformedReason.TextAfterClosingQuote => "text after the closing quote of a field",
+        CsvMalformedReason.FieldCountMismatch => "a different number of fields than the header",
+        _ => "a quote (\") that is never closed on its line",
+    };
 
     private static bool Next(CsvReader csv, string path)
     {
