@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text;
 using BlindSpot.Core.Keys;
 
@@ -70,9 +71,51 @@ public sealed class OutcomesCommandTests
         Assert.That(run.Output, Does.Contain("1 rows read = 1 accepted + 0 rejected + 0 not yet worked"));
     }
 
+    [Test]
+    [Platform(Include = "Linux")]
+    public async Task Import_TwoProcessesAtOnce_GetTheirOwnIdsAndKeepEveryLabel()
+    {
+        var first = Upload("worklist_id,outcome,outcome_date", "2026Q3-11110-H-000001,supported,2026-10-22");
+        var second = Upload("worklist_id,outcome,outcome_date", "2026Q3-26110-H-000002,not_eligible,2026-10-23");
+        var imports = Directory.CreateDirectory(Path.Combine(root.FullName, "outcomes", "2026Q3", "imports"));
+        Process[] processes;
+        // Held by this test while both processes start, so they meet at the lock instead of one finishing first.
+        using (new FileStream(Path.Combine(imports.FullName, "import.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            processes = [Start(first), Start(second)];
+            await Task.Delay(TimeSpan.FromSeconds(2));
+            Assert.That(processes.Select(p => p.HasExited), Has.All.False, "both wait for the lock");
+        }
+
+        foreach (var process in processes)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await process.WaitForExitAsync(stop.Token);
+            Assert.That(process.ExitCode, Is.EqualTo(0), await process.StandardError.ReadToEndAsync());
+            process.Dispose();
+        }
+
+        Assert.That(Directory.GetFiles(imports.FullName, "*.report.csv").Select(Path.GetFileName), Is.EquivalentTo(new[] { "0001.report.csv", "0002.report.csv" }));
+        var history = File.ReadAllLines(Path.Combine(root.FullName, "outcomes", "2026Q3", "outcome-history.csv"));
+        Assert.That(history.Skip(1).Select(l => l.Split(',')[0]), Is.EquivalentTo(new[] { "0001", "0002" }));
+        await using var labels = await Parquet.ParquetReader.CreateAsync(Path.Combine(root.FullName, "labels", "2026Q3.parquet"));
+        Assert.That(labels.Metadata!.NumRows, Is.EqualTo(2));
+    }
+
+    private Process Start(string file)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "blindspot.dll"), "outcomes", "import", file, "--quarter", "2026Q3", "--data", root.FullName })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start)!;
+    }
+
     private string Upload(string header, params string[] rows)
     {
-        var path = Path.Combine(root.FullName, "upload.csv");
+        var path = Path.Combine(root.FullName, $"upload-{Guid.NewGuid():N}.csv");
         File.WriteAllText(path, header + "\n" + string.Join("\n", rows) + "\n", new UTF8Encoding(false));
         return path;
     }
