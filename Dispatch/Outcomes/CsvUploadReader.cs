@@ -38,7 +38,11 @@ internal static class CsvUploadReader
                 yield return Counted(malformed.Dequeue(), ref rows, path, limits);
             }
 
-            yield return Counted(Row(csv, headers, limits), ref rows, path, limits);
+            // A line of separators only (what Excel writes for a formatted, empty row) holds nothing to report or to count.
+            if (!IsBlank(csv))
+            {
+                yield return Counted(Row(csv, headers, limits), ref rows, path, limits);
+            }
         }
 
         while (malformed.Count > 0)
@@ -65,6 +69,19 @@ internal static class CsvUploadReader
         {
             throw new OutcomeFileException("invalid-csv", $"{path}: {ex.Message}", "CSV 파일을 읽을 수 없습니다: 한 행이 너무 길거나 형식이 깨졌습니다.", ex);
         }
+    }
+
+    private static bool IsBlank(CsvReader csv)
+    {
+        for (var i = 0; i < csv.FieldCount; i++)
+        {
+            if (!csv.GetSpan(i).Trim(" \t"u8).IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static UploadedRow Counted(UploadedRow row, ref int rows, string path, OutcomeImportLimits limits) =>

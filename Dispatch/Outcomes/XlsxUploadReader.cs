@@ -69,6 +69,12 @@ internal static class XlsxUploadReader
                 continue;
             }
 
+            // Excel keeps rows that were only formatted (no value in any cell): they hold nothing to report or to count.
+            if (cells.Count == 0 && tooLong is null)
+            {
+                continue;
+            }
+
             if (++rows > limits.MaxRows)
             {
                 throw OutcomeFileException.TooManyRows(path, limits.MaxRows);

@@ -110,4 +110,16 @@ public sealed partial class OutcomeImporterTests
         Assert.That((second.Accepted, second.Corrections), Is.EqualTo((first.Accepted, 0)));
         Assert.That(second.Rows, Has.All.Matches<Dispatch.Outcomes.OutcomeRowResult>(r => r.Message.Contains("already on record", StringComparison.Ordinal)));
     }
+
+    [Test]
+    public async Task Import_LinesOfSeparatorsOnly_AreNotRows()
+    {
+        var id = File.ReadAllLines(Path.Combine(root.WorklistFolder(Quarter), "11110.csv"))[1].Split(',')[0];
+        var upload = Path.Combine(root.Path, "blank.csv");
+        File.WriteAllText(upload, $"워크리스트ID,결과코드,확인일자\n,,\n{id},supported,2026-10-20\n , ,\n");
+
+        var result = await Importer().ImportAsync(root, Quarter, upload);
+
+        Assert.That(result.Rows.Select(r => (r.Line, r.Accepted)), Is.EqualTo(new[] { (3L, true) }));
+    }
 }
