@@ -33,9 +33,10 @@ internal static class XlsxUploadReader
             {
                 throw OutcomeFileException.InvalidXlsx(path, $"XML error at line {ex.LineNumber}: {(ex.Message.Contains("DTD", StringComparison.Ordinal) ? "a DOCTYPE is not allowed" : "malformed XML")}", ex);
             }
-            catch (InvalidDataException ex)
+            catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or EndOfStreamException)
             {
-                throw OutcomeFileException.InvalidXlsx(path, "a part of the zip package is damaged", ex);
+                // A damaged entry, or one packed with a method .NET does not unpack (LZMA, encryption).
+                throw OutcomeFileException.InvalidXlsx(path, "a part of the zip package is damaged or packed in an unsupported way", ex);
             }
 
             yield return row;
@@ -261,7 +262,7 @@ internal static class XlsxUploadReader
         {
             return new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException or EndOfStreamException)
         {
             throw OutcomeFileException.InvalidXlsx(path, "the zip package is damaged", ex);
         }
@@ -283,7 +284,7 @@ internal static class XlsxUploadReader
         {
             return XmlReader.Create(new LimitedStream(entry.Open(), limits.MaxPartBytes, path, entry.FullName), settings);
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or NotSupportedException)
         {
             throw OutcomeFileException.InvalidXlsx(path, $"{entry.FullName} cannot be unpacked", ex);
         }

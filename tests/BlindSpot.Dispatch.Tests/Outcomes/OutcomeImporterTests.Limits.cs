@@ -122,4 +122,20 @@ public sealed partial class OutcomeImporterTests
 
         Assert.That(error!.Message, Does.Contain("garbled.csv").And.Contain("UTF-8").And.Contain("CP949"));
     }
+
+    [Test]
+    public void Import_XlsxPartThatUnpacksBeyondTheLimit_IsRefusedWhileStreaming()
+    {
+        var upload = Path.Combine(root.Path, "zipbomb.xlsx");
+        File.WriteAllBytes(upload, RawXlsx.Package(w =>
+        {
+            w.Write("<row r=\"1\"><c t=\"inlineStr\"><is><t>워크리스트ID</t></is></c><c t=\"inlineStr\"><is><t>결과코드</t></is></c><c t=\"inlineStr\"><is><t>확인일자</t></is></c></row>");
+            w.Write(new string(' ', 3 << 20));
+        }));
+
+        var error = Assert.ThrowsAsync<OutcomeFileException>(() => Importer().ImportAsync(root, Quarter, upload, limits: new OutcomeImportLimits { MaxPartBytes = 1 << 20 }));
+
+        Assert.That(error!.Reason, Is.EqualTo("too-large"));
+        Assert.That(error.Message, Does.Contain("zipbomb.xlsx").And.Contain("more than 1 MiB"));
+    }
 }
