@@ -2,7 +2,7 @@ namespace BlindSpot.Dispatch.Outcomes;
 
 /// <summary>
 /// How much one outcome file may hold. A file beyond a limit is refused as a whole (rows) or row by row (cells), before
-/// anything is written, so a crafted file cannot fill memory or the disk. Mutable options, checked when an import starts.
+/// anything is written, so a crafted file cannot fill memory or the disk. Immutable; checked when an import starts.
 /// </summary>
 public sealed record OutcomeImportLimits
 {

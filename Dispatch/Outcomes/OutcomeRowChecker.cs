@@ -86,8 +86,10 @@ internal sealed class OutcomeRowChecker(
 
         if (earlier is not null && !correction)
         {
-            var what = inFile is not null ? $"conflicts with line {inFile.Line}" : "conflicts with the outcome on record";
-            return new OutcomeRowResult(row.Line, false, "outcome", $"{what} ({earlier.Outcome}, {earlier.OutcomeDate:yyyy-MM-dd}, {where}): to replace it, mark the row as a correction (정정 column: Y)", id);
+            var what = inFile is not null
+                ? $"conflicts with line {inFile.Line} ({earlier.Outcome}, {earlier.OutcomeDate:yyyy-MM-dd})"
+                : $"conflicts with the outcome on record ({earlier.Outcome}, {earlier.OutcomeDate:yyyy-MM-dd}, {where})";
+            return new OutcomeRowResult(row.Line, false, "outcome", $"{what}: to replace it, mark the row as a correction (정정 column: Y)", id);
         }
 
         Corrections += earlier is not null ? 1 : 0;
