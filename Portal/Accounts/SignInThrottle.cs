@@ -47,9 +47,9 @@ public sealed class SignInThrottle : IDisposable
         var now = time.GetUtcNow();
         if (streaks.Count > SweepAbove)
         {
-            foreach (var (key, old) in streaks.Where(s => s.Value.LockedUntil <= now && s.Value.Since + options.LockoutDuration <= now))
+            foreach (var stale in streaks.Where(s => s.Value.LockedUntil <= now && s.Value.Since + options.LockoutDuration <= now))
             {
-                streaks.TryRemove(key, out _);
+                streaks.TryRemove(stale.Key, out _);
             }
         }
 

@@ -33,7 +33,8 @@ public static partial class AuditTarget
             var text = Parameter().Replace(template, m =>
             {
                 var name = m.Groups["name"].Value;
-                return values?.TryGetValue(name, out var value) == true && IsId(name, Convert.ToString(value, CultureInfo.InvariantCulture)) ? (string)value! : "{" + name + "}";
+                var value = values?.TryGetValue(name, out var raw) == true ? Convert.ToString(raw, CultureInfo.InvariantCulture) : null;
+                return IsId(name, value) ? value! : "{" + name + "}";
             });
             return text.StartsWith('/') ? text : "/" + text;
         }
