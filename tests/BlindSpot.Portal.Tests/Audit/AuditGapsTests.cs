@@ -72,6 +72,7 @@ public sealed class AuditGapsTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await AuditRows.CountAsync(database, "denied", "antiforgery", "analyst"), Is.EqualTo(1));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("다시 시도해 주세요"), "a page that says what to do, not an empty 400");
         Assert.That(await Targets("denied"), Is.EqualTo(new[] { "/analyst/runs" }));
     }
 
@@ -87,6 +88,7 @@ public sealed class AuditGapsTests
         // Kestrel answers 413 before the form is read; the in-memory test server lets the form reader refuse it (400).
         Assert.That((int)response.StatusCode, Is.AnyOf(400, 413));
         Assert.That(await AuditRows.CountAsync(database, "denied", "too-large", "officer-11110"), Is.EqualTo(1));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain("파일이 너무 큽니다").And.Contain("1KB 이하"));
         Assert.That(await Targets("denied"), Is.EqualTo(new[] { "/officer/11110/2026Q3/outcomes" }));
     }
 
