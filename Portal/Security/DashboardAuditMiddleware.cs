@@ -15,7 +15,8 @@ internal sealed class DashboardAuditMiddleware(RequestDelegate next)
     {
         await next(context);
         var status = context.Response.StatusCode;
-        var post = HttpMethods.IsPost(context.Request.Method);
+        // The dashboard's pages post to /stats every few seconds to refresh their counters: a read, not an action.
+        var post = HttpMethods.IsPost(context.Request.Method) && !context.Request.Path.StartsWithSegments("/stats", StringComparison.Ordinal);
         if (!post && status is not (StatusCodes.Status401Unauthorized or StatusCodes.Status403Forbidden))
         {
             return;

@@ -53,24 +53,31 @@ public sealed partial class DashboardTests
         var stateAfterAnalyst = monitoring.JobDetails(jobId).History[0].StateName;
         using var admin = await factory.SignedInAsync("admin");
         using var byAdmin = await DeleteAsync(admin, jobId);
+        using var refresh = await PostAsync(analyst, "/hangfire/stats", [new("metrics[]", "enqueued:count")]);
 
         Assert.That(byAnalyst.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "read-only for analysts");
         Assert.That(stateAfterAnalyst, Is.EqualTo(EnqueuedState.StateName));
         Assert.That(byAdmin.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));
+        Assert.That(refresh.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the pages' counter refresh is a post too, and no action");
         Assert.That(monitoring.JobDetails(jobId).History[0].StateName, Is.EqualTo(DeletedState.StateName));
         Assert.That(await AuditRows.CountAsync(database, "dashboard", "read-only", "analyst"), Is.EqualTo(1));
         Assert.That(await AuditRows.CountAsync(database, "dashboard", "ok", "admin"), Is.EqualTo(1));
+        Assert.That(await AuditRows.CountAsync(database, "dashboard"), Is.EqualTo(2), "the counter refresh is not audited");
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.audit_log WHERE action = 'dashboard' AND target = '/hangfire/jobs/enqueued/delete'"), Is.EqualTo(2));
     }
 
-    /// <summary>Posts the dashboard's "delete" for <paramref name="jobId"/> with the antiforgery token its pages carry.</summary>
-    private static async Task<HttpResponseMessage> DeleteAsync(PortalSession session, string jobId)
+    /// <summary>Posts the dashboard's "delete" for <paramref name="jobId"/>.</summary>
+    private static Task<HttpResponseMessage> DeleteAsync(PortalSession session, string jobId) =>
+        PostAsync(session, "/hangfire/jobs/enqueued/delete", [new("jobs[]", jobId)]);
+
+    /// <summary>Posts <paramref name="fields"/> to a dashboard path with the antiforgery token its pages carry, as its scripts do.</summary>
+    private static async Task<HttpResponseMessage> PostAsync(PortalSession session, string path, KeyValuePair<string, string>[] fields)
     {
         using var page = await session.GetAsync("/hangfire/jobs/enqueued");
         var html = await page.Content.ReadAsStringAsync();
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/hangfire/jobs/enqueued/delete", UriKind.Relative))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
         {
-            Content = new FormUrlEncodedContent([new KeyValuePair<string, string>("jobs[]", jobId)]),
+            Content = new FormUrlEncodedContent(fields),
         };
         request.Headers.Add(CsrfHeader().Match(html).Groups[1].Value, WebUtility.HtmlDecode(CsrfToken().Match(html).Groups[1].Value));
         return await session.Client.SendAsync(request);
