@@ -90,6 +90,15 @@ public sealed class UsersCommandTests
         Assert.That(run.Error, Does.Contain("plain HTTP beyond loopback"));
     }
 
+    [Test]
+    public async Task Serve_KnownProxyThatIsNoAddress_IsRefusedBeforeListening()
+    {
+        var run = await CliRun.Of("serve", "--urls", "http://127.0.0.1:0", "--data", data, "--known-proxies", "127.0.0.1,proxy.example");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("KnownProxies: 'proxy.example' is neither an IP address nor a network"));
+    }
+
     private static Task<CliRun> WithInput(string input, params string[] args)
     {
         Console.SetIn(new StringReader(input));
