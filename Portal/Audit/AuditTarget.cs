@@ -14,7 +14,7 @@ namespace BlindSpot.Portal.Audit;
 /// variant …), otherwise the parameter's name stays in braces. Request text that is no id (a name, a reason typed into a
 /// crafted URL) therefore never reaches the log.
 /// </summary>
-public static partial class AuditTarget
+internal static partial class AuditTarget
 {
     private const string Dashboard = "/hangfire";
 

@@ -6,7 +6,7 @@ namespace BlindSpot.Portal.Runs;
 /// request without the Strict session cookie and get the sign-in page instead of the image); inline, the charts need no
 /// second request and no route of their own, and only files the folder lists are ever read.
 /// </summary>
-public static class ReportCharts
+internal static class ReportCharts
 {
     private static readonly IReadOnlyDictionary<string, string> Types = new Dictionary<string, string>(StringComparer.Ordinal)
     {
