@@ -1,8 +1,11 @@
+using BlindSpot.Portal.Accounts;
+using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Security;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -15,16 +18,24 @@ public static class PortalApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.ApplicationServices.GetRequiredService<PortalOptions>();
-        app.UseMiddleware<SecurityHeadersMiddleware>();
-        // A generic page for any unhandled error: no stack trace, no path, no data leaves the server.
-        app.UseExceptionHandler(error => error.Run(context =>
+        // First, so the client address, the scheme (cookies' Secure, HSTS) and every check after see the real client.
+        if (options.KnownProxies.Count > 0)
         {
-            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            context.Response.ContentType = "text/plain; charset=utf-8";
-            return context.Response.WriteAsync("요청을 처리하지 못했습니다. (internal error)");
-        }));
+            app.UseForwardedHeaders();
+        }
+
+        if (options.AllowedHosts.Count > 0)
+        {
+            app.UseHostFiltering();
+        }
+
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseHsts();
+        // A generic page for any unhandled error: no stack trace, no path, no data leaves the server; the error is audited.
+        app.UseExceptionHandler(error => error.Run(ErrorAsync));
         app.UseRouting();
         app.UseAuthentication();
+        app.UseMiddleware<RefusalAuditMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
@@ -34,11 +45,15 @@ public static class PortalApplicationBuilderExtensions
         var dashboard = new DashboardOptions
         {
             Authorization = [new AnalystDashboardFilter()],
+            // Analysts watch; only admins may requeue or delete (and every action is audited by DashboardAuditMiddleware).
+            IsReadOnlyFunc = context => !context.GetHttpContext().User.IsInRole(PortalRole.Admin),
             AppPath = "/analyst",
             DisplayStorageConnectionString = false,
         };
         var storage = app.ApplicationServices.GetRequiredService<JobStorage>();
-        app.Map("/hangfire", hangfire => hangfire.UseMiddleware<AspNetCoreDashboardMiddleware>(storage, dashboard, DashboardRoutes.Routes));
+        app.Map("/hangfire", hangfire => hangfire
+            .UseMiddleware<DashboardAuditMiddleware>()
+            .UseMiddleware<AspNetCoreDashboardMiddleware>(storage, dashboard, DashboardRoutes.Routes));
         app.UseEndpoints(endpoints =>
         {
             AccountEndpoints.Map(endpoints);
@@ -47,5 +62,25 @@ public static class PortalApplicationBuilderExtensions
             AdminEndpoints.Map(endpoints);
         });
         return app;
+    }
+
+    private static async Task ErrorAsync(HttpContext context)
+    {
+        var error = context.Features.Get<IExceptionHandlerPathFeature>();
+        var target = AuditTarget.Of(error?.Endpoint, error?.RouteValues, error is null ? context.Request.Path : new PathString(error.Path));
+        var audit = context.RequestServices.GetRequiredService<AuditTrail>();
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        // Kestrel's refusal of a body over the route's limit surfaces here when a middleware (antiforgery) reads the form.
+        if (error?.Error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, target, "too-large");
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.Response.WriteAsync("요청이 허용된 크기보다 큽니다. (request too large)");
+            return;
+        }
+
+        await audit.RecordAsync(context, AuditActions.Error, target, error?.Error.GetType().Name ?? "unknown");
+        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        await context.Response.WriteAsync("요청을 처리하지 못했습니다. (internal error)");
     }
 }

@@ -1,3 +1,5 @@
+using BlindSpot.Portal.Security;
+
 namespace BlindSpot.Portal;
 
 /// <summary>
@@ -49,14 +51,23 @@ public sealed class PortalOptions
     /// </summary>
     public bool SeedSampleAccounts { get; set; }
 
-    /// <summary>Failed sign-ins in a row that lock an account. Default 5; 1–100.</summary>
+    /// <summary>
+    /// Failed sign-ins in a row, from one client address, that lock that address out of the account. Default 5; 1–100.
+    /// The lock binds the (account, address) pair, so a stranger who knows an officer's name locks only themselves out.
+    /// </summary>
     public int LockoutFailures { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked. Default 15 min; 1 min–24 h.</summary>
+    /// <summary>How long an (account, address) lock-out lasts; it then expires by itself. Default 15 min; 1 min–24 h.</summary>
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>Sign-in attempts one client address may make per <see cref="LoginWindow"/>. Default 10; 1–1000.</summary>
     public int LoginPermitsPerWindow { get; set; } = 10;
+
+    /// <summary>
+    /// Sign-in attempts on one account name, from all addresses together, per <see cref="LoginWindow"/>: caps guessing
+    /// spread over many addresses. Default 20; 1–1000.
+    /// </summary>
+    public int LoginPermitsPerAccount { get; set; } = 20;
 
     /// <summary>The sign-in rate limit's fixed window. Default 1 min; 1 s–1 h.</summary>
     public TimeSpan LoginWindow { get; set; } = TimeSpan.FromMinutes(1);
@@ -73,6 +84,26 @@ public sealed class PortalOptions
 
     /// <summary>How long a signed-in session lasts without activity. Default 30 min; 1 min–12 h.</summary>
     public TimeSpan SessionIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a session lasts after sign-in however active it is (the idle timeout slides, this does not). Default 8 h;
+    /// 1 min–24 h, and at least <see cref="SessionIdleTimeout"/>.
+    /// </summary>
+    public TimeSpan SessionAbsoluteLifetime { get; set; } = TimeSpan.FromHours(8);
+
+    /// <summary>
+    /// Reverse proxies whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> headers are believed: IP addresses
+    /// (<c>127.0.0.1</c>) or networks (<c>10.0.0.0/8</c>). Default empty: the headers are ignored and the client is the
+    /// connection's peer. Behind the TLS proxy set its address, so officers are told apart by their own addresses and the
+    /// cookies stay <c>Secure</c>.
+    /// </summary>
+    public IList<string> KnownProxies { get; init; } = [];
+
+    /// <summary>
+    /// Host names the portal answers to (<c>Host</c> header); others get 400. Default empty: any host (redirects are
+    /// relative, so the Host header is never reflected). Entries as ASP.NET Core's host filtering takes them (<c>*.example.kr</c>).
+    /// </summary>
+    public IList<string> AllowedHosts { get; init; } = [];
 
     /// <summary>The models folder in effect: <see cref="ModelsFolder"/> or <c>&lt;DataRoot&gt;/models</c>.</summary>
     public string ResolvedModelsFolder => ModelsFolder ?? Path.Combine(DataRoot, "models");
@@ -92,7 +123,16 @@ public sealed class PortalOptions
         Check(LoginPermitsPerWindow is >= 1 and <= 1000, $"LoginPermitsPerWindow must be 1–1000; it is {LoginPermitsPerWindow}.");
         Check(LoginWindow >= TimeSpan.FromSeconds(1) && LoginWindow <= TimeSpan.FromHours(1), $"LoginWindow must be 1 s–1 h; it is {LoginWindow}.");
         Check(MaxUploadBytes is >= 1024 and <= 100 * 1024 * 1024, $"MaxUploadBytes must be 1 KiB–100 MiB; it is {MaxUploadBytes}.");
+        Check(LoginPermitsPerAccount is >= 1 and <= 1000, $"LoginPermitsPerAccount must be 1–1000; it is {LoginPermitsPerAccount}.");
         Check(SessionIdleTimeout >= TimeSpan.FromMinutes(1) && SessionIdleTimeout <= TimeSpan.FromHours(12), $"SessionIdleTimeout must be 1 min–12 h; it is {SessionIdleTimeout}.");
+        Check(SessionAbsoluteLifetime >= SessionIdleTimeout && SessionAbsoluteLifetime <= TimeSpan.FromHours(24),
+            $"SessionAbsoluteLifetime must be from SessionIdleTimeout ({SessionIdleTimeout}) to 24 h; it is {SessionAbsoluteLifetime}.");
+        foreach (var proxy in KnownProxies)
+        {
+            Check(ProxyAddresses.TryParse(proxy, out _), $"KnownProxies: '{proxy}' is neither an IP address nor a network such as 10.0.0.0/8.");
+        }
+
+        Check(AllowedHosts.All(h => !string.IsNullOrWhiteSpace(h) && !h.Contains('/', StringComparison.Ordinal)), $"AllowedHosts must be host names; it is '{string.Join(";", AllowedHosts)}'.");
     }
 
     private static void Check(bool condition, string message)

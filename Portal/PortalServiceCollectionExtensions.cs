@@ -8,6 +8,7 @@ using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Pages;
 using BlindSpot.Portal.Runs;
+using BlindSpot.Portal.Security;
 using BlindSpot.Portal.Storage;
 using BlindSpot.Portal.Uploads;
 using BlindSpot.Portal.Worklists;
@@ -15,6 +16,8 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
@@ -39,6 +42,8 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton(new DataRoot(options.DataRoot));
         services.AddSingleton(_ => RegionRegistry.LoadDefault());
         services.AddStores(options);
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<AccountAdministration>();
         services.AddSingleton<AuditTrail>();
@@ -61,12 +66,20 @@ public static class PortalServiceCollectionExtensions
         });
 
         services.AddSignIn(options);
+        services.AddProxyAndHosts(options);
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address: the forwarded address when a known proxy is configured, so officers behind it are told apart.
             limiter.AddPolicy(AccountEndpoints.LoginRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
-                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                AuditTrail.ClientOf(context),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.LoginPermitsPerWindow, Window = options.LoginWindow, QueueLimit = 0 }));
+            limiter.OnRejected = async (rejected, _) =>
+            {
+                var context = rejected.HttpContext;
+                await context.RequestServices.GetRequiredService<AuditTrail>().RecordAsync(context, "-", "-", null, AuditActions.SignIn, "/login", "rate-limited");
+                await AccountEndpoints.TooManyAttempts(context, options.LoginWindow).ExecuteAsync(context);
+            };
         });
         services.AddAntiforgery(antiforgery =>
         {
@@ -99,6 +112,28 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IUploadStore>(_ => new FileUploadStore(Path.Combine(options.PortalFolder, "uploads")));
     }
 
+    private static void AddProxyAndHosts(this IServiceCollection services, PortalOptions options)
+    {
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies are believed (the framework's default trusts loopback); one hop, the last one.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in options.KnownProxies)
+            {
+                forwarded.KnownIPNetworks.Add(ProxyAddresses.TryParse(proxy, out var network) ? network : throw new ArgumentException($"KnownProxies: '{proxy}'."));
+            }
+        });
+        services.AddHsts(hsts =>
+        {
+            hsts.MaxAge = TimeSpan.FromDays(365);
+            // The framework leaves out localhost; the portal sends it wherever the request came over HTTPS.
+            hsts.ExcludedHosts.Clear();
+        });
+        services.AddHostFiltering(hosts => hosts.AllowedHosts = [.. options.AllowedHosts]);
+    }
+
     private static void AddSignIn(this IServiceCollection services, PortalOptions options)
     {
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
@@ -111,12 +146,17 @@ public static class PortalServiceCollectionExtensions
             cookie.SlidingExpiration = true;
             cookie.LoginPath = "/login";
             cookie.LogoutPath = "/logout";
-            // A signed-in user without the role gets a plain 403, not a redirect to a page that does not exist.
-            cookie.Events.OnRedirectToAccessDenied = context =>
+            // Every request: the account still enabled, the session's stamp still the account's, the absolute lifetime not over.
+            cookie.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
+            // A relative redirect: the framework's absolute one would carry the request's Host header back to the browser.
+            cookie.Events.OnRedirectToLogin = context =>
             {
-                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                context.Response.Redirect("/login");
                 return Task.CompletedTask;
             };
+            // A signed-in user without the role gets a 403 page (audited by RefusalAuditMiddleware), not a redirect to a page that does not exist.
+            cookie.Events.OnRedirectToAccessDenied = context => Html.Page(context.HttpContext, "권한 없음",
+                "<p>이 화면을 볼 수 있는 권한이 없습니다.</p>", StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
         });
         services.AddAuthorizationBuilder()
             // Everything needs a signed-in user unless it says otherwise (the sign-in page and the stylesheet).

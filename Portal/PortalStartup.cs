@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Pipeline.Hosting;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Storage;
@@ -16,6 +17,10 @@ internal sealed class PortalStartup(IServiceProvider services, PortalOptions opt
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        // The portal's folder holds accounts, the audit log, upload records and uploads being imported: owner-only (0700),
+        // narrowed if it already existed wider, so nothing inside is readable by another account on the machine.
+        PrivateFiles.CreateFolder(options.PortalFolder);
+
         if (services.GetService<PortalDatabase>() is { } database)
         {
             await database.MigrateAsync(cancellationToken).ConfigureAwait(false);

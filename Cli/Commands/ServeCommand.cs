@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 namespace BlindSpot.Cli.Commands;
 
 /// <summary>
-/// <c>blindspot serve [--urls http://127.0.0.1:5080] [--postgres CONNSTR] [--data DIR]</c>: the portal for officers and
+/// <c>blindspot serve [--urls http://127.0.0.1:5080] [--postgres CONNSTR] [--data DIR] [--known-proxies ADDR,…] [--allowed-hosts HOST,…]</c>: the portal for officers and
 /// analysts, until stopped (Ctrl+C). With PostgreSQL, accounts, audit log, uploads and the job storage live there.
 /// </summary>
 internal static class ServeCommand
@@ -25,9 +25,19 @@ internal static class ServeCommand
         };
         worklists.AcceptOnlyFromAmong("files", "postgres");
         var schema = new Option<string>("--portal-schema") { Description = "Schema of the portal's tables in PostgreSQL.", DefaultValueFactory = _ => new PortalOptions().PostgresSchema };
+        var proxies = new Option<string[]>("--known-proxies")
+        {
+            Description = "Reverse proxies whose X-Forwarded-For/-Proto are believed: addresses or networks (127.0.0.1, 10.0.0.0/8), comma-separated. Set it behind the TLS proxy.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var hosts = new Option<string[]>("--allowed-hosts")
+        {
+            Description = "Host names the portal answers to (others get 400), comma-separated; default any.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var command = new Command("serve", "Run the portal: officers download worklists and upload outcomes; analysts watch runs and models.")
         {
-            urls, postgres, data, models, schema, jobSchema, worklists,
+            urls, postgres, data, models, schema, jobSchema, worklists, proxies, hosts,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -52,6 +62,8 @@ internal static class ServeCommand
                 RunJobsInProcess = connection is null,
                 SeedSampleAccounts = sample,
                 AllowHttpOnLoopback = true,
+                KnownProxies = List(parse.GetValue(proxies)),
+                AllowedHosts = List(parse.GetValue(hosts)),
             };
             if (sample)
             {
@@ -68,6 +80,9 @@ internal static class ServeCommand
         });
         return command;
     }
+
+    private static List<string> List(string[]? values) =>
+        [.. (values ?? []).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))];
 
     /// <summary>True when every URL is HTTPS or on a loopback host: only there may cookies travel without TLS.</summary>
     internal static bool LoopbackOnly(string urls) => urls.Split(';', StringSplitOptions.RemoveEmptyEntries)

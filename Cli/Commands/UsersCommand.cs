@@ -23,8 +23,8 @@ internal static class UsersCommand
         add.Add(name);
         add.Add(role);
         add.Add(sigungu);
-        var disable = new Command("disable", "Disable an account: it can no longer sign in, and stays in the audit log.") { name };
-        var reset = new Command("reset", "Set a new password (read from standard input), re-enable the account and clear its lock-out.") { name };
+        var disable = new Command("disable", "Disable an account: it can no longer sign in, its live sessions end, and it stays in the audit log.") { name };
+        var reset = new Command("reset", "Set a new password (read from standard input) and re-enable the account; sessions opened before end.") { name };
         var users = new Command("users", "Portal accounts: municipal officers (one 시군구 each), analysts, admins.") { add, disable, reset };
         foreach (var command in new[] { add, disable, reset })
         {
@@ -56,7 +56,7 @@ internal static class UsersCommand
                     else
                     {
                         await administration.ResetAsync(user, password, ct);
-                        await output.WriteLineAsync($"users: {user} password reset, enabled, lock-out cleared.");
+                        await output.WriteLineAsync($"users: {user} password reset, enabled, earlier sessions ended.");
                     }
                 }
 

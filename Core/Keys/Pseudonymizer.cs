@@ -67,6 +67,17 @@ public sealed class Pseudonymizer
             : throw new InvalidOperationException($"No pseudonym key: set {KeyVariable} to a secret of at least {MinKeyBytes} characters.");
     }
 
+    /// <summary>
+    /// A 32-byte key for another use of the same secret (HMAC-SHA256 of <c>derive:</c> and <paramref name="purpose"/>),
+    /// so a component can key its own hashes, e.g. the portal's audit of sign-in names that match no account, without
+    /// a second secret to manage and without its hashes ever equalling a person or household key.
+    /// </summary>
+    public byte[] DeriveKey(string purpose)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(purpose);
+        return HMACSHA256.HashData(key, Encoding.UTF8.GetBytes("derive:" + purpose));
+    }
+
     public PersonKey Person(ReadOnlySpan<char> residentNumber) => new(Hash(PersonDomain, residentNumber));
 
     public HouseholdKey Household(ReadOnlySpan<char> householdNumber) => new(Hash(HouseholdDomain, householdNumber));

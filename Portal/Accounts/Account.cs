@@ -17,11 +17,14 @@ public sealed record Account
     /// <summary>A disabled account cannot sign in; it stays on record for the audit log.</summary>
     public bool Disabled { get; init; }
 
-    /// <summary>Failed sign-ins since the last success.</summary>
-    public int FailedAttempts { get; init; }
+    /// <summary>
+    /// A random value copied into every session at sign-in and compared on every request: changing it (sign-out, disable,
+    /// reset) ends all the account's live sessions at once, copied cookies included.
+    /// </summary>
+    public string SecurityStamp { get; init; } = "";
 
-    /// <summary>Set when <see cref="FailedAttempts"/> reached the lock-out threshold: no sign-in before this instant.</summary>
-    public DateTimeOffset? LockedUntil { get; init; }
+    /// <summary>A fresh <see cref="SecurityStamp"/>: 128 random bits as hex.</summary>
+    public static string NewSecurityStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     /// <summary>True when <paramref name="name"/> is a valid sign-in name.</summary>
     public static bool IsValidUserName(string? name) =>

@@ -27,20 +27,28 @@ public sealed class AccountAdministration(IAccountStore accounts, RegionRegistry
             throw new ArgumentException($"'{sigungu}' is not a 시군구 code of the region registry.");
         }
 
-        await accounts.AddAsync(new Account { UserName = userName, Role = role, SigunguCode = sigungu, PasswordHash = SignInService.Hash(password) }, ct).ConfigureAwait(false);
+        await accounts.AddAsync(new Account { UserName = userName, Role = role, SigunguCode = sigungu, PasswordHash = SignInService.Hash(password), SecurityStamp = Account.NewSecurityStamp() }, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Disables the account; its live sessions end on their next request.</summary>
     public async Task DisableAsync(string userName, CancellationToken ct)
     {
         var account = await FindAsync(userName, ct).ConfigureAwait(false);
-        await accounts.UpdateAsync(account with { Disabled = true }, ct).ConfigureAwait(false);
+        await accounts.UpdateAsync(account with { Disabled = true, SecurityStamp = Account.NewSecurityStamp() }, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Sets a new password, re-enables the account and clears any lock-out.</summary>
+    /// <summary>Sets a new password and re-enables the account; sessions opened with the old password end.</summary>
     public async Task ResetAsync(string userName, string password, CancellationToken ct)
     {
         var account = await FindAsync(userName, ct).ConfigureAwait(false);
-        await accounts.UpdateAsync(account with { PasswordHash = SignInService.Hash(password), Disabled = false, FailedAttempts = 0, LockedUntil = null }, ct).ConfigureAwait(false);
+        await accounts.UpdateAsync(account with { PasswordHash = SignInService.Hash(password), Disabled = false, SecurityStamp = Account.NewSecurityStamp() }, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends every live session of the account (sign-out): a new security stamp no session cookie carries.</summary>
+    public async Task EndSessionsAsync(string userName, CancellationToken ct)
+    {
+        var account = await FindAsync(userName, ct).ConfigureAwait(false);
+        await accounts.UpdateAsync(account with { SecurityStamp = Account.NewSecurityStamp() }, ct).ConfigureAwait(false);
     }
 
     private async Task<Account> FindAsync(string userName, CancellationToken ct) =>

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using BlindSpot.Core.Files;
 
 namespace BlindSpot.Portal.Accounts;
 
 /// <summary>
 /// The embedded-mode account store: one JSON file (<c>&lt;DataRoot&gt;/portal/accounts.json</c>) holding hashes, never
-/// passwords. Every change rewrites it through a temporary file and a rename, under a lock, so a crash never leaves half a file.
+/// passwords. Every change rewrites it through a temporary file and a rename, under a lock, so a crash never leaves half a file; the file is readable by its owner only.
 /// </summary>
 public sealed class FileAccountStore(string path) : IAccountStore
 {
@@ -58,9 +59,13 @@ public sealed class FileAccountStore(string path) : IAccountStore
         {
             var accounts = Read();
             change(accounts);
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
             var temporary = Path + ".tmp";
-            await File.WriteAllBytesAsync(temporary, JsonSerializer.SerializeToUtf8Bytes(accounts.OrderBy(a => a.UserName, StringComparer.Ordinal), Json), ct).ConfigureAwait(false);
+            // Owner-only (0600 in a 0700 folder), and the rename keeps the mode.
+            await using (var stream = PrivateFiles.Create(temporary))
+            {
+                await stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(accounts.OrderBy(a => a.UserName, StringComparer.Ordinal), Json), ct).ConfigureAwait(false);
+            }
+
             File.Move(temporary, Path, overwrite: true);
         }
         finally

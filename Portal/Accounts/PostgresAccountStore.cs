@@ -6,7 +6,7 @@ namespace BlindSpot.Portal.Accounts;
 /// <summary>Accounts in PostgreSQL (<c>&lt;schema&gt;.accounts</c>), schema created by the portal's versioned migrations.</summary>
 public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStore
 {
-    private const string Columns = "user_name, role, sigungu_code, password_hash, disabled, failed_attempts, locked_until";
+    private const string Columns = "user_name, role, sigungu_code, password_hash, disabled, security_stamp";
 
     public async Task<Account?> FindAsync(string userName, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
         ArgumentNullException.ThrowIfNull(account);
         try
         {
-            await WriteAsync($"INSERT INTO {database.Schema}.accounts ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7)", account, ct).ConfigureAwait(false);
+            await WriteAsync($"INSERT INTO {database.Schema}.accounts ({Columns}) VALUES ($1, $2, $3, $4, $5, $6)", account, ct).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -33,7 +33,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
     {
         ArgumentNullException.ThrowIfNull(account);
         var changed = await WriteAsync(
-            $"UPDATE {database.Schema}.accounts SET role = $2, sigungu_code = $3, password_hash = $4, disabled = $5, failed_attempts = $6, locked_until = $7 WHERE user_name = $1",
+            $"UPDATE {database.Schema}.accounts SET role = $2, sigungu_code = $3, password_hash = $4, disabled = $5, security_stamp = $6 WHERE user_name = $1",
             account, ct).ConfigureAwait(false);
         if (changed == 0)
         {
@@ -49,8 +49,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)a.SigunguCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         command.Parameters.Add(new NpgsqlParameter { Value = a.PasswordHash });
         command.Parameters.Add(new NpgsqlParameter { Value = a.Disabled });
-        command.Parameters.Add(new NpgsqlParameter { Value = a.FailedAttempts });
-        command.Parameters.Add(new NpgsqlParameter { Value = (object?)a.LockedUntil?.ToUniversalTime() ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = a.SecurityStamp });
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
@@ -73,8 +72,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
                 SigunguCode = reader.IsDBNull(2) ? null : reader.GetString(2),
                 PasswordHash = reader.GetString(3),
                 Disabled = reader.GetBoolean(4),
-                FailedAttempts = reader.GetInt32(5),
-                LockedUntil = reader.IsDBNull(6) ? null : reader.GetFieldValue<DateTimeOffset>(6),
+                SecurityStamp = reader.GetString(5),
             });
         }
 

@@ -3,51 +3,52 @@ using Microsoft.AspNetCore.Identity;
 namespace BlindSpot.Portal.Accounts;
 
 /// <summary>
-/// Checks a name and password: slow salted hash comparison (PasswordHasher V3, PBKDF2), a failure counter, and lock-out
-/// for <see cref="PortalOptions.LockoutDuration"/> after <see cref="PortalOptions.LockoutFailures"/> failures in a row.
-/// An unknown name costs the same hash work as a wrong password, so timing does not tell which names exist.
+/// Checks a name and password: slow salted hash comparison (PasswordHasher V3, PBKDF2), then the brakes of
+/// <see cref="SignInThrottle"/>. Every attempt that reaches the check costs exactly one hash verification, whether the
+/// name is unknown, disabled, locked out or right, so the answer's timing does not tell which names exist or their state.
 /// </summary>
-public sealed class SignInService(IAccountStore accounts, PortalOptions options, TimeProvider time)
+public sealed class SignInService(IAccountStore accounts, IPasswordHasher<Account> hasher, SignInThrottle throttle)
 {
     private static readonly PasswordHasher<Account> Hasher = new();
 
     // A hash of nothing anyone can type, verified for unknown names to spend the same time as a real check.
     private static readonly string DecoyHash = Hasher.HashPassword(null!, Guid.NewGuid().ToString("N"));
 
-    /// <summary>The verdict, and the account when the name exists.</summary>
-    public async Task<(SignInVerdict Verdict, Account? Account)> VerifyAsync(string userName, string password, CancellationToken ct)
+    private static readonly Account Decoy = new() { UserName = "-", Role = "-", PasswordHash = DecoyHash };
+
+    /// <summary>The verdict, and the account when the name exists; <paramref name="client"/> is the client's address.</summary>
+    public async Task<(SignInVerdict Verdict, Account? Account)> VerifyAsync(string userName, string password, string client, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(userName);
         var account = Account.IsValidUserName(userName) ? await accounts.FindAsync(userName, ct).ConfigureAwait(false) : null;
+        if (!throttle.TryAttempt(userName))
+        {
+            return (SignInVerdict.RateLimited, account);
+        }
+
+        var subject = account ?? Decoy;
+        var matches = hasher.VerifyHashedPassword(subject, subject.PasswordHash, password ?? "") != PasswordVerificationResult.Failed;
         if (account is null)
         {
-            Hasher.VerifyHashedPassword(null!, DecoyHash, password);
             return (SignInVerdict.UnknownUser, null);
         }
 
-        var now = time.GetUtcNow();
         if (account.Disabled)
         {
             return (SignInVerdict.Disabled, account);
         }
 
-        if (account.LockedUntil is { } until && until > now)
+        if (throttle.IsLocked(userName, client))
         {
             return (SignInVerdict.Locked, account);
         }
 
-        if (Hasher.VerifyHashedPassword(account, account.PasswordHash, password) == PasswordVerificationResult.Failed)
+        if (!matches)
         {
-            var failures = account.FailedAttempts + 1;
-            var locked = failures >= options.LockoutFailures;
-            await accounts.UpdateAsync(account with { FailedAttempts = locked ? 0 : failures, LockedUntil = locked ? now + options.LockoutDuration : account.LockedUntil }, ct).ConfigureAwait(false);
-            return (locked ? SignInVerdict.Locked : SignInVerdict.WrongPassword, account);
+            return (throttle.Failed(userName, client) ? SignInVerdict.Locked : SignInVerdict.WrongPassword, account);
         }
 
-        if (account.FailedAttempts > 0 || account.LockedUntil is not null)
-        {
-            await accounts.UpdateAsync(account with { FailedAttempts = 0, LockedUntil = null }, ct).ConfigureAwait(false);
-        }
-
+        throttle.Succeeded(userName, client);
         return (SignInVerdict.Ok, account);
     }
 

@@ -12,9 +12,15 @@ public enum SignInVerdict
     /// <summary>The password did not match; the failure counts towards lock-out.</summary>
     WrongPassword,
 
-    /// <summary>The account is locked after too many failures; even the right password is refused until it expires.</summary>
+    /// <summary>
+    /// This client address is locked out of the account after too many failures from it; even the right password is
+    /// refused from there until the lock expires. Other addresses are not affected.
+    /// </summary>
     Locked,
 
     /// <summary>The account was disabled by an administrator.</summary>
     Disabled,
+
+    /// <summary>Too many attempts on this account name from all addresses in the window; refused before any password check (429).</summary>
+    RateLimited,
 }

@@ -3,8 +3,14 @@ namespace BlindSpot.Portal.Audit;
 /// <summary>What an audit entry records.</summary>
 public static class AuditActions
 {
-    /// <summary>A sign-in attempt, successful or not (the outcome says which and why).</summary>
+    /// <summary>A sign-in attempt, successful or not (the outcome says which and why: ok, wrong-password, unknown-user, locked, disabled, rate-limited).</summary>
     public const string SignIn = "sign-in";
+
+    /// <summary>A user signed out; every live session of the account ended.</summary>
+    public const string SignOut = "sign-out";
+
+    /// <summary>A session cookie refused on arrival (outcome revoked, disabled, expired, no-account, invalid) and deleted.</summary>
+    public const string SessionEnded = "session-ended";
 
     /// <summary>A worklist file streamed to an officer; rows = entries in it.</summary>
     public const string Download = "download";
@@ -12,7 +18,10 @@ public static class AuditActions
     /// <summary>An outcome file uploaded; rows = rows read (accepted + rejected).</summary>
     public const string Upload = "upload";
 
-    /// <summary>A request for another 시군구's data or an unknown id, answered 404.</summary>
+    /// <summary>
+    /// A refused request: another 시군구's data or an unknown id (404), the wrong role (403, wrong-role), a form without a
+    /// valid antiforgery token (400, antiforgery), a body over the size limit (413, too-large).
+    /// </summary>
     public const string Denied = "denied";
 
     /// <summary>An admin exported the audit log.</summary>
@@ -20,4 +29,10 @@ public static class AuditActions
 
     /// <summary>An analyst triggered a quarter's run.</summary>
     public const string TriggerRun = "trigger-run";
+
+    /// <summary>An action posted to the Hangfire dashboard (ok for an admin's; read-only when an analyst's was refused).</summary>
+    public const string Dashboard = "dashboard";
+
+    /// <summary>A request that failed with an unexpected error (500); the outcome holds the exception's type name only.</summary>
+    public const string Error = "error";
 }

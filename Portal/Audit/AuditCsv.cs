@@ -1,31 +1,33 @@
 using System.Globalization;
-using System.Text;
+using BlindSpot.Core.Csv;
 
 namespace BlindSpot.Portal.Audit;
 
-/// <summary>The audit log as CSV (UTF-8 with BOM, so Excel shows Korean), cells that could run as formulas neutralised.</summary>
+/// <summary>
+/// The audit log as CSV through the project's one writer (<see cref="CsvFiles"/>): UTF-8 with BOM so Excel shows Korean,
+/// RFC 4180 quoting, and every cell a spreadsheet would run as a formula (= + - @, tab, CR) escaped.
+/// </summary>
 public static class AuditCsv
 {
+    private static readonly string[] Header = ["at", "user_name", "role", "sigungu_code", "action", "target", "rows", "client", "outcome"];
+
     public static byte[] Write(IEnumerable<AuditEntry> entries)
     {
-        var text = new StringBuilder("at,user_name,role,sigungu_code,action,target,rows,client,outcome\r\n");
-        foreach (var e in entries)
+        ArgumentNullException.ThrowIfNull(entries);
+        using var buffer = new MemoryStream();
+        using (var csv = CsvFiles.Create(buffer, CsvFiles.ForExcel))
         {
-            string[] cells =
-            [
-                e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), e.UserName, e.Role, e.SigunguCode ?? "",
-                e.Action, e.Target, e.Rows?.ToString(CultureInfo.InvariantCulture) ?? "", e.Client, e.Outcome,
-            ];
-            text.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+            csv.WriteHeader(Header);
+            foreach (var e in entries)
+            {
+                csv.WriteRecord(
+                [
+                    e.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), e.UserName, e.Role, e.SigunguCode ?? "",
+                    e.Action, e.Target, e.Rows?.ToString(CultureInfo.InvariantCulture) ?? "", e.Client, e.Outcome,
+                ]);
+            }
         }
 
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    // A typed user name is attacker-controlled: quote everything, and prefix what Excel would read as a formula.
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' && value != "-" ? "'" + value : value;
-        return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        return buffer.ToArray();
     }
 }

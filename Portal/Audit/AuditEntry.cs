@@ -8,7 +8,10 @@ public sealed record AuditEntry
 {
     public required DateTimeOffset At { get; init; }
 
-    /// <summary>The account name, or the name typed at a failed sign-in (trimmed to 64 characters).</summary>
+    /// <summary>
+    /// The account name; for a sign-in with a name that matches no account, <c>unknown:</c> and a keyed hash of it
+    /// (<see cref="AuditTrail.UnknownName"/>); "-" when nobody is signed in.
+    /// </summary>
     public required string UserName { get; init; }
 
     /// <summary>The account's role, or "-" when the name matched no account.</summary>
@@ -19,7 +22,10 @@ public sealed record AuditEntry
     /// <summary>One of <see cref="AuditActions"/>.</summary>
     public required string Action { get; init; }
 
-    /// <summary>What was acted on, e.g. <c>2026Q3/11110.xlsx</c> or an upload id.</summary>
+    /// <summary>
+    /// What was acted on, e.g. <c>2026Q3/11110.xlsx</c> or an upload id; for refusals the route with only its well-formed
+    /// ids (<see cref="AuditTarget"/>), never the request's own text.
+    /// </summary>
     public required string Target { get; init; }
 
     public int? Rows { get; init; }
@@ -27,6 +33,6 @@ public sealed record AuditEntry
     /// <summary>The client's IP address as the server saw it.</summary>
     public required string Client { get; init; }
 
-    /// <summary>ok, or why it was refused (wrong-password, locked, disabled, other-sigungu, invalid-file …).</summary>
+    /// <summary>ok, or why it was refused (wrong-password, locked, disabled, rate-limited, other-sigungu, wrong-role, antiforgery, too-large, revoked …).</summary>
     public required string Outcome { get; init; }
 }

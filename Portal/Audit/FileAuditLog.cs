@@ -1,11 +1,12 @@
 using System.Text;
 using System.Text.Json;
+using BlindSpot.Core.Files;
 
 namespace BlindSpot.Portal.Audit;
 
 /// <summary>
 /// The embedded-mode audit log: one JSON object per line in <c>&lt;DataRoot&gt;/portal/audit.jsonl</c>, opened for append
-/// only (never rewritten), one writer at a time.
+/// only (never rewritten), one writer at a time, readable by its owner only.
 /// </summary>
 public sealed class FileAuditLog(string path) : IAuditLog
 {
@@ -21,8 +22,8 @@ public sealed class FileAuditLog(string path) : IAuditLog
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
-            await using var stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+            // Owner-only (0600 in a 0700 folder): the log names officers, their 시군구 and addresses.
+            await using var stream = PrivateFiles.Create(Path, bufferSize: 4096, mode: FileMode.Append);
             await stream.WriteAsync(Encoding.UTF8.GetBytes(line), ct).ConfigureAwait(false);
         }
         finally

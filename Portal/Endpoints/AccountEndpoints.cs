@@ -2,6 +2,7 @@ using System.Security.Claims;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Pages;
+using BlindSpot.Portal.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
@@ -19,11 +20,7 @@ internal static class AccountEndpoints
     {
         app.MapGet("/login", (HttpContext context) => LoginPage(context, null, StatusCodes.Status200OK)).AllowAnonymous();
         app.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
-        app.MapPost("/logout", async (HttpContext context, IFormCollection form) =>
-        {
-            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/login");
-        });
+        app.MapPost("/logout", SignOutAsync);
         app.MapGet("/", (HttpContext context) => context.User.FindFirstValue(ClaimTypes.Role) switch
         {
             PortalRole.Officer => Results.Redirect("/officer"),
@@ -34,21 +31,37 @@ internal static class AccountEndpoints
             typeof(AccountEndpoints).Assembly.GetManifestResourceStream("BlindSpot.Portal.portal.css")!, "text/css; charset=utf-8")).AllowAnonymous();
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext context, IFormCollection form, SignInService signIn, AuditTrail audit)
+    /// <summary>The Korean page of a refused attempt over a rate limit (per address or per account): 429 with Retry-After.</summary>
+    public static IResult TooManyAttempts(HttpContext context, TimeSpan window)
+    {
+        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(window.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Html.Page(context, "로그인 시도가 너무 많습니다", $"""
+            <p class="error" role="alert">짧은 시간에 로그인 시도가 너무 많아 잠시 막았습니다. {Math.Ceiling(window.TotalMinutes):0}분 뒤에 다시 시도해 주세요.</p>
+            <p><a href="/login">로그인 화면으로</a></p>
+            """, StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<IResult> SignInAsync(HttpContext context, IFormCollection form, SignInService signIn, AuditTrail audit, PortalOptions options, TimeProvider time)
     {
         var userName = form["username"].ToString().Trim();
         var password = form["password"].ToString();
-        var (verdict, account) = await signIn.VerifyAsync(userName, password, context.RequestAborted);
+        var (verdict, account) = await signIn.VerifyAsync(userName, password, AuditTrail.ClientOf(context), context.RequestAborted);
         var outcome = verdict switch
         {
             SignInVerdict.Ok => "ok",
             SignInVerdict.UnknownUser => "unknown-user",
             SignInVerdict.WrongPassword => "wrong-password",
             SignInVerdict.Locked => "locked",
+            SignInVerdict.RateLimited => "rate-limited",
             _ => "disabled",
         };
-        // A name that matches no account is recorded only as a short hash: people sometimes type their password there.
-        await audit.RecordAsync(context, account?.UserName ?? AuditTrail.UnknownName(userName), account?.Role ?? "-", account?.SigunguCode, AuditActions.SignIn, "/login", outcome);
+        // A name that matches no account is recorded only as a keyed hash: people sometimes type their password there.
+        await audit.RecordAsync(context, account?.UserName ?? audit.UnknownName(userName), account?.Role ?? "-", account?.SigunguCode, AuditActions.SignIn, "/login", outcome);
+        if (verdict == SignInVerdict.RateLimited)
+        {
+            return TooManyAttempts(context, options.LoginWindow);
+        }
+
         if (verdict != SignInVerdict.Ok || account is null)
         {
             // One message for every refusal, so a probe cannot tell which names exist or which are locked.
@@ -61,8 +74,23 @@ internal static class AccountEndpoints
             claims.Add(new Claim(PortalClaims.Sigungu, code));
         }
 
+        claims.AddRange(SessionValidator.SessionClaims(account, time.GetUtcNow()));
+
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
         return Results.Redirect("/");
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext context, IFormCollection form, AccountAdministration accounts, AuditTrail audit)
+    {
+        // A new security stamp ends this session and every copy of its cookie, not just the cookie in this browser.
+        if (context.User.Identity?.Name is { } name)
+        {
+            await accounts.EndSessionsAsync(name, context.RequestAborted);
+        }
+
+        await audit.RecordAsync(context, AuditActions.SignOut, "/logout", "ok");
+        await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return Results.Redirect("/login");
     }
 
     private static IResult LoginPage(HttpContext context, string? error, int status) => Html.Page(context, "로그인", $"""

@@ -49,10 +49,10 @@ internal static class AdminEndpoints
     private static async Task<IResult> AccountsAsync(HttpContext context, IAccountStore accounts)
     {
         var rows = string.Concat((await accounts.ListAsync(context.RequestAborted)).Select(a =>
-            $"<tr><td>{Html.E(a.UserName)}</td><td>{Html.E(a.Role)}</td><td>{Html.E(a.SigunguCode)}</td><td>{(a.Disabled ? "disabled" : "active")}</td><td>{a.LockedUntil?.UtcDateTime:yyyy-MM-dd HH:mm}</td></tr>"));
+            $"<tr><td>{Html.E(a.UserName)}</td><td>{Html.E(a.Role)}</td><td>{Html.E(a.SigunguCode)}</td><td>{(a.Disabled ? "disabled" : "active")}</td></tr>"));
         return Html.Page(context, "계정 (Accounts)", $"""
             <p>계정은 <code>blindspot users add|disable|reset</code>으로 관리합니다.</p>
-            <table id="accounts"><thead><tr><th>user</th><th>role</th><th>시군구</th><th>state</th><th>locked until (UTC)</th></tr></thead><tbody>{rows}</tbody></table>
+            <table id="accounts"><thead><tr><th>user</th><th>role</th><th>시군구</th><th>state</th></tr></thead><tbody>{rows}</tbody></table>
             """);
     }
 }

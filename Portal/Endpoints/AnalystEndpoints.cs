@@ -17,7 +17,7 @@ internal static class AnalystEndpoints
 {
     public const string Policy = "analyst";
 
-    // Reports are our own generated HTML with inline styles and inline SVG/PNG charts, and no script: allow exactly that, sandboxed.
+    // Reports are our own generated HTML with inline styles and their charts inlined as data: URIs (ReportCharts), and no script: allow exactly that, sandboxed.
     private const string ReportPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; sandbox; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     public static void Map(IEndpointRouteBuilder app)
@@ -101,7 +101,7 @@ internal static class AnalystEndpoints
         }
 
         context.Response.Headers.ContentSecurityPolicy = ReportPolicy;
-        return Results.File(File.OpenRead(path), "text/html; charset=utf-8");
+        return Results.Content(ReportCharts.Inline(path), "text/html; charset=utf-8", System.Text.Encoding.UTF8);
     }
 
     private static IResult Models(HttpContext context, ModelFolders models)
@@ -143,7 +143,9 @@ internal static class AnalystEndpoints
             _ => "application/octet-stream",
         };
         context.Response.Headers.ContentSecurityPolicy = ReportPolicy;
-        return Results.File(File.OpenRead(path), type);
+        return type.StartsWith("text/html", StringComparison.Ordinal)
+            ? Results.Content(ReportCharts.Inline(path), type, System.Text.Encoding.UTF8)
+            : Results.File(File.OpenRead(path), type);
     }
 
     private static string TriggerForm(HttpContext context, Quarter? quarter) => $$"""

@@ -58,7 +58,7 @@ internal static class OfficerEndpoints
 
     private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, IWorklistSource worklists, AuditTrail audit)
     {
-        if (await AuthoriseAsync(context, sigungu, quarter, audit, $"{quarter}/{sigungu}") is not { } q)
+        if (await AuthoriseAsync(context, sigungu, quarter, audit) is not { } q)
         {
             return Html.NotFound(context);
         }
@@ -91,8 +91,7 @@ internal static class OfficerEndpoints
 
     private static async Task<IResult> DownloadAsync(HttpContext context, string sigungu, string quarter, string format, IWorklistSource worklists, AuditTrail audit)
     {
-        var target = $"{quarter}/{sigungu}.{format}";
-        if (await AuthoriseAsync(context, sigungu, quarter, audit, target) is not { } q)
+        if (await AuthoriseAsync(context, sigungu, quarter, audit) is not { } q)
         {
             return Html.NotFound(context);
         }
@@ -102,18 +101,18 @@ internal static class OfficerEndpoints
         var content = list is null ? null : await worklists.OpenAsync(q, sigungu, kind!.Value, context.RequestAborted);
         if (kind is not { } k || list is null || content is null)
         {
-            await audit.RecordAsync(context, AuditActions.Denied, target, "not-found");
+            await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), "not-found");
             return Html.NotFound(context);
         }
 
-        await audit.RecordAsync(context, AuditActions.Download, target, "ok", list.Rows.Count);
+        await audit.RecordAsync(context, AuditActions.Download, $"{q}/{sigungu}.{format}", "ok", list.Rows.Count);
         var contentType = k == WorklistFormat.Xlsx ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8";
         return Results.File(content, contentType, $"worklist-{q}-{sigungu}.{format}");
     }
 
     private static async Task<IResult> UploadAsync(HttpContext context, string sigungu, string quarter, IFormFile? file, OutcomeUploads uploads, IWorklistSource worklists, AuditTrail audit)
     {
-        if (await AuthoriseAsync(context, sigungu, quarter, audit, $"{quarter}/{sigungu}/outcomes") is not { } q)
+        if (await AuthoriseAsync(context, sigungu, quarter, audit) is not { } q)
         {
             return Html.NotFound(context);
         }
@@ -148,7 +147,7 @@ internal static class OfficerEndpoints
         var record = await store.FindAsync(id, context.RequestAborted);
         if (record is null || record.SigunguCode != Own(context))
         {
-            await audit.RecordAsync(context, AuditActions.Denied, $"upload/{id}", record is null ? "unknown-id" : "other-sigungu");
+            await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), record is null ? "unknown-id" : "other-sigungu");
             return Html.NotFound(context);
         }
 
@@ -165,9 +164,13 @@ internal static class OfficerEndpoints
     private static IResult Refused(HttpContext context, Quarter quarter, string sigungu, UploadRefusal refusal) =>
         Html.Page(context, "결과 파일을 받을 수 없습니다", $"<p class=\"error\" role=\"alert\">{Html.E(refusal.Message)}</p><p><a href=\"/officer/{sigungu}/{quarter}\">돌아가기</a></p>", StatusCodes.Status400BadRequest);
 
-    /// <summary>The parsed quarter when the code is the officer's own and the quarter is well-formed; else audits the refusal and returns null.</summary>
-    private static async Task<Quarter?> AuthoriseAsync(HttpContext context, string sigungu, string quarter, AuditTrail audit, string target)
+    /// <summary>
+    /// The parsed quarter when the code is the officer's own and the quarter is well-formed; else audits the refusal (the
+    /// route with only well-formed ids filled in, never the request's text) and returns null.
+    /// </summary>
+    private static async Task<Quarter?> AuthoriseAsync(HttpContext context, string sigungu, string quarter, AuditTrail audit)
     {
+        var target = AuditTarget.Of(context);
         if (sigungu != Own(context))
         {
             await audit.RecordAsync(context, AuditActions.Denied, target, "other-sigungu");

@@ -5,4 +5,10 @@ internal static class PortalClaims
 {
     /// <summary>The officer's 시군구 code; every officer request is checked against it.</summary>
     public const string Sigungu = "blindspot:sigungu";
+
+    /// <summary>The account's security stamp when the session was opened; a session whose stamp is no longer the account's has ended.</summary>
+    public const string SecurityStamp = "blindspot:stamp";
+
+    /// <summary>When the session was opened (Unix seconds, UTC): the absolute lifetime counts from here, the sliding renewal does not reset it.</summary>
+    public const string SignedInAt = "blindspot:signed-in-at";
 }

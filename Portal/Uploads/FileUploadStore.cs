@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BlindSpot.Core.Files;
 
 namespace BlindSpot.Portal.Uploads;
 
@@ -10,9 +11,9 @@ public sealed class FileUploadStore(string folder) : IUploadStore
     public async Task SaveAsync(UploadRecord record, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        // A record holds worklist ids and the officer's name: owner-only, like the other personal-data files.
-        await using var stream = Core.Files.PrivateFiles.Create(PathOf(record.Id));
-        await JsonSerializer.SerializeAsync(stream, record, Json, ct).ConfigureAwait(false);
+        // Owner-only (0600 in a 0700 folder): a record holds worklist ids and the officer's file name.
+        await using var stream = PrivateFiles.Create(PathOf(record.Id));
+        await stream.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(record, Json), ct).ConfigureAwait(false);
     }
 
     public async Task<UploadRecord?> FindAsync(string id, CancellationToken ct)

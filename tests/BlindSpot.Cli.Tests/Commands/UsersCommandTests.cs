@@ -61,11 +61,13 @@ public sealed class UsersCommandTests
         var disabled = await WithInput("", ["users", "disable", "lee.analyst", .. where]);
         var afterDisable = await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.accounts WHERE user_name = 'lee.analyst' AND disabled");
         var hashBefore = await database.ScalarAsync($"SELECT hashtext(password_hash) FROM {database.Schema}.accounts WHERE user_name = 'lee.analyst'");
+        var stampBefore = await database.ScalarAsync($"SELECT hashtext(security_stamp) FROM {database.Schema}.accounts WHERE user_name = 'lee.analyst'");
         var reset = await WithInput("second-password-456\n", ["users", "reset", "lee.analyst", .. where]);
 
         Assert.That((added.ExitCode, disabled.ExitCode, reset.ExitCode), Is.EqualTo((0, 0, 0)), added.Error + disabled.Error + reset.Error);
         Assert.That(afterDisable, Is.EqualTo(1));
-        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.accounts WHERE user_name = 'lee.analyst' AND NOT disabled AND failed_attempts = 0"), Is.EqualTo(1));
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.accounts WHERE user_name = 'lee.analyst' AND NOT disabled"), Is.EqualTo(1));
+        Assert.That(await database.ScalarAsync($"SELECT hashtext(security_stamp) FROM {database.Schema}.accounts WHERE user_name = 'lee.analyst'"), Is.Not.EqualTo(stampBefore), "a reset ends the sessions opened with the old password");
         Assert.That(await database.ScalarAsync($"SELECT hashtext(password_hash) FROM {database.Schema}.accounts WHERE user_name = 'lee.analyst'"), Is.Not.EqualTo(hashBefore));
     }
 
@@ -86,6 +88,15 @@ public sealed class UsersCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Error, Does.Contain("plain HTTP beyond loopback"));
+    }
+
+    [Test]
+    public async Task Serve_KnownProxyThatIsNoAddress_IsRefusedBeforeListening()
+    {
+        var run = await CliRun.Of("serve", "--urls", "http://127.0.0.1:0", "--data", data, "--known-proxies", "127.0.0.1,proxy.example");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("KnownProxies: 'proxy.example' is neither an IP address nor a network"));
     }
 
     private static Task<CliRun> WithInput(string input, params string[] args)

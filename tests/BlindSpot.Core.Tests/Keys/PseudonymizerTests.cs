@@ -81,4 +81,17 @@ public sealed class PseudonymizerTests
         Assert.That(Pseudonymizer.ForSampleData().IsSampleKey, Is.True);
         Assert.That(new Pseudonymizer(new byte[32]).IsSampleKey, Is.False);
     }
+
+    [Test]
+    public void DeriveKey_IsHmacOfItsPurpose_DiffersByPurposeAndSecret()
+    {
+        var sample = Pseudonymizer.ForSampleData();
+        var other = new Pseudonymizer(new byte[32]);
+
+        var key = sample.DeriveKey("portal-audit");
+
+        Assert.That(key, Is.EqualTo(HMACSHA256.HashData(Encoding.UTF8.GetBytes(Pseudonymizer.SampleKey), Encoding.UTF8.GetBytes("derive:portal-audit"))));
+        Assert.That(sample.DeriveKey("another-use"), Is.Not.EqualTo(key));
+        Assert.That(other.DeriveKey("portal-audit"), Is.Not.EqualTo(key));
+    }
 }

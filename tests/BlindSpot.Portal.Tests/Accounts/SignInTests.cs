@@ -56,13 +56,13 @@ public sealed class SignInTests
         Assert.That(unknown.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await wrong.Content.ReadAsStringAsync(), Is.EqualTo(await unknown.Content.ReadAsStringAsync()).Or.Not.Contain("nobody"), "no hint which names exist");
         Assert.That(await AuditRows.CountAsync(database, "sign-in", "wrong-password", "analyst"), Is.EqualTo(1));
-        Assert.That(await AuditRows.CountAsync(database, "sign-in", "unknown-user", BlindSpot.Portal.Audit.AuditTrail.UnknownName("nobody-here")), Is.EqualTo(1));
+        Assert.That(await AuditRows.CountAsync(database, "sign-in", "unknown-user", factory.Services.GetRequiredService<BlindSpot.Portal.Audit.AuditTrail>().UnknownName("nobody-here")), Is.EqualTo(1));
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.audit_log WHERE user_name LIKE '%nobody%'"), Is.Zero, "a typed name that is no account is kept only as a hash");
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.audit_log WHERE target LIKE '%not-the-password%' OR outcome LIKE '%not-the-password%'"), Is.Zero);
     }
 
     [Test]
-    public async Task SignIn_AfterTooManyFailures_LocksTheAccountEvenForTheRightPassword()
+    public async Task SignIn_AfterTooManyFailures_LocksThisAddressOutEvenForTheRightPassword()
     {
         await using var factory = new PortalFactory(data, database, o => o.LockoutFailures = 3);
         using var session = factory.Session();
@@ -75,7 +75,6 @@ public sealed class SignInTests
 
         Assert.That(right.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
         Assert.That(await AuditRows.CountAsync(database, "sign-in", "locked", "analyst"), Is.EqualTo(2), "the third failure locks, the right password is then refused as locked");
-        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.accounts WHERE user_name = 'analyst' AND locked_until > now()"), Is.EqualTo(1));
     }
 
     [Test]

@@ -62,7 +62,7 @@ public sealed class AuditLogTests
         Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(lines[0], Is.EqualTo("at,user_name,role,sigungu_code,action,target,rows,client,outcome"));
         Assert.That(lines.Skip(1).Select(l => l.Split(',')[4].Trim('"')), Is.EqualTo(new[] { "sign-in", "download", "upload", "sign-in" }));
-        Assert.That(lines[2], Does.Contain("\"officer-11110\",\"officer\",\"11110\",\"download\",\"2026Q3/11110.csv\",\"3\""));
+        Assert.That(lines[2], Does.Contain(",officer-11110,officer,11110,download,2026Q3/11110.csv,3,"));
         Assert.That(await AuditRows.CountAsync(database, "audit-export", "ok", "admin"), Is.EqualTo(1));
     }
 }

@@ -14,7 +14,7 @@ namespace BlindSpot.Portal.Tests.Browser;
 /// <summary>
 /// The portal on a real Kestrel server (free loopback port) driven by Debian's Chromium through Playwright: an officer
 /// signs in, downloads the XLSX and checks its rows, uploads the filled-in file and reads the per-row result; an analyst
-/// sees the run. Screenshots go to TestResults/portal-browser/. Without Chromium the test is ignored locally, failed in CI.
+/// sees the run and its run and evaluation reports with their charts rendered. Screenshots go to TestResults/portal-browser/. Without Chromium the test is ignored locally, failed in CI.
 /// </summary>
 [Category("Browser")]
 [Category("Integration")]
@@ -111,6 +111,29 @@ public sealed class OfficerAndAnalystBrowserTests
         await Shot(analyst, "3-analyst-run");
         var stages = await analyst.InnerTextAsync("#stages");
         Assert.That(stages, Does.Contain("dispatch").And.Contain("completed").And.Contain("rows 1,003"));
+
+        // The reports are served sandboxed; their charts must still show (they never did: the chart requests went out
+        // without the session cookie and got the sign-in page).
+        await analyst.ClickAsync("#report");
+        await analyst.WaitForURLAsync("**/analyst/runs/2026Q3/report");
+        await Shot(analyst, "4-analyst-run-report");
+        Assert.That(await ChartWidthsAsync(analyst), Is.Not.Empty.And.All.GreaterThan(0), "run report charts render");
+        await analyst.GotoAsync($"{address}/analyst/models/household/{PortalData.ModelVersion}/evaluation/2026Q2/report.html");
+        await Shot(analyst, "5-analyst-evaluation-report");
+        Assert.That(await ChartWidthsAsync(analyst), Is.Not.Empty.And.All.GreaterThan(0), "evaluation report charts render");
+    }
+
+    /// <summary>The natural width of every image on the page once loaded: 0 for one the browser could not show.</summary>
+    private static async Task<int[]> ChartWidthsAsync(IPage page)
+    {
+        var images = page.Locator("img");
+        var widths = new List<int>();
+        for (var i = 0; i < await images.CountAsync(); i++)
+        {
+            widths.Add(await images.Nth(i).EvaluateAsync<int>("img => img.complete ? img.naturalWidth : new Promise(done => { img.onload = () => done(img.naturalWidth); img.onerror = () => done(0); })"));
+        }
+
+        return [.. widths];
     }
 
     private async Task<IPage> SignInAsync(IBrowser browser, string userName)

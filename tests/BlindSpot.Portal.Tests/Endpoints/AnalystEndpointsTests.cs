@@ -84,6 +84,22 @@ public sealed class AnalystEndpointsTests
         Assert.That(await run.Content.ReadAsStringAsync(), Does.Contain("Run report 2026Q3"));
     }
 
+    [Test]
+    public async Task Reports_CarryTheirChartsInline_SoASandboxedPageShowsThem()
+    {
+        using var run = await analyst.GetAsync("/analyst/runs/2026Q3/report");
+        using var evaluation = await analyst.GetAsync($"/analyst/models/household/{PortalData.ModelVersion}/evaluation/2026Q2/report.html");
+        var chart = "src=\"data:image/png;base64," + Convert.ToBase64String(PortalData.Chart) + "\"";
+
+        foreach (var (response, file) in new[] { (run, "selections.png"), (evaluation, "roc.png") })
+        {
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(html, Does.Contain(chart), file);
+            Assert.That(html, Does.Not.Contain($"src=\"{file}\""), "no second request, which a sandboxed page makes without the session cookie");
+        }
+    }
+
     [TestCase("/analyst/models/household/..%2F..%2Fportal/evaluation/2026Q2/report.html")]
     [TestCase("/analyst/models/household/v-missing")]
     [TestCase("/analyst/models/..%2Fhousehold/" + PortalData.ModelVersion)]

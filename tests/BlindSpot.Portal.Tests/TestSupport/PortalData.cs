@@ -21,6 +21,9 @@ internal sealed class PortalData : IDisposable
     public const string Suwon = "41110";
     public const string ModelVersion = "v20260101-abcdef12";
 
+    /// <summary>A real 4×4 PNG: the charts beside the run and evaluation reports, so a browser can show them.</summary>
+    public static readonly byte[] Chart = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAQAAAAECAIAAAAmkwkpAAAAEElEQVR4nGP4z8AARwzEcQCukw/x0F8jngAAAABJRU5ErkJggg==");
+
     private PortalData(DataRoot root, IReadOnlyList<WorklistEntry> entries)
     {
         Root = root;
@@ -111,7 +114,9 @@ internal sealed class PortalData : IDisposable
         }
 
         manifest.Save(root.RunManifest(quarter));
-        File.WriteAllText(Path.Combine(Path.GetDirectoryName(root.RunManifest(quarter))!, "report.html"), "<!DOCTYPE html><html><body><h1>Run report 2026Q3</h1></body></html>");
+        var folder = Path.GetDirectoryName(root.RunManifest(quarter))!;
+        File.WriteAllText(Path.Combine(folder, "report.html"), "<!DOCTYPE html><html><body><h1>Run report 2026Q3</h1><p><img src=\"selections.png\" alt=\"selections per 시도\"></p></body></html>");
+        File.WriteAllBytes(Path.Combine(folder, "selections.png"), Chart);
     }
 
     private static void WriteModel(DataRoot root)
@@ -119,7 +124,8 @@ internal sealed class PortalData : IDisposable
         var folder = Path.Combine(root.Path, "models", "household", ModelVersion);
         Directory.CreateDirectory(Path.Combine(folder, "evaluation", "2026Q2"));
         File.WriteAllText(Path.Combine(folder, "model-card.json"), $$"""{ "variant": "household", "version": "{{ModelVersion}}", "validQuarter": "2026Q2" }""");
-        File.WriteAllText(Path.Combine(folder, "evaluation", "2026Q2", "report.html"), "<!DOCTYPE html><html><body><h1>Evaluation household</h1></body></html>");
+        File.WriteAllText(Path.Combine(folder, "evaluation", "2026Q2", "report.html"), "<!DOCTYPE html><html><body><h1>Evaluation household</h1><img src=\"roc.png\" alt=\"roc.png\" width=\"480\"></body></html>");
+        File.WriteAllBytes(Path.Combine(folder, "evaluation", "2026Q2", "roc.png"), Chart);
         File.WriteAllText(Path.Combine(root.Path, "models", "household", "live.json"), $$"""{ "version": "{{ModelVersion}}" }""");
     }
 }

@@ -19,6 +19,21 @@ internal sealed partial class PortalSession(HttpClient client) : IDisposable
         }));
     }
 
+    /// <summary>Signs out through the form on <paramref name="page"/>.</summary>
+    public async Task<HttpResponseMessage> SignOutAsync(string page)
+    {
+        var token = await TokenAsync(page);
+        return await Client.PostAsync(new Uri("/logout", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+
+    /// <summary>Every request of this session seems to come from <paramref name="client"/> through the proxy, over HTTPS.</summary>
+    public PortalSession From(string client)
+    {
+        Client.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+        Client.DefaultRequestHeaders.Add("X-Forwarded-Proto", "https");
+        return this;
+    }
+
     /// <summary>The antiforgery token of the first form on <paramref name="page"/>.</summary>
     public async Task<string> TokenAsync(string page)
     {
