@@ -27,33 +27,32 @@ internal static class CommonOptions
 
     public static Argument<Quarter> QuarterArgument() => new("quarter")
     {
-        Description = "The quarter, e.g. 2026Q3.",
+        Description = "The quarter as YYYYQn, e.g. 2026Q3 (2026q3 is read as 2026Q3).",
         CustomParser = ParseQuarter,
     };
 
+    /// <summary>Parses a quarter argument the one way the CLI writes it (<see cref="QuarterText"/>); a bad one is exit 2.</summary>
     public static Quarter ParseQuarter(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Quarter.TryParse(text, null, out var quarter))
+        if (QuarterText.TryParse(text, out var quarter, out var error))
         {
             return quarter;
         }
 
-        result.AddError($"'{text}' is not a quarter: write it as YYYYQn, e.g. 2026Q3.");
+        result.AddError(error);
         return default;
     }
 
     public static QuarterRange? ParseRange(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        try
+        if (QuarterText.TryParseRange(text, out var range, out var error))
         {
-            return QuarterRange.Parse(text);
+            return range;
         }
-        catch (FormatException ex)
-        {
-            result.AddError(ex.Message);
-            return null;
-        }
+
+        result.AddError(error);
+        return null;
     }
 }

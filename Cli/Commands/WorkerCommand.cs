@@ -38,7 +38,7 @@ internal static class WorkerCommand
         command.SetAction(async (parse, ct) =>
         {
             var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres))
-                ?? throw new ArgumentException($"worker needs PostgreSQL job storage: give --postgres or set {PipelineHost.PostgresVariable} (in-memory jobs live only in the process that made them).");
+                ?? throw new BadArgumentsException($"worker needs PostgreSQL job storage: give --postgres or set {PipelineHost.PostgresVariable} (in-memory jobs live only in the process that made them).");
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o =>
             {
