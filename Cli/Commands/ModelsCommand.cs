@@ -5,6 +5,7 @@ using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Scoring.Data;
+using BlindSpot.Scoring.Models;
 using BlindSpot.Scoring.Registry;
 
 namespace BlindSpot.Cli.Commands;
@@ -52,11 +53,25 @@ internal static class ModelsCommand
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
         var model = ModelOptions.ModelArgument();
-        var command = new Command("show", "Print a model's card.") { model, data, models };
+        var json = new Option<bool>("--json") { Description = "Print the whole model card as JSON (features, input hashes, limits) instead of the summary." };
+        var command = new Command("show", "A model's card in short: data, metrics, settings, provenance; --json for all of it.") { model, data, models, json };
         command.SetAction(parse =>
         {
             var (variant, version) = parse.GetValue(model);
-            output.WriteLine(Encoding.UTF8.GetString(Registry(parse, data, models).Card(variant, version).ToUtf8Json()));
+            var registry = Registry(parse, data, models);
+            var card = registry.Card(variant, version);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(Encoding.UTF8.GetString(card.ToUtf8Json()));
+                return ExitCodes.Success;
+            }
+
+            var cardPath = Path.Combine(registry.VersionFolder(variant, version), ModelCard.FileName);
+            foreach (var line in ModelCardSummary.Lines(card, registry.Live(variant)?.Version == version, cardPath))
+            {
+                output.WriteLine(line);
+            }
+
             return ExitCodes.Success;
         });
         return command;
