@@ -32,11 +32,8 @@ internal static class DispatchCommand
             var quarter = parse.GetValue(quarterArgument);
             var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
+            // No sample-key warning here: dispatch writes no pseudonyms; ingest, which made them, has warned once already.
             var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
-            if (pseudonymizer.IsSampleKey)
-            {
-                output.WriteLine($"warning: {Pseudonymizer.KeyVariable} is not set: using the published SAMPLE key, fit for synthetic sample data only.");
-            }
 
             var connection = parse.GetValue(postgresOption) ?? Environment.GetEnvironmentVariable("BLINDSPOT_POSTGRES");
             await using var dataSource = connection is null ? null : NpgsqlDataSource.Create(connection);
