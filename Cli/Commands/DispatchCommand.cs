@@ -37,10 +37,11 @@ internal static class DispatchCommand
 
             var connection = parse.GetValue(postgresOption) ?? Environment.GetEnvironmentVariable("BLINDSPOT_POSTGRES");
             await using var dataSource = connection is null ? null : NpgsqlDataSource.Create(connection);
+            var regions = RegionRegistry.LoadDefault();
             IWorklistStore store = dataSource is null
-                ? new FileWorklistStore(root)
+                ? new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)])
                 : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
-            var summary = await new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, TimeProvider.System)
+            var summary = await new Dispatcher(catalog, regions, new DispatchOptions(), pseudonymizer, TimeProvider.System)
                 .DispatchAsync(root, quarter, store, ct).ConfigureAwait(false);
             foreach (var (variant, v) in summary.Variants)
             {
