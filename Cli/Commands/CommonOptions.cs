@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Quarters;
 
@@ -20,6 +21,21 @@ internal static class CommonOptions
     {
         Description = "Feed catalog (feeds.json) to use instead of the one built in.",
     };
+
+    /// <summary>Checks an integer option's range while parsing, so a value outside it exits 2 naming the range.</summary>
+    public static Option<int> InRange(this Option<int> option, int min, int max)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < min || value > max)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be {min:N0}–{max:N0}; it is {value:N0}."));
+            }
+        });
+        return option;
+    }
 
     /// <summary>The catalog named by <paramref name="option"/>, or the embedded one when it is not given.</summary>
     public static FeedCatalog LoadCatalog(ParseResult parse, Option<FileInfo?> option) =>

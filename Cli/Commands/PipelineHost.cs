@@ -33,17 +33,14 @@ internal static class PipelineHost
     public static string? ResolvePostgres(string? option) =>
         option is { Length: > 0 } ? option : Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? env : null;
 
-    /// <summary>The pipeline's container; options out of range (AddPipeline validates them) are a bad-arguments exit.</summary>
-    public static ServiceProvider Build(DataRoot root, string models, string? postgres, Action<PipelineOptions>? configure = null)
-    {
-        var services = new ServiceCollection();
-        BadArgumentsException.Check(() => services.AddPipeline(options =>
-        {
-            options.DataRoot = root.Path;
-            options.ModelsFolder = models;
-            options.PostgresConnectionString = postgres;
-            configure?.Invoke(options);
-        }));
-        return services.BuildServiceProvider();
-    }
+    public static ServiceProvider Build(DataRoot root, string models, string? postgres, Action<PipelineOptions>? configure = null) =>
+        new ServiceCollection()
+            .AddPipeline(options =>
+            {
+                options.DataRoot = root.Path;
+                options.ModelsFolder = models;
+                options.PostgresConnectionString = postgres;
+                configure?.Invoke(options);
+            })
+            .BuildServiceProvider();
 }

@@ -34,7 +34,7 @@ public sealed class BadArgumentsTests
     [TestCase("evaluate --model household --quarter 2026Q3 --data {0} --models {0}", "'household' is not a model name")]
     [TestCase("run-quarter 2026-Q3 --data {0}", "as 2026Q3")]
     [TestCase("runs show 2026Q0 --data {0}", "the quarter number is 1–4")]
-    [TestCase("worker --postgres Host=127.0.0.1;Port=5999 --workers 0 --data {0} --models {0}", "orker")]
+    [TestCase("worker --postgres Host=127.0.0.1;Port=5999 --workers 0 --data {0} --models {0}", "--workers must be 1–16; it is 0")]
     [TestCase("serve --urls http://0.0.0.0:5080 --data {0}", "plain HTTP beyond loopback")]
     [TestCase("users add kim.officer --role wizard --data {0}", "wizard")]
     public async Task Verb_BadArgument_ExitsTwoWithOneLineNamingIt(string commandLine, string expected)
