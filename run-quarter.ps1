@@ -4,9 +4,11 @@
 
 .DESCRIPTION
     With no parameters it runs the latest quarter of the bundled sample data with the repository's models/. The sample
-    is first copied to ./data/sample (git-ignored), so the committed sample-data/ is never modified. Builds the CLI if
-    needed, runs the quarter (a rerun skips the stages whose inputs are unchanged and resumes at the first incomplete
-    one), prints the stage summary and where the worklists and the run report are, and exits non-zero on failure.
+    is first copied to ./data/sample (git-ignored), so the committed sample-data/ is never modified. Builds the CLI
+    (Cli/bin/Release/net10.0/blindspot.dll, the program ./blindspot runs) only when it is missing or a source is newer
+    than the last build, runs the quarter (a rerun skips the stages whose inputs are unchanged and resumes at the first
+    incomplete one), prints the stage summary, where the worklists and the run report are and the commands to look
+    further (with the exact --data), and exits non-zero on failure.
 
 .PARAMETER Quarter
     The quarter to run, e.g. 2026Q3. Default: the latest quarter delivered under <DataRoot>/raw.
@@ -70,10 +72,29 @@ if (-not $Quarter) {
     if (-not $Quarter) { Write-Host "!! No quarter folders (YYYYQn) under $raw."; exit 1 }
 }
 
-# MSBuild's incremental build makes this a no-op when nothing changed.
-dotnet build (Join-Path $repo 'Cli/BlindSpot.Cli.csproj') -c Release -nologo -v quiet | Out-Host
-if ($LASTEXITCODE -ne 0) { Write-Host "!! Build failed."; exit 1 }
 $cli = Join-Path $repo 'Cli/bin/Release/net10.0/blindspot.dll'
+# Written after every build (also by ./blindspot): MSBuild leaves blindspot.dll untouched when only a library changed,
+# so the dll's own time cannot tell a finished build from a stale one.
+$stamp = Join-Path $repo 'Cli/bin/Release/net10.0/blindspot.build-stamp'
+
+# Even a no-op 'dotnet build' costs 4–12 s (restore and up-to-date checks of nine projects); comparing file times
+# costs well under a second, so a rerun only builds when a source changed.
+function Test-BuildNeeded {
+    if (-not (Test-Path $cli) -or -not (Test-Path $stamp)) { return $true }
+    $built = (Get-Item $stamp).LastWriteTimeUtc
+    $folders = 'Core', 'Simulation', 'Ingestion', 'Features', 'Scoring', 'Dispatch', 'Pipeline', 'Portal', 'Cli', 'catalog' | ForEach-Object { Join-Path $repo $_ }
+    $files = @('Directory.Build.props', 'Directory.Packages.props', 'global.json' | ForEach-Object { Get-Item (Join-Path $repo $_) })
+    $files += Get-ChildItem -File -Recurse -Path $folders | Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+    return [bool]($files | Where-Object LastWriteTimeUtc -gt $built | Select-Object -First 1)
+}
+
+if (Test-BuildNeeded) {
+    if (-not (Test-Path $cli)) { Write-Host "Building the blindspot command once (Release; about 1–4 minutes on 2 cores, see README) …" }
+    # Quiet on success (dotnet build prints MSBuild's summary even under -v quiet); the full log only when it fails.
+    $log = & dotnet build (Join-Path $repo 'Cli/BlindSpot.Cli.csproj') -c Release -nologo -v quiet 2>&1
+    if ($LASTEXITCODE -ne 0) { $log | Out-Host; Write-Host "!! Build failed."; exit 1 }
+    New-Item -ItemType File -Force -Path $stamp | Out-Null
+}
 
 $arguments = @('run-quarter', $Quarter, '--data', $DataRoot, '--models', (Resolve-Path $Models).Path)
 if ($Postgres) { $arguments += @('--postgres', $Postgres) }
@@ -87,13 +108,17 @@ if ($status -ne 0) {
     exit $status
 }
 
+# The CLI's default data root is ./data; this run's is $DataRoot, so every next command names it.
+$blindspot = if ($IsWindows) { "dotnet $cli" } else { Join-Path $repo 'blindspot' }
 if ($Postgres -and -not $Wait) {
-    Write-Host "Enqueued. Follow it with: dotnet $cli runs show $Quarter --data $DataRoot"
+    Write-Host "Enqueued. Follow it with: $blindspot runs show $Quarter --data $DataRoot"
     exit 0
 }
 
+# run-quarter has printed where the worklists and the report are; say only what to type next.
 Write-Host ""
-Write-Host "Quarter $Quarter finished."
-Write-Host "  worklists: $(Join-Path $DataRoot "worklists/$Quarter")"
-Write-Host "  report:    $(Join-Path $DataRoot "runs/$Quarter/report.html")"
+Write-Host "Quarter $Quarter finished. Next, with the blindspot command ($blindspot, or dotnet $cli):"
+Write-Host "  $blindspot runs show $Quarter --data $DataRoot"
+Write-Host "  $blindspot runs list --data $DataRoot"
+Write-Host "  $blindspot --help"
 exit 0

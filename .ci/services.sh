@@ -6,13 +6,14 @@ set -euo pipefail
 
 if ! command -v pg_ctlcluster >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  # debconf's "delaying package configuration, since apt-utils is not installed" is noise on every fresh machine.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null 2> >(grep -v '^debconf: ' >&2)
 fi
 
 # The portal's browser test drives Debian's Chromium through Playwright (never Playwright's own browser download).
 if [ ! -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi nanum; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum >/dev/null 2> >(grep -v '^debconf: ' >&2)
 fi
 
 version=$(ls /usr/lib/postgresql | sort -n | tail -1)

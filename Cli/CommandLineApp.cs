@@ -36,9 +36,9 @@ internal static class CommandLineApp
         if (parse.Errors.Count > 0)
         {
             // Unrecognised tokens first: they say what the user typed wrong; "command not provided" follows from them.
-            var messages = parse.Errors.Select(e => e.Message.TrimEnd('.')).Distinct().OrderBy(m => m.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1);
-            var help = string.Join(' ', new[] { "blindspot", CommandPath(parse), "--help" }.Where(part => part.Length > 0));
-            await error.WriteLineAsync($"error: {string.Join("; ", messages)} (see '{help}')").ConfigureAwait(false);
+            // Some of System.CommandLine's messages list choices on several lines: the error stays one line.
+            var messages = parse.Errors.Select(e => OneLine(e.Message).TrimEnd('.')).Distinct().OrderBy(m => m.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1);
+            await error.WriteLineAsync($"error: {string.Join("; ", messages)} (see '{HelpCommand(parse)}')").ConfigureAwait(false);
             return ExitCodes.BadArguments;
         }
 
@@ -46,12 +46,23 @@ internal static class CommandLineApp
         {
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         }
+        catch (BadArgumentsException ex)
+        {
+            await error.WriteLineAsync($"error: {ex.Message} (see '{HelpCommand(parse)}')").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
+        }
         catch (Exception ex) when (CliErrors.IsExpected(ex))
         {
             await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+
+    private static string HelpCommand(ParseResult parse) =>
+        string.Join(' ', new[] { "blindspot", CommandPath(parse), "--help" }.Where(part => part.Length > 0));
 
     private static string CommandPath(ParseResult parse)
     {

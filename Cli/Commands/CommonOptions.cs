@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using System.Globalization;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Quarters;
 
@@ -21,39 +22,53 @@ internal static class CommonOptions
         Description = "Feed catalog (feeds.json) to use instead of the one built in.",
     };
 
+    /// <summary>Checks an integer option's range while parsing, so a value outside it exits 2 naming the range.</summary>
+    public static Option<int> InRange(this Option<int> option, int min, int max)
+    {
+        ArgumentNullException.ThrowIfNull(option);
+        option.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<int>();
+            if (value < min || value > max)
+            {
+                result.AddError(string.Create(CultureInfo.InvariantCulture, $"{option.Name} must be {min:N0}–{max:N0}; it is {value:N0}."));
+            }
+        });
+        return option;
+    }
+
     /// <summary>The catalog named by <paramref name="option"/>, or the embedded one when it is not given.</summary>
     public static FeedCatalog LoadCatalog(ParseResult parse, Option<FileInfo?> option) =>
         parse.GetValue(option) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();
 
     public static Argument<Quarter> QuarterArgument() => new("quarter")
     {
-        Description = "The quarter, e.g. 2026Q3.",
+        Description = "The quarter as YYYYQn, e.g. 2026Q3 (2026q3 is read as 2026Q3).",
         CustomParser = ParseQuarter,
     };
 
+    /// <summary>Parses a quarter argument the one way the CLI writes it (<see cref="QuarterText"/>); a bad one is exit 2.</summary>
     public static Quarter ParseQuarter(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        if (Quarter.TryParse(text, null, out var quarter))
+        if (QuarterText.TryParse(text, out var quarter, out var error))
         {
             return quarter;
         }
 
-        result.AddError($"'{text}' is not a quarter: write it as YYYYQn, e.g. 2026Q3.");
+        result.AddError(error);
         return default;
     }
 
     public static QuarterRange? ParseRange(ArgumentResult result)
     {
         var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
-        try
+        if (QuarterText.TryParseRange(text, out var range, out var error))
         {
-            return QuarterRange.Parse(text);
+            return range;
         }
-        catch (FormatException ex)
-        {
-            result.AddError(ex.Message);
-            return null;
-        }
+
+        result.AddError(error);
+        return null;
     }
 }

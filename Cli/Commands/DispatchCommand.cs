@@ -32,18 +32,16 @@ internal static class DispatchCommand
             var quarter = parse.GetValue(quarterArgument);
             var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
+            // No sample-key warning here: dispatch writes no pseudonyms; ingest, which made them, has warned once already.
             var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
-            if (pseudonymizer.IsSampleKey)
-            {
-                output.WriteLine($"warning: {Pseudonymizer.KeyVariable} is not set: using the published SAMPLE key, fit for synthetic sample data only.");
-            }
 
             var connection = parse.GetValue(postgresOption) ?? Environment.GetEnvironmentVariable("BLINDSPOT_POSTGRES");
             await using var dataSource = connection is null ? null : NpgsqlDataSource.Create(connection);
+            var regions = RegionRegistry.LoadDefault();
             IWorklistStore store = dataSource is null
-                ? new FileWorklistStore(root)
+                ? new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)])
                 : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
-            var summary = await new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, TimeProvider.System)
+            var summary = await new Dispatcher(catalog, regions, new DispatchOptions(), pseudonymizer, TimeProvider.System)
                 .DispatchAsync(root, quarter, store, ct).ConfigureAwait(false);
             foreach (var (variant, v) in summary.Variants)
             {

@@ -12,7 +12,7 @@ internal static class EvaluateCommand
 {
     public static Command Create(TextWriter output)
     {
-        var model = new Option<string>("--model") { Description = "<variant>/<version>, e.g. household/v20260715-1a2b3c4d.", Required = true };
+        var model = ModelOptions.ModelOption();
         var quarter = new Option<Quarter>("--quarter") { Description = "The quarter whose reported outcomes (and truth, if present) to evaluate on.", Required = true, CustomParser = CommonOptions.ParseQuarter };
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
@@ -22,7 +22,7 @@ internal static class EvaluateCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var (variant, version) = ModelOptions.ParseModelName(parse.GetValue(model)!);
+            var (variant, version) = parse.GetValue(model);
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             var registry = new ModelRegistry(ModelOptions.ResolveModels(parse.GetValue(models), root));
             var (report, folder) = await new EvaluationJob(null).RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);

@@ -36,6 +36,7 @@ internal static class GenerateCommand
                 Seed = parse.GetValue(seed),
                 Gzip = parse.GetValue(gzip),
             };
+            BadArgumentsException.Check(options.Validate);
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             var started = Stopwatch.GetTimestamp();
             var root = new DataRoot(parse.GetValue(outDir)!.FullName);

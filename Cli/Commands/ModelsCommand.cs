@@ -5,6 +5,7 @@ using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Scoring.Data;
+using BlindSpot.Scoring.Models;
 using BlindSpot.Scoring.Registry;
 
 namespace BlindSpot.Cli.Commands;
@@ -22,8 +23,6 @@ internal static class ModelsCommand
         return command;
     }
 
-    private static Argument<string> ModelArgument(string name = "model") => new(name) { Description = "<variant>/<version>, e.g. household/v20260715-1a2b3c4d." };
-
     private static ModelRegistry Registry(ParseResult parse, Option<DirectoryInfo> data, Option<DirectoryInfo?> models) =>
         new(ModelOptions.ResolveModels(parse.GetValue(models), new DataRoot(parse.GetValue(data)!.FullName)));
 
@@ -31,7 +30,7 @@ internal static class ModelsCommand
     {
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
-        var variant = new Option<Variant?>("--variant") { Description = "Only this variant.", CustomParser = r => ModelOptions.ParseVariant(r) };
+        var variant = new Option<Variant?>("--variant") { Description = "Only this variant.", HelpName = ModelOptions.VariantHelpName, CustomParser = r => ModelOptions.ParseVariant(r) };
         var command = new Command("list", "Every trained model, oldest first; * marks the live one.") { variant, data, models };
         command.SetAction(parse =>
         {
@@ -53,12 +52,26 @@ internal static class ModelsCommand
     {
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
-        var model = ModelArgument();
-        var command = new Command("show", "Print a model's card.") { model, data, models };
+        var model = ModelOptions.ModelArgument();
+        var json = new Option<bool>("--json") { Description = "Print the whole model card as JSON (features, input hashes, limits) instead of the summary." };
+        var command = new Command("show", "A model's card in short: data, metrics, settings, provenance; --json for all of it.") { model, data, models, json };
         command.SetAction(parse =>
         {
-            var (variant, version) = ModelOptions.ParseModelName(parse.GetValue(model)!);
-            output.WriteLine(Encoding.UTF8.GetString(Registry(parse, data, models).Card(variant, version).ToUtf8Json()));
+            var (variant, version) = parse.GetValue(model);
+            var registry = Registry(parse, data, models);
+            var card = registry.Card(variant, version);
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(Encoding.UTF8.GetString(card.ToUtf8Json()));
+                return ExitCodes.Success;
+            }
+
+            var cardPath = Path.Combine(registry.VersionFolder(variant, version), ModelCard.FileName);
+            foreach (var line in ModelCardSummary.Lines(card, registry.Live(variant)?.Version == version, cardPath))
+            {
+                output.WriteLine(line);
+            }
+
             return ExitCodes.Success;
         });
         return command;
@@ -68,13 +81,13 @@ internal static class ModelsCommand
     {
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
-        var model = ModelArgument();
+        var model = ModelOptions.ModelArgument();
         var quarter = new Option<Quarter?>("--features") { Description = "The features build to check the schema against; default the newest quarter under <data>/features.", CustomParser = r => CommonOptions.ParseQuarter(r) };
         var force = new Option<bool>("--force") { Description = "Promote despite a schema mismatch or worse validation metrics (never despite a tampered model.zip)." };
         var command = new Command("promote", "Make a model live for its variant, after checking its schema and metrics.") { model, data, models, quarter, force };
         command.SetAction(parse =>
         {
-            var (variant, version) = ModelOptions.ParseModelName(parse.GetValue(model)!);
+            var (variant, version) = parse.GetValue(model);
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             var build = parse.GetValue(quarter) is { } q ? FeatureBuild.Load(root, q) : FeatureBuild.Latest(root);
             var pointer = Registry(parse, data, models).Promote(variant, version, build.SchemaHash, parse.GetValue(force), TimeProvider.System);
@@ -88,14 +101,14 @@ internal static class ModelsCommand
     {
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
-        var first = ModelArgument("first");
-        var second = ModelArgument("second");
+        var first = ModelOptions.ModelArgument("first");
+        var second = ModelOptions.ModelArgument("second");
         var command = new Command("diff", "What differs between two models' cards.") { first, second, data, models };
         command.SetAction(parse =>
         {
             var registry = Registry(parse, data, models);
-            var (va, a) = ModelOptions.ParseModelName(parse.GetValue(first)!);
-            var (vb, b) = ModelOptions.ParseModelName(parse.GetValue(second)!);
+            var (va, a) = parse.GetValue(first);
+            var (vb, b) = parse.GetValue(second);
             var lines = ModelDiff.Lines(registry.Card(va, a), registry.Card(vb, b));
             foreach (var line in lines.DefaultIfEmpty("no differences in the compared fields"))
             {

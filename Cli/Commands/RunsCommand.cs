@@ -14,25 +14,42 @@ internal static class RunsCommand
     public static Command Create(TextWriter output)
     {
         var data = CommonOptions.Data();
-        var list = new Command("list", "One line per quarter with a run manifest: each stage's state.") { data };
+        var list = new Command("list", "One line per quarter run: each stage's state; then the quarters only ingested (e.g. as a later run's previous quarter).") { data };
         list.SetAction(parse =>
         {
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             var folder = Path.Combine(root.Path, "runs");
-            var quarters = Directory.Exists(folder)
-                ? Directory.GetDirectories(folder).Select(Path.GetFileName).Where(n => Quarter.TryParse(n, null, out _)).Select(n => Quarter.Parse(n!)).Order().ToList()
+            var manifests = Directory.Exists(folder)
+                ? Directory.GetDirectories(folder).Select(Path.GetFileName).Where(n => Quarter.TryParse(n, null, out _)).Select(n => Quarter.Parse(n!)).Order()
+                    .Select(q => RunManifest.LoadOrCreate(root.RunManifest(q), q.ToString())).Where(m => m.Stages.Count > 0).ToList()
                 : [];
-            if (quarters.Count == 0)
+            if (manifests.Count == 0)
             {
-                output.WriteLine($"No runs under {folder}.");
+                // The quick start runs on a copy of the sample under data/sample, not on the default ./data.
+                var sample = Path.Combine(root.Path, "sample");
+                output.WriteLine(Directory.Exists(Path.Combine(sample, "runs"))
+                    ? $"No runs under {folder}; the quick start's are under {sample}: add --data {sample}."
+                    : $"No runs under {folder}.");
+                return ExitCodes.Success;
             }
 
-            foreach (var q in quarters)
+            // A later run ingests its previous quarter for the change features; that quarter was prepared, never run.
+            var (runs, ingestedOnly) = (manifests.Where(m => !IngestOnly(m)).ToList(), manifests.Where(IngestOnly).ToList());
+            foreach (var manifest in runs)
             {
-                var manifest = RunManifest.LoadOrCreate(root.RunManifest(q), q.ToString());
                 var stages = PipelineStages.Order.Select(s => $"{s} {manifest.Find(s)?.State.ToString().ToLowerInvariant() ?? "-"}");
                 var last = manifest.Stages.Values.Max(r => r.FinishedAt);
-                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{q}  {string.Join(", ", stages)}  last finished {last?.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{manifest.Quarter}  {string.Join(", ", stages)}  last finished {last?.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
+            }
+
+            if (ingestedOnly.Count > 0)
+            {
+                output.WriteLine($"{(runs.Count > 0 ? "\n" : "")}Ingested only, never run (a later run's previous quarter, or 'blindspot ingest'):");
+                foreach (var manifest in ingestedOnly)
+                {
+                    var ingest = manifest.Find(PipelineStages.Ingest)!;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{manifest.Quarter}  ingest {ingest.State.ToString().ToLowerInvariant()}  finished {ingest.FinishedAt?.UtcDateTime:yyyy-MM-dd HH:mm:ss}Z"));
+                }
             }
 
             return ExitCodes.Success;
@@ -56,6 +73,8 @@ internal static class RunsCommand
         });
         return new Command("runs", "Quarterly runs as recorded in runs/<Q>/manifest.json.") { list, show };
     }
+
+    private static bool IngestOnly(RunManifest manifest) => manifest.Stages.Keys.All(stage => stage == PipelineStages.Ingest);
 
     public static void PrintStages(DataRoot root, Quarter quarter, TextWriter output)
     {

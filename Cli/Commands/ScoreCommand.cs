@@ -26,6 +26,7 @@ internal static class ScoreCommand
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             var registry = new ModelRegistry(ModelOptions.ResolveModels(parse.GetValue(models), root));
             var options = new ScoreOptions { Margin = parse.GetValue(margin), Workers = parse.GetValue(workers) };
+            BadArgumentsException.Check(options.Validate);
             var q = parse.GetValue(quarter);
             var result = await new ScoreJob(TimeProvider.System).RunAsync(root, q, registry, options, ct).ConfigureAwait(false);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"score {q}: {result.Variants.Sum(v => v.Rows):N0} scores in {result.Elapsed.TotalSeconds:F1} s"));

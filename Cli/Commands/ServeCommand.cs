@@ -45,7 +45,7 @@ internal static class ServeCommand
             var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres));
             if (!LoopbackOnly(parse.GetValue(urls)!))
             {
-                throw new ArgumentException($"serve: '{parse.GetValue(urls)}' listens on plain HTTP beyond loopback, where the session cookie would cross the network unencrypted; use https:// URLs, or listen on 127.0.0.1 behind a TLS reverse proxy.");
+                throw new BadArgumentsException($"serve: '{parse.GetValue(urls)}' listens on plain HTTP beyond loopback, where the session cookie would cross the network unencrypted; use https:// URLs, or listen on 127.0.0.1 behind a TLS reverse proxy.");
             }
 
             var sample = Pseudonymizer.FromEnvironment(allowSampleKey: true).IsSampleKey;

@@ -40,6 +40,7 @@ internal static class TrainCommand
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
+            BadArgumentsException.Check(options.Validate);
             var folder = ModelOptions.ResolveModels(parse.GetValue(models), root);
             var result = await new TrainingJob(TimeProvider.System).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
             var card = result.Card;

@@ -19,6 +19,14 @@ internal static class UsersCommand
         var add = new Command("add", "Add an account; reads its password (at least 12 characters) from standard input.");
         var name = new Argument<string>("name") { Description = "Sign-in name: lower-case letters, digits, '.', '-', '_'." };
         var role = new Option<string>("--role") { Description = "officer, analyst or admin.", Required = true };
+        // Checked while parsing, so a wrong role exits 2 before the password is read.
+        role.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } given && !PortalRole.IsKnown(given))
+            {
+                result.AddError($"'{given}' is not a role: use {string.Join(", ", PortalRole.All)}.");
+            }
+        });
         var sigungu = new Option<string?>("--sigungu") { Description = "The officer's 시군구 code (officers only)." };
         add.Add(name);
         add.Add(role);
@@ -47,15 +55,15 @@ internal static class UsersCommand
                 }
                 else
                 {
-                    var password = await input.ReadLineAsync(ct) ?? throw new ArgumentException("users: give the password on standard input (one line).");
+                    var password = await input.ReadLineAsync(ct) ?? throw new BadArgumentsException("users: give the password on standard input (one line).");
                     if (command == add)
                     {
-                        await administration.AddAsync(user, parse.GetValue(role)!, parse.GetValue(sigungu), password, ct);
+                        await BadArgumentsException.CheckAsync(() => administration.AddAsync(user, parse.GetValue(role)!, parse.GetValue(sigungu), password, ct));
                         await output.WriteLineAsync($"users: {user} added.");
                     }
                     else
                     {
-                        await administration.ResetAsync(user, password, ct);
+                        await BadArgumentsException.CheckAsync(() => administration.ResetAsync(user, password, ct));
                         await output.WriteLineAsync($"users: {user} password reset, enabled, earlier sessions ended.");
                     }
                 }

@@ -21,7 +21,7 @@ internal static class WorkerCommand
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
         var queues = new Option<string[]>("--queues") { Description = $"Queues to take jobs from; default '{defaults.Queue}' and '{defaults.ShardQueue}'.", AllowMultipleArgumentsPerToken = true };
-        var workers = new Option<int>("--workers") { Description = "Jobs run at once (1–16).", DefaultValueFactory = _ => defaults.WorkerCount };
+        var workers = new Option<int>("--workers") { Description = "Jobs run at once (1–16).", DefaultValueFactory = _ => defaults.WorkerCount }.InRange(1, 16);
         var cron = new Option<string>("--cron") { Description = "Cron of the recurring quarterly run.", DefaultValueFactory = _ => defaults.Cron };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of --cron.", DefaultValueFactory = _ => defaults.TimeZone };
         var schema = PipelineHost.Schema();
@@ -30,7 +30,7 @@ internal static class WorkerCommand
         {
             Description = "Minutes after which the job of a worker that died (no heartbeat) is taken over by another (1–60).",
             DefaultValueFactory = _ => (int)defaults.InvisibilityTimeout.TotalMinutes,
-        };
+        }.InRange(1, 60);
         var command = new Command("worker", "Run pipeline jobs from PostgreSQL job storage until stopped; keeps the quarterly schedule registered.")
         {
             postgres, schema, worklistSchema, data, models, queues, workers, cron, zone, invisibility,
@@ -38,7 +38,7 @@ internal static class WorkerCommand
         command.SetAction(async (parse, ct) =>
         {
             var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres))
-                ?? throw new ArgumentException($"worker needs PostgreSQL job storage: give --postgres or set {PipelineHost.PostgresVariable} (in-memory jobs live only in the process that made them).");
+                ?? throw new BadArgumentsException($"worker needs PostgreSQL job storage: give --postgres or set {PipelineHost.PostgresVariable} (in-memory jobs live only in the process that made them).");
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o =>
             {

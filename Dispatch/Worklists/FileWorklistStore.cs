@@ -6,9 +6,11 @@ namespace BlindSpot.Dispatch.Worklists;
 
 /// <summary>
 /// The embedded default store: <c>worklists/&lt;Q&gt;/&lt;sigungu&gt;.csv</c> and <c>.xlsx</c>, one pair per 시군구. The quarter's folder is built
-/// beside the old one and swapped in, so a failed dispatch leaves the previous worklists as they were.
+/// beside the old one and swapped in, so a failed dispatch leaves the previous worklists as they were. Given
+/// <c>everySigungu</c>, a 시군구 with nobody selected gets its pair too, with the header and no rows, so "nobody this
+/// quarter" never looks like "file missing".
 /// </summary>
-public sealed class FileWorklistStore(DataRoot root) : IWorklistStore
+public sealed class FileWorklistStore(DataRoot root, IReadOnlyCollection<string>? everySigungu = null) : IWorklistStore
 {
     public string Describe(Quarter quarter) => root.WorklistFolder(quarter);
 
@@ -24,12 +26,17 @@ public sealed class FileWorklistStore(DataRoot root) : IWorklistStore
 
         // Worklists name people: the quarter's folder and its files are owner-only (the staging folder becomes the folder).
         PrivateFiles.CreateFolder(staging);
-        foreach (var group in entries.GroupBy(e => e.SigunguCode).OrderBy(g => g.Key, StringComparer.Ordinal))
+        var groups = entries.GroupBy(e => e.SigunguCode).ToDictionary(g => g.Key, g => (WorklistEntry[])[.. g], StringComparer.Ordinal);
+        foreach (var code in everySigungu ?? [])
+        {
+            groups.TryAdd(code, []);
+        }
+
+        foreach (var (code, rows) in groups.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             ct.ThrowIfCancellationRequested();
-            WorklistEntry[] rows = [.. group];
-            WorklistCsvWriter.Write(Path.Combine(staging, group.Key + ".csv"), rows);
-            WorklistXlsxWriter.Write(Path.Combine(staging, group.Key + ".xlsx"), rows);
+            WorklistCsvWriter.Write(Path.Combine(staging, code + ".csv"), rows);
+            WorklistXlsxWriter.Write(Path.Combine(staging, code + ".xlsx"), rows);
         }
 
         var retired = folder + ".retired";

@@ -39,11 +39,25 @@ public static partial class WorklistXlsxWriter
         };
         using (var buffer = new MemoryStream())
         {
-            buffer.SaveAs(rows, sheetName: "워크리스트", excelType: ExcelType.XLSX, configuration: configuration);
+            // With no row to take the columns from, MiniExcel writes an empty sheet; a table with the columns and no rows
+            // keeps the header, so a 시군구 with nobody selected still gets the upload template.
+            object sheet = entries.Count == 0 ? HeaderOnly(columns) : rows;
+            buffer.SaveAs(sheet, sheetName: "워크리스트", excelType: ExcelType.XLSX, configuration: configuration);
             buffer.Position = 0;
             using var output = Core.Files.PrivateFiles.Create(path);
             Normalise(buffer, output);
         }
+    }
+
+    private static System.Data.DataTable HeaderOnly(IEnumerable<(string Header, Func<WorklistEntry, string> Value, double Width)> columns)
+    {
+        var table = new System.Data.DataTable("워크리스트") { Locale = System.Globalization.CultureInfo.InvariantCulture };
+        foreach (var column in columns)
+        {
+            table.Columns.Add(column.Header, typeof(string));
+        }
+
+        return table;
     }
 
     /// <summary>

@@ -39,11 +39,11 @@ internal static class FeatureDrift
     public static async Task AppendAsync(StringBuilder html, DataRoot root, Quarter quarter, string chartFolder, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(html);
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Feature drift against {quarter.Previous}</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>특성 변화 ({quarter.Previous} 대비) · Feature drift against {quarter.Previous}</h2>\n");
         var indices = await IndicesAsync(root, quarter, ct).ConfigureAwait(false);
         if (indices.Count == 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p>No features of {quarter.Previous} to compare with.</p>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<p>{WebUtility.HtmlEncode(ReportText.FirstQuarterNote(quarter, "특성이", "features"))}</p>\n");
             return;
         }
 
@@ -52,8 +52,8 @@ internal static class FeatureDrift
         var moderate = indices.Count(d => d.Index is >= PopulationStability.Moderate and < PopulationStability.Major);
         var major = indices.Count(d => d.Index >= PopulationStability.Major);
         html.Append(CultureInfo.InvariantCulture,
-            $"<p>Population stability index of {indices.Count} features (bins: zero, ten even bins over last quarter's range, NaN): {indices.Count - moderate - major} stable (&lt; 0.1), {moderate} moderate shift (0.1–0.25), {major} major shift (≥ 0.25).</p>\n");
-        html.Append("<h3>Top movers</h3>\n<table><tr><th>feature</th><th>PSI</th><th>reading</th><th>non-zero % now</th><th>last quarter</th><th>mean now</th><th>last quarter</th></tr>\n");
+            $"<p>특성 {indices.Count}개의 모집단 안정성 지수(PSI): 안정 {indices.Count - moderate - major}, 중간 변화 {moderate}, 큰 변화 {major} · Population stability index of {indices.Count} features (bins: zero, ten even bins over last quarter's range, NaN): {indices.Count - moderate - major} stable (&lt; 0.1), {moderate} moderate shift (0.1–0.25), {major} major shift (≥ 0.25).</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>가장 많이 변한 특성 · Top movers</h3>\n<table><tr><th>특성 · feature</th><th>PSI</th><th>해석 · reading</th><th>0 아닌 % · non-zero % {quarter}</th><th>{quarter.Previous}</th><th>평균 · mean {quarter}</th><th>{quarter.Previous}</th></tr>\n");
         foreach (var (feature, index) in indices.Take(Top))
         {
             html.Append(CultureInfo.InvariantCulture,

@@ -12,11 +12,12 @@ using BlindSpot.Pipeline.Stages;
 namespace BlindSpot.Pipeline.Reporting;
 
 /// <summary>
-/// <c>runs/&lt;Q&gt;/report.html</c>: a plain page an analyst reads after the run — stages with timings, peak memory and
-/// counts, feed volumes against last quarter with rejects, feature drift (population stability index, top movers),
-/// score distributions per variant, selections per 시도 and the model versions used, with PNG charts written beside it
-/// into <c>chartFolder</c>. Built only from files the stages wrote, with no clock of its own, so the same run gives the
-/// same bytes.
+/// <c>runs/&lt;Q&gt;/report.html</c>: a plain page an analyst reads after the run, in Korean with English beside it — stages
+/// with timings, peak memory and readable counts, feed volumes against last quarter with rejects, feature drift
+/// (population stability index, top movers), score distributions per variant, selections per 시도 (by name), the
+/// quota per variant with the model versions used and the worklist files, every table under its own heading, with PNG
+/// charts written beside it into <c>chartFolder</c>. Built only from files the stages wrote, with no clock of its own,
+/// so the same run gives the same bytes.
 /// </summary>
 internal static class RunReportWriter
 {
@@ -30,10 +31,10 @@ internal static class RunReportWriter
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
-            <html lang="ko"><head><meta charset="utf-8"><title>BlindSpot run {{quarter}}</title>
+            <html lang="ko"><head><meta charset="utf-8"><title>BlindSpot {{quarter}} 분기 실행 보고서 · run report</title>
             <style>body{font-family:sans-serif;margin:2em;max-width:70em}table{border-collapse:collapse;margin-bottom:1.5em}th,td{border:1px solid #ccc;padding:.25em .6em;text-align:right}th:first-child,td:first-child{text-align:left}.failed{color:#b00}</style>
             </head><body>
-            <h1>BlindSpot quarterly run {{quarter}}</h1>
+            <h1>BlindSpot {{quarter}} 분기 실행 보고서 · quarterly run report</h1>
 
             """);
         Stages(html, manifest);
@@ -47,16 +48,16 @@ internal static class RunReportWriter
 
     private static void Stages(StringBuilder html, RunManifest manifest)
     {
-        html.Append("<h2>Stages</h2>\n<table><tr><th>stage</th><th>state</th><th>started (UTC)</th><th>seconds</th><th>peak MiB</th><th>counts</th></tr>\n");
+        html.Append("<h2>단계 · Stages</h2>\n<table><tr><th>단계 · stage</th><th>상태 · state</th><th>시작 (UTC) · started</th><th>초 · seconds</th><th>최대 MiB · peak MiB</th><th>건수 · counts</th></tr>\n");
         foreach (var name in StageOrder.Where(s => s != "report"))
         {
             if (manifest.Find(name) is not { } record)
             {
-                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>not run</td><td></td><td></td><td></td><td></td></tr>\n");
+                html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name}</td><td>실행 안 됨 · not run</td><td></td><td></td><td></td><td></td></tr>\n");
                 continue;
             }
 
-            var counts = string.Join(", ", record.Counts.Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Value:N0}")));
+            var counts = string.Join("; ", record.Counts.Select(c => ReportText.Count(c.Key, c.Value)));
             var state = record.State == StageState.Failed ? $"<span class=\"failed\">failed: {Encode(record.Error)}</span>" : record.State.ToString().ToLowerInvariant();
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{name}</td><td>{state}</td><td>{record.StartedAt.UtcDateTime:yyyy-MM-dd HH:mm:ss}</td><td>{record.Duration?.TotalSeconds:F1}</td><td>{record.PeakWorkingSetBytes / (1024.0 * 1024.0):N0}</td><td>{Encode(counts)}</td></tr>\n");
@@ -64,22 +65,27 @@ internal static class RunReportWriter
 
         html.Append("</table>\n");
         var models = manifest.Find("score")?.Inputs.Keys.Where(k => k.StartsWith("models/", StringComparison.Ordinal)).Select(k => k["models/".Length..^"/model.zip".Length]).ToList() ?? [];
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Models used</h2>\n<p>{(models.Count == 0 ? "none recorded" : Encode(string.Join(", ", models)))}</p>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>사용한 모형 · Models used</h2>\n<p>{(models.Count == 0 ? "기록 없음 · none recorded" : Encode(string.Join(", ", models)))}</p>\n");
     }
 
     private static void Feeds(StringBuilder html, DataRoot root, Quarter quarter)
     {
         var current = IngestReport.Load(root.IngestReport(quarter));
         var previous = IngestReport.Load(root.IngestReport(quarter.Previous));
-        html.Append(CultureInfo.InvariantCulture, $"<h2>Feed volumes against {quarter.Previous}</h2>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>연계 자료 건수 ({quarter.Previous} 대비) · Feed volumes against {quarter.Previous}</h2>\n");
         if (current is null)
         {
-            html.Append("<p>No ingest report.</p>\n");
+            html.Append("<p>수집 보고서 없음 · No ingest report.</p>\n");
             return;
         }
 
+        if (previous is null)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>{Encode(ReportText.FirstQuarterNote(quarter, "수집 보고서가", "ingest report"))}</p>\n");
+        }
+
         var before = previous?.All.ToDictionary(f => f.Feed, StringComparer.Ordinal) ?? [];
-        html.Append("<table><tr><th>feed</th><th>status</th><th>accepted</th><th>last quarter</th><th>change %</th><th>rejected</th><th>duplicates</th></tr>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<h3>연계 자료별 · Per feed</h3>\n<table><tr><th>연계 자료 · feed</th><th>상태 · status</th><th>받아들인 행 · accepted</th><th>{quarter.Previous}</th><th>증감 % · change %</th><th>거부 · rejected</th><th>중복 · duplicates</th></tr>\n");
         foreach (var feed in current.All)
         {
             var last = before.GetValueOrDefault(feed.Feed)?.Accepted;
@@ -93,38 +99,53 @@ internal static class RunReportWriter
 
     private static void Selections(StringBuilder html, DataRoot root, Quarter quarter, RegionRegistry regions, string chartFolder)
     {
-        html.Append("<h2>Selections per 시도</h2>\n");
+        html.Append("<h2>시도별 선정 · Selections per 시도</h2>\n");
         var path = root.DispatchSummary(quarter);
         if (!File.Exists(path))
         {
-            html.Append("<p>No dispatch summary.</p>\n");
+            html.Append("<p>배정 요약 없음 · No dispatch summary.</p>\n");
             return;
         }
 
         using var summary = JsonDocument.Parse(File.ReadAllBytes(path));
         var variants = summary.RootElement.GetProperty("variants").EnumerateObject().Select(v => v.Name).ToList();
-        html.Append("<table><tr><th>시도</th>").Append(string.Concat(variants.Select(v => $"<th>{v}</th>"))).Append("<th>total</th></tr>\n");
+        html.Append("<table><tr><th>시도</th>").Append(string.Concat(variants.Select(v => $"<th>{Encode(ReportText.Variant(v))}</th>"))).Append("<th>합계 · total</th></tr>\n");
         var totals = new List<(string Sido, double Total)>();
         foreach (var sido in summary.RootElement.GetProperty("perSido").EnumerateObject())
         {
             var counts = variants.Select(v => sido.Value.TryGetProperty(v, out var n) ? n.GetInt32() : 0).ToList();
-            totals.Add((sido.Name, counts.Sum()));
-            var name = regions.Sido.FirstOrDefault(s => s.Code == sido.Name)?.NameKo ?? sido.Name;
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(name)} ({sido.Name})</td>")
+            var region = regions.Sido.FirstOrDefault(s => s.Code == sido.Name);
+            // The chart's font may have no Hangul, so the chart names each 시도 in English; the table in both.
+            totals.Add((region?.NameEn ?? sido.Name, counts.Sum()));
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(region is null ? sido.Name : ReportText.Both(region.NameKo, region.NameEn))}</td>")
                 .Append(string.Concat(counts.Select(n => string.Create(CultureInfo.InvariantCulture, $"<td>{n:N0}</td>"))))
                 .Append(CultureInfo.InvariantCulture, $"<td>{counts.Sum():N0}</td></tr>\n");
         }
 
-        ReportCharts.Bars(chartFolder, SelectionsChartFile, $"Selections per sido {quarter}", "sido code", "people selected", [.. totals.Select(t => t.Sido)], [.. totals.Select(t => t.Total)]);
-        html.Append(CultureInfo.InvariantCulture, $"</table>\n<p><img src=\"{SelectionsChartFile}\" alt=\"selections per 시도\"></p>\n<table><tr><th>variant</th><th>quota</th><th>selected</th><th>model</th></tr>\n");
+        ReportCharts.Bars(chartFolder, SelectionsChartFile, $"Selections per sido {quarter}", "sido", "people selected", [.. totals.Select(t => t.Sido)], [.. totals.Select(t => t.Total)]);
+        html.Append(CultureInfo.InvariantCulture, $"</table>\n<p><img src=\"{SelectionsChartFile}\" alt=\"시도별 선정 · selections per 시도\"></p>\n");
+        html.Append("<h3>유형별 할당과 선정 · Quota and selections per variant</h3>\n<table><tr><th>유형 · variant</th><th>할당 · quota</th><th>선정 · selected</th><th>모형 · model</th></tr>\n");
         foreach (var variant in summary.RootElement.GetProperty("variants").EnumerateObject())
         {
             var v = variant.Value;
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{variant.Name}</td><td>{v.GetProperty("quota").GetInt32():N0}</td><td>{v.GetProperty("selected").GetInt32():N0}</td><td>{Encode(v.GetProperty("modelVersion").GetString())}</td></tr>\n");
+                $"<tr><td>{Encode(ReportText.Variant(variant.Name))}</td><td>{v.GetProperty("quota").GetInt32():N0}</td><td>{v.GetProperty("selected").GetInt32():N0}</td><td>{Encode(v.GetProperty("modelVersion").GetString())}</td></tr>\n");
         }
 
         html.Append("</table>\n");
+        WorklistFiles(html, root, quarter, regions, summary.RootElement.GetProperty("perSigungu").EnumerateObject().Count());
+    }
+
+    private static void WorklistFiles(StringBuilder html, DataRoot root, Quarter quarter, RegionRegistry regions, int withEntries)
+    {
+        var folder = root.WorklistFolder(quarter);
+        var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csv").Length : 0;
+        var empty = regions.Sigungu.Count - withEntries;
+        // The folder relative to the data root: the report's bytes must not depend on where the data root lives.
+        var relative = Path.GetRelativePath(root.Path, folder).Replace('\\', '/');
+        html.Append(CultureInfo.InvariantCulture, $"<h2>워크리스트 파일 · Worklist files</h2>\n<p>{relative}/: 시군구 파일 {files:N0}개 (CSV, XLSX) · {files:N0} 시군구 files (CSV, XLSX). ")
+            .Append(CultureInfo.InvariantCulture, $"대상자가 있는 시군구 {withEntries:N0}개, 이번 분기 대상자가 없는 시군구 {empty:N0}개 (머리글만 있는 파일) · ")
+            .Append(CultureInfo.InvariantCulture, $"{withEntries:N0} 시군구 have people to visit; {empty:N0} have nobody selected this quarter (their files hold the header only).</p>\n");
     }
 
     private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");

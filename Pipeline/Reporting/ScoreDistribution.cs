@@ -9,7 +9,9 @@ namespace BlindSpot.Pipeline.Reporting;
 
 /// <summary>
 /// The report's score section: per variant the number scored, mean, quantiles and the share at or above 0.5 of the
-/// calibrated score, and a histogram chart (<c>scores-&lt;variant&gt;.png</c>, 20 bins over 0–1).
+/// model score, and a histogram chart (<c>scores-&lt;variant&gt;.png</c>, 20 bins over 0–1). The score is FastTree's
+/// probability output, fitted on the people officials visited (the labelled population), so it ranks everyone but is
+/// not a calibrated chance of crisis for everyone: the page says so rather than calling it calibrated.
 /// </summary>
 internal static class ScoreDistribution
 {
@@ -41,7 +43,10 @@ internal static class ScoreDistribution
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(root);
-        html.Append("<h2>Score distributions</h2>\n<table><tr><th>variant</th><th>scored</th><th>mean</th><th>median</th><th>p90</th><th>p99</th><th>max</th><th>≥ 0.5 %</th></tr>\n");
+        html.Append("<h2>점수 분포 · Score distributions</h2>\n")
+            .Append("<p>점수는 모형의 확률 출력으로, 방문 결과가 보고된 사람들(라벨이 있는 집단)에 맞춰졌습니다. 순위를 매기는 값이며 전체 인구에 대한 위기 확률로 보정된 값이 아닙니다. ")
+            .Append("· The score is the model's probability output, fitted on the people officials visited (the labelled population): it ranks people; it is not a calibrated chance of crisis for everyone, so a large share at or above 0.5 is expected.</p>\n")
+            .Append("<table><tr><th>유형 · variant</th><th>점수 매긴 사람 · scored</th><th>평균 · mean</th><th>중앙값 · median</th><th>p90</th><th>p99</th><th>최대 · max</th><th>점수 ≥ 0.5 % · score ≥ 0.5 %</th></tr>\n");
         var charts = new List<string>();
         foreach (var variant in VariantNames.All)
         {
@@ -55,10 +60,10 @@ internal static class ScoreDistribution
             var sorted = scores.Order().ToArray();
             var high = scores.Length == 0 ? 0 : scores.Count(s => s >= 0.5f) * 100.0 / scores.Length;
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{variant.ToCode()}</td><td>{scores.Length:N0}</td><td>{(scores.Length == 0 ? 0 : scores.Average()):F4}</td><td>{Quantile(sorted, 0.5):F4}</td><td>{Quantile(sorted, 0.9):F4}</td><td>{Quantile(sorted, 0.99):F4}</td><td>{(sorted.Length == 0 ? 0 : sorted[^1]):F4}</td><td>{high:F2}</td></tr>\n");
+                $"<tr><td>{ReportText.Variant(variant.ToCode())}</td><td>{scores.Length:N0}</td><td>{(scores.Length == 0 ? 0 : scores.Average()):F4}</td><td>{Quantile(sorted, 0.5):F4}</td><td>{Quantile(sorted, 0.9):F4}</td><td>{Quantile(sorted, 0.99):F4}</td><td>{(sorted.Length == 0 ? 0 : sorted[^1]):F4}</td><td>{high:F2}</td></tr>\n");
             var histogram = Histogram(scores);
             var labels = Enumerable.Range(0, HistogramBins).Select(b => (b % 4 == 0 ? ((double)b / HistogramBins).ToString("0.0#", CultureInfo.InvariantCulture) : "")).ToArray();
-            charts.Add(ReportCharts.Bars(chartFolder, ChartFile(variant), $"{variant.ToCode()} scores {quarter}", "calibrated score (bin start)", "people", labels, [.. histogram.Select(c => (double)c)]));
+            charts.Add(ReportCharts.Bars(chartFolder, ChartFile(variant), $"{variant.ToCode()} scores {quarter}", "model score on the labelled population (bin start)", "people", labels, [.. histogram.Select(c => (double)c)]));
         }
 
         html.Append("</table>\n<p>");

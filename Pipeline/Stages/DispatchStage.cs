@@ -58,17 +58,20 @@ internal sealed class DispatchStage(FeedCatalog catalog, Pseudonymizer pseudonym
 
     public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
     {
-        var dispatcher = new Dispatcher(catalog, RegionRegistry.LoadDefault(), new DispatchOptions(), pseudonymizer, time);
+        var regions = RegionRegistry.LoadDefault();
+        var dispatcher = new Dispatcher(catalog, regions, new DispatchOptions(), pseudonymizer, time);
+        // Every 시군구 gets its worklist files, empty ones included (issue 15).
+        var files = new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)]);
         if (options.PostgresConnectionString is not { Length: > 0 } connection)
         {
-            await dispatcher.DispatchAsync(root, quarter, new FileWorklistStore(root), ct).ConfigureAwait(false);
+            await dispatcher.DispatchAsync(root, quarter, files, ct).ConfigureAwait(false);
             return;
         }
 
         var postgres = new PostgresOptions { ConnectionString = connection, Schema = options.WorklistSchema };
         postgres.Validate();
         await using var dataSource = NpgsqlDataSource.Create(connection);
-        await dispatcher.DispatchAsync(root, quarter, new CombinedWorklistStore([new FileWorklistStore(root), new PostgresWorklistStore(dataSource, postgres)]), ct).ConfigureAwait(false);
+        await dispatcher.DispatchAsync(root, quarter, new CombinedWorklistStore([files, new PostgresWorklistStore(dataSource, postgres)]), ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)

@@ -15,7 +15,7 @@ internal static class LabelReader
         var path = root.Labels(quarter);
         if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"{path}: no labels for {quarter}; ingestion writes them from the municipalities' reported outcomes.", path);
+            throw new FileNotFoundException($"{path}: no labels for {quarter}: import the municipalities' reported outcomes first, with 'blindspot outcomes import <file> --quarter {quarter}'.", path);
         }
 
         var code = variant.ToCode();

@@ -57,14 +57,15 @@ public sealed class RunQuarterCommandTests
     }
 
     [Test]
-    public async Task Worker_WithoutPostgres_ExitsOneSayingWhy()
+    public async Task Worker_WithoutPostgres_ExitsTwoSayingWhy()
     {
         var saved = Environment.GetEnvironmentVariable("BLINDSPOT_POSTGRES");
         Environment.SetEnvironmentVariable("BLINDSPOT_POSTGRES", null);
         try
         {
             var (exit, output) = await CliRun.RunAsync("worker", "--data", SampleRoot.Scratch);
-            Assert.That(exit, Is.EqualTo(1));
+            // A missing required setting is a bad argument, exit 2 (issue 15; it used to exit 1).
+            Assert.That(exit, Is.EqualTo(2));
             Assert.That(output, Does.Contain("worker needs PostgreSQL job storage"));
         }
         finally

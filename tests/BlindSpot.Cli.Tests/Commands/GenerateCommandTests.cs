@@ -25,11 +25,12 @@ public sealed class GenerateCommandTests
     }
 
     [Test]
-    public async Task Generate_ZeroPeople_ExitsWithOneNamingTheRule()
+    public async Task Generate_ZeroPeople_ExitsTwoNamingTheRule()
     {
         var (code, _, error) = await Run("generate", "--people", "0", "--quarters", "2026Q3", "--seed", "1", "--out", Path.Combine(Path.GetTempPath(), "blindspot-cli-zero"));
 
-        Assert.That(code, Is.EqualTo(ExitCodes.Failure));
+        // Out of range: a bad argument, exit 2 (issue 15; it used to exit 1).
+        Assert.That(code, Is.EqualTo(ExitCodes.BadArguments));
         Assert.That(error, Does.Contain("People must be 1"));
     }
 

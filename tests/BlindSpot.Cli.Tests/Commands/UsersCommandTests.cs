@@ -39,13 +39,14 @@ public sealed class UsersCommandTests
     [TestCase("officer", "99999", "a-long-enough-password", "not a 시군구 code", TestName = "Add_UnknownSigungu_Fails")]
     [TestCase("root", null, "a-long-enough-password", "not a role", TestName = "Add_UnknownRole_Fails")]
     [TestCase("analyst", null, "short", "at least 12 characters", TestName = "Add_ShortPassword_Fails")]
-    public async Task Add_BreakingARule_ExitsOneSayingWhich(string role, string? sigungu, string password, string message)
+    public async Task Add_BreakingARule_ExitsTwoSayingWhich(string role, string? sigungu, string password, string message)
     {
         string[] args = ["users", "add", "someone", "--role", role, "--data", data, .. sigungu is null ? Array.Empty<string>() : ["--sigungu", sigungu]];
 
         var run = await WithInput(password + "\n", args);
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        // What the user gave breaks a rule: a bad argument, exit 2 (issue 15; it used to exit 1).
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.StartWith("error: ").And.Contain(message));
         Assert.That(File.Exists(Path.Combine(data, "portal", "accounts.json")), Is.False);
     }
@@ -86,7 +87,8 @@ public sealed class UsersCommandTests
     {
         var run = await CliRun.Of("serve", "--urls", urls, "--data", data);
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        // A bad argument, exit 2 (issue 15; it used to exit 1).
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("plain HTTP beyond loopback"));
     }
 

@@ -22,7 +22,11 @@ public sealed class PostgresWorklistStoreTests
     }
 
     [TearDown]
-    public async Task DropSchema() => await database.DisposeAsync();
+    public async Task DropSchema()
+    {
+        // Null-safe: NUnit runs this tear-down even after Assert.Ignore in set-up (no PostgreSQL), before the fields are set.
+        await (database?.DisposeAsync() ?? ValueTask.CompletedTask);
+    }
 
     [Test]
     public async Task Replace_FirstUse_MigratesAndLoadsEveryRow()

@@ -26,9 +26,14 @@ public sealed class AuditLogTests
     [TearDown]
     public async Task StopPortal()
     {
-        await factory.DisposeAsync();
-        data.Dispose();
-        await database.DisposeAsync();
+        // Null-safe: NUnit runs this tear-down even after Assert.Ignore in set-up (no PostgreSQL), before the fields are set.
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        data?.Dispose();
+        await (database?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
     [TestCase("UPDATE {0}.audit_log SET outcome = 'ok'")]

@@ -26,10 +26,15 @@ public sealed class AnalystEndpointsTests
     [TearDown]
     public async Task StopPortal()
     {
-        analyst.Dispose();
-        await factory.DisposeAsync();
-        data.Dispose();
-        await database.DisposeAsync();
+        // Null-safe: NUnit runs this tear-down even after Assert.Ignore in set-up (no PostgreSQL), before the fields are set.
+        analyst?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        data?.Dispose();
+        await (database?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
     [Test]

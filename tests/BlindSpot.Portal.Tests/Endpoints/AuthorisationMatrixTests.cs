@@ -64,14 +64,22 @@ public sealed class AuthorisationMatrixTests
     [OneTimeTearDown]
     public async Task StopPortal()
     {
+        // Null-safe: NUnit runs this tear-down even after Assert.Ignore in set-up (no PostgreSQL), before the fields are set.
         foreach (var session in sessions.Values)
         {
             session.Dispose();
         }
 
-        await factory.DisposeAsync();
-        data.Dispose();
-        await database.DisposeAsync();
+        if (factory is not null)
+
+        {
+
+            await factory.DisposeAsync();
+
+        }
+
+        data?.Dispose();
+        await (database?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
     [TestCaseSource(nameof(Matrix))]

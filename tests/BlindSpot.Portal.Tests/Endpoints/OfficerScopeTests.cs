@@ -30,10 +30,15 @@ public sealed class OfficerScopeTests
     [TearDown]
     public async Task StopPortal()
     {
-        jongno.Dispose();
-        await factory.DisposeAsync();
-        data.Dispose();
-        await database.DisposeAsync();
+        // Null-safe: NUnit runs this tear-down even after Assert.Ignore in set-up (no PostgreSQL), before the fields are set.
+        jongno?.Dispose();
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        data?.Dispose();
+        await (database?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
     [TestCase("/officer/41110/2026Q3", TestName = "IdorByCode_WorklistPage")]

@@ -39,10 +39,15 @@ public sealed class PostgresWorklistTests
     [TearDown]
     public async Task DropEverything()
     {
-        await factory.DisposeAsync();
-        data.Dispose();
-        await worklistDatabase.DisposeAsync();
-        await portalDatabase.DisposeAsync();
+        // Null-safe: NUnit runs this tear-down even after Assert.Ignore in set-up (no PostgreSQL), before the fields are set.
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        data?.Dispose();
+        await (worklistDatabase?.DisposeAsync() ?? ValueTask.CompletedTask);
+        await (portalDatabase?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
     [Test]

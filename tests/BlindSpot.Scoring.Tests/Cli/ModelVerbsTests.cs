@@ -43,6 +43,25 @@ internal sealed class ModelVerbsTests
     }
 
     [Test]
+    public async Task Train_ValidQuarterWithFeaturesButNoLabels_SaysToImportOutcomes()
+    {
+        var labels = lake.Root.Labels(TrainedLake.ValidQuarter);
+        var aside = labels + ".aside";
+        File.Move(labels, aside);
+        try
+        {
+            var run = await CliRun.Of(["train", "--variant", "child", "--train", "2025Q3..2026Q1", "--valid", "2026Q2", .. Common]);
+
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Error, Does.Contain("no labels for 2026Q2").And.Contain("blindspot outcomes import <file> --quarter 2026Q2"));
+        }
+        finally
+        {
+            File.Move(aside, labels);
+        }
+    }
+
+    [Test]
     public async Task TrainThenPromote_Synthetic_ExitsZeroAndListMarksTheLiveModel()
     {
         var train = await CliRun.Of(["train", "--variant", "child", "--train", "2025Q3..2026Q1", "--valid", "2026Q2", "--trees", "20", "--leaves", "8", .. Common]);
@@ -57,11 +76,12 @@ internal sealed class ModelVerbsTests
     }
 
     [Test]
-    public async Task Promote_MalformedModelName_ExitsOne()
+    public async Task Promote_MalformedModelName_ExitsTwo()
     {
         var run = await CliRun.Of(["models", "promote", "household", .. Common]);
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        // A malformed model name is a bad argument (issue 15); it used to exit 1.
+        Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("<variant>/<version>"));
     }
 
