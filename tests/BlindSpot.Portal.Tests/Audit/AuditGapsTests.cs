@@ -32,9 +32,14 @@ public sealed class AuditGapsTests
     [TearDown]
     public async Task StopPortal()
     {
-        await factory.DisposeAsync();
-        data.Dispose();
-        await database.DisposeAsync();
+        // Null-safe: NUnit runs this tear-down even after Assert.Ignore in set-up (no PostgreSQL), before the fields are set.
+        if (factory is not null)
+        {
+            await factory.DisposeAsync();
+        }
+
+        data?.Dispose();
+        await (database?.DisposeAsync() ?? ValueTask.CompletedTask);
     }
 
     [Test]
