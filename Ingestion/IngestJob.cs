@@ -28,7 +28,11 @@ public sealed class IngestJob
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        context = new IngestContext(options.Quarter, new DataRoot(options.DataRoot), options.Catalog ?? FeedCatalog.LoadDefault(), options.Pseudonymizer!, options.Time, options.RowGroupSize);
+        context = new IngestContext(options.Quarter, new DataRoot(options.DataRoot), options.Catalog ?? FeedCatalog.LoadDefault(), options.Pseudonymizer!, options.Time, options.RowGroupSize)
+        {
+            MaxLineBytes = options.MaxLineBytes,
+            MaxUnmatchedLines = options.MaxUnmatchedLines,
+        };
         parallelFeeds = options.MaxParallelFeeds;
     }
 

@@ -33,6 +33,19 @@ internal sealed class RejectWriter : IDisposable
         Count++;
     }
 
+    public void Write(string original, long lineNumber, string field, string reason)
+    {
+        WriteField(original);
+        writer.Write(',');
+        writer.Write(lineNumber.ToString(CultureInfo.InvariantCulture));
+        writer.Write(',');
+        WriteField(field);
+        writer.Write(',');
+        WriteField(reason);
+        writer.WriteLine();
+        Count++;
+    }
+
     public void Dispose() => writer.Dispose();
 
     private void WriteField(string value)
