@@ -23,11 +23,13 @@ public sealed class IngestJob
 
     private readonly IngestContext context;
     private readonly int parallelFeeds;
+    private readonly IngestOptions options;
 
     public IngestJob(IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        this.options = options;
         context = new IngestContext(options.Quarter, new DataRoot(options.DataRoot), options.Catalog ?? FeedCatalog.LoadDefault(), options.Pseudonymizer!, options.Time, options.RowGroupSize)
         {
             MaxLineBytes = options.MaxLineBytes,
@@ -84,6 +86,7 @@ public sealed class IngestJob
             throw;
         }
 
+        report = WithVolumeChanges(report);
         report.Save(context.Root.IngestReport(context.Quarter));
         var errors = Errors(report);
         var finished = new StageRecord
@@ -92,7 +95,7 @@ public sealed class IngestJob
             State = errors.Count == 0 ? StageState.Completed : StageState.Failed,
             Inputs = inputs,
             Outputs = Outputs(report),
-            Counts = Counts(report.Totals),
+            Counts = Counts(report),
             StartedAt = startedAt,
             FinishedAt = context.Time.GetUtcNow(),
             Error = errors.Count == 0 ? null : string.Join(" | ", errors),
@@ -272,10 +275,24 @@ public sealed class IngestJob
         return NotFound(feed, LookAlike.Describe(context, feed));
     }
 
-    private static List<string> Errors(IngestReport report)
+    private IngestReport WithVolumeChanges(IngestReport report)
+    {
+        var changes = VolumeCheck.Compare(report, IngestReport.Load(context.Root.IngestReport(context.Quarter.Previous)), options.MaxRosterChange, options.MaxFeedChange, options.AcceptVolumeChange);
+        if (changes.Count == 0)
+        {
+            return report;
+        }
+
+        var accepted = changes.Where(c => c.Accepted).Select(c => $"{VolumeCheck.Describe(c)}: accepted by the operator (--accept-volume-change).");
+        return report with { VolumeChanges = changes, Warnings = [.. report.Warnings, .. accepted] };
+    }
+
+    private List<string> Errors(IngestReport report)
     {
         var errors = report.All.Where(f => f.Status == FeedStatus.Failed || (f.Status == FeedStatus.Missing && f.Required)).Select(f => f.Error!).ToList();
         errors.AddRange(report.All.Where(f => !f.Reconciled).Select(f => $"{f.Feed}: read {f.RowsRead} ≠ accepted + rejected + duplicates"));
+        errors.AddRange(report.VolumeChanges.Where(c => !c.Accepted).Select(c =>
+            $"{VolumeCheck.Describe(c)}; a damaged or partial delivery? If the change is real, accept it with 'blindspot ingest {context.Quarter} --accept-volume-change' and run again."));
         return errors;
     }
 
@@ -311,12 +328,23 @@ public sealed class IngestJob
         return File.Exists(path) && FileHash.Sha256(path) == pair.Value;
     });
 
-    private static SortedDictionary<string, long> Counts(IngestTotals totals) => new(StringComparer.Ordinal)
+    // The run report's stage table shows these counts, so an accepted volume change is visible there too.
+    private static SortedDictionary<string, long> Counts(IngestReport report)
     {
-        ["rowsRead"] = totals.RowsRead,
-        ["rowsAccepted"] = totals.Accepted,
-        ["rowsQuarantined"] = totals.Rejected,
-        ["duplicates"] = totals.Duplicates,
-        ["unknownKeys"] = totals.UnknownKeys,
-    };
+        var totals = report.Totals;
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["rowsRead"] = totals.RowsRead,
+            ["rowsAccepted"] = totals.Accepted,
+            ["rowsQuarantined"] = totals.Rejected,
+            ["duplicates"] = totals.Duplicates,
+            ["unknownKeys"] = totals.UnknownKeys,
+        };
+        if (report.VolumeChanges.Any(c => c.Accepted))
+        {
+            counts["volumeChangesAccepted"] = report.VolumeChanges.Count(c => c.Accepted);
+        }
+
+        return counts;
+    }
 }
