@@ -112,10 +112,19 @@ internal sealed class RecordGuardStream : Stream
         buffer.AsSpan(ready, kept).CopyTo(buffer);
         emitStart = ready = 0;
         end = kept;
+        if (buffer.Length - end < ReadSize)
+        {
+            // A kept line can be up to 1 MiB of source, half as long again once CP949 is UTF-8: grow rather than stall.
+            var larger = ArrayPool<byte>.Shared.Rent(end + ReadSize);
+            buffer.AsSpan(0, end).CopyTo(larger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
         var read = 0;
         while (!sourceEnded && read < ReadSize)
         {
-            var n = source.Read(buffer.AsSpan(end, Math.Min(ReadSize - read, buffer.Length - end)));
+            var n = source.Read(buffer.AsSpan(end, ReadSize - read));
             if (n == 0)
             {
                 sourceEnded = true;
@@ -168,12 +177,14 @@ internal sealed class RecordGuardStream : Stream
             return true;
         }
 
-        if (!sourceEnded && lines <= MaxLinesPerRecord && record.Length <= maxRecordBytes)
+        // Wait for more while the record may still close, and always for the rest of the line it opened on: only whole
+        // lines are taken out, or the rest of a cut line would read as a record of its own.
+        var lineEnd = record.IndexOf((byte)'\n');
+        if (!sourceEnded && (lineEnd < 0 || (lines <= MaxLinesPerRecord && record.Length <= maxRecordBytes)))
         {
             return false;
         }
 
-        var lineEnd = record.IndexOf((byte)'\n');
         var lineLength = lineEnd < 0 ? record.Length : lineEnd;
         var text = Encoding.UTF8.GetString(record[..Math.Min(lineLength, maxRecordBytes)]);
         var detail = sourceEnded && lines <= MaxLinesPerRecord
@@ -223,7 +234,8 @@ internal sealed class RecordGuardStream : Stream
             fieldStart = true;
         }
 
-        return (0, lines, false);
+        // The last record of a file without a final line break, ending right after a closed quote or a delimiter.
+        return sourceEnded && i >= text.Length && lines <= MaxLinesPerRecord ? (text.Length, lines, true) : (0, lines, false);
     }
 
     // Index of the quote closing a field opened before from, or -1; counts the line breaks inside it.
