@@ -49,13 +49,13 @@ public static class DataRootCheck
             : new DataRootException($"Cannot write under the data root {root.Path}: {fault} ({error.Message.TrimEnd('.')}); {FreeSpace(root.Path)}. Make it writable or free space, then run again.", error);
     }
 
-    /// <summary>"12.3 GB free of 250.0 GB on that file system", or why it is unknown.</summary>
+    /// <summary>"12.3 GB free of 250.0 GB on that file system" (MB below a gigabyte), or why it is unknown.</summary>
     public static string FreeSpace(string path)
     {
         try
         {
             var drive = new DriveInfo(Path.GetFullPath(path));
-            return string.Create(CultureInfo.InvariantCulture, $"{Gigabytes(drive.AvailableFreeSpace)} free of {Gigabytes(drive.TotalSize)} on that file system");
+            return $"{Size(drive.AvailableFreeSpace)} free of {Size(drive.TotalSize)} on that file system";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -63,5 +63,7 @@ public static class DataRootCheck
         }
     }
 
-    private static string Gigabytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:0.0} GB");
+    private static string Size(long bytes) => bytes >= 1_000_000_000
+        ? string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e9:0.0} GB")
+        : string.Create(CultureInfo.InvariantCulture, $"{bytes / 1e6:0.0} MB");
 }

@@ -101,7 +101,7 @@ public sealed class StageRunnerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(error!.Message, Does.Contain($"Cannot write under the data root {root.Path}: {fault}").And.Match(@"\d+\.\d GB free of \d+\.\d GB"));
+            Assert.That(error!.Message, Does.Contain($"Cannot write under the data root {root.Path}: {fault}").And.Match(@"\d+\.\d [GM]B free of \d+\.\d [GM]B"));
             Assert.That(error, Is.Not.InstanceOf<IOException>());
             Assert.That(RunManifest.LoadOrCreate(root.RunManifest(Q), Q.ToString()).Find("fake")?.Error, Does.Contain(fault));
         });
