@@ -84,7 +84,7 @@ public sealed class RunFollower
 
     // This run's record when the stage recorded its failure; else the job's own reason, which is all there is when the
     // data root could not take a record (read-only, full), with the filter's prefix and the exception type taken off.
-    private static string? Error(StageRecord? record, StateData? state, DateTimeOffset triggeredAt)
+    internal static string? Error(StageRecord? record, StateData? state, DateTimeOffset triggeredAt)
     {
         if (record is { State: StageState.Failed, Error: { } recorded } && record.StartedAt >= triggeredAt.AddSeconds(-1))
         {
