@@ -140,8 +140,8 @@ internal sealed class VerifiedGzipStream : Stream
         if (actual != expectedCrc || (uint)length != expectedLength)
         {
             throw new FeedFailedException(string.Create(CultureInfo.InvariantCulture,
-                $"{fileName}: the gzip file is cut off or corrupt: its data ends after {length:N0} bytes of text (CRC32 {actual:x8}) at compressed offset {file.Length:N0}, " +
-                $"but its trailer records {expectedLength:N0} bytes (CRC32 {expectedCrc:x8}). Ask {source} to redeliver the complete file ('gzip -t' shows the same); nothing of this delivery was written."));
+                $"{fileName}: the gzip file is cut off or corrupt: it decompresses to {length:N0} bytes of text (CRC32 {actual:x8}) ending at compressed offset {file.Length:N0}, " +
+                $"which does not match the length and CRC32 its last 8 bytes record ({expectedLength:N0} bytes, CRC32 {expectedCrc:x8}). Ask {source} to redeliver the complete file ('gzip -t' shows the same); nothing of this delivery was written."));
         }
 
         verified = true;
