@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Errors;
 
 namespace BlindSpot.Cli;
 
@@ -7,6 +8,7 @@ internal static class CliErrors
 {
     public static bool IsExpected(Exception exception) => exception is
         CatalogException or
+        DataErrorException or
         FormatException or
         IOException or
         UnauthorizedAccessException or

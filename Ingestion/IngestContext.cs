@@ -21,6 +21,12 @@ internal sealed record IngestContext(Quarter Quarter, DataRoot Root, FeedCatalog
         MaximumLargePoolFreeBytes = 64 << 20,
     };
 
+    /// <summary>See <see cref="IngestOptions.MaxLineBytes"/>.</summary>
+    public int MaxLineBytes { get; init; } = 65_536;
+
+    /// <summary>See <see cref="IngestOptions.MaxUnmatchedLines"/>.</summary>
+    public int MaxUnmatchedLines { get; init; }
+
     /// <summary><paramref name="path"/> relative to the data root with forward slashes, as reports and manifests record it.</summary>
     public string Relative(string path) => Path.GetRelativePath(Root.Path, path).Replace('\\', '/');
 }

@@ -1,3 +1,5 @@
+using BlindSpot.Core.Errors;
+
 using BlindSpot.Ingestion.Reporting;
 
 namespace BlindSpot.Ingestion;
@@ -6,7 +8,7 @@ namespace BlindSpot.Ingestion;
 /// The ingest stage failed: a required feed is missing, a feed failed, or the reconciliation did not add up.
 /// The message is one line listing every problem; the report on disk has the details.
 /// </summary>
-public sealed class IngestException : IOException
+public sealed class IngestException : DataErrorException
 {
     public IngestException(string message)
         : base(message)

@@ -23,12 +23,18 @@ public sealed class IngestJob
 
     private readonly IngestContext context;
     private readonly int parallelFeeds;
+    private readonly IngestOptions options;
 
     public IngestJob(IngestOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        context = new IngestContext(options.Quarter, new DataRoot(options.DataRoot), options.Catalog ?? FeedCatalog.LoadDefault(), options.Pseudonymizer!, options.Time, options.RowGroupSize);
+        this.options = options;
+        context = new IngestContext(options.Quarter, new DataRoot(options.DataRoot), options.Catalog ?? FeedCatalog.LoadDefault(), options.Pseudonymizer!, options.Time, options.RowGroupSize)
+        {
+            MaxLineBytes = options.MaxLineBytes,
+            MaxUnmatchedLines = options.MaxUnmatchedLines,
+        };
         parallelFeeds = options.MaxParallelFeeds;
     }
 
@@ -38,15 +44,23 @@ public sealed class IngestJob
     /// </summary>
     public async Task<IngestReport> RunAsync(CancellationToken cancellationToken = default)
     {
-        var startedAt = context.Time.GetUtcNow();
-        var scan = await new DeliveryLocator(context).ScanAsync(cancellationToken);
-        var missingRequired = scan.Missing.Where(f => f.Required).ToList();
-        if (missingRequired.Count > 0)
+        try
         {
-            throw new IngestException(
-                $"{missingRequired.Count} required deliveries missing under {context.Relative(context.Root.RawFolder(context.Quarter))}/: " +
-                $"{string.Join(", ", missingRequired.Select(f => $"{f.Source}/{f.Code}.csv"))}. Ask the institutions for them (or place them there) and run again.");
+            return await RunCheckedAsync(cancellationToken);
         }
+        catch (Exception ex) when (DataRootCheck.AsStorageFault(ex, context.Root) is { } fault)
+        {
+            throw fault;
+        }
+    }
+
+    private async Task<IngestReport> RunCheckedAsync(CancellationToken cancellationToken)
+    {
+        var startedAt = context.Time.GetUtcNow();
+        DataRootCheck.RequireExisting(context.Root);
+        var locator = new DeliveryLocator(context);
+        new MissingDeliveries(context).ThrowIfAnyRequired(locator);
+        var scan = await locator.ScanAsync(cancellationToken);
 
         var manifestPath = context.Root.RunManifest(context.Quarter);
         var manifest = RunManifest.LoadOrCreate(manifestPath, context.Quarter.ToString());
@@ -60,7 +74,19 @@ public sealed class IngestJob
 
         var reusable = ReusableOutputs.Find(context, record, previous, inputs, scan);
         manifest.With(new StageRecord { Stage = StageName, State = StageState.Running, Inputs = inputs, StartedAt = startedAt }).Save(manifestPath);
-        var report = await IngestAllAsync(scan, reusable, cancellationToken);
+        IngestReport report;
+        try
+        {
+            report = await IngestAllAsync(scan, reusable, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Whatever stopped the run, the manifest must not go on saying "running".
+            manifest.With(new StageRecord { Stage = StageName, State = StageState.Failed, Inputs = inputs, StartedAt = startedAt, FinishedAt = context.Time.GetUtcNow(), Error = ex.Message }).Save(manifestPath);
+            throw;
+        }
+
+        report = WithVolumeChanges(report);
         report.Save(context.Root.IngestReport(context.Quarter));
         var errors = Errors(report);
         var finished = new StageRecord
@@ -69,7 +95,7 @@ public sealed class IngestJob
             State = errors.Count == 0 ? StageState.Completed : StageState.Failed,
             Inputs = inputs,
             Outputs = Outputs(report),
-            Counts = Counts(report.Totals),
+            Counts = Counts(report),
             StartedAt = startedAt,
             FinishedAt = context.Time.GetUtcNow(),
             Error = errors.Count == 0 ? null : string.Join(" | ", errors),
@@ -189,17 +215,27 @@ public sealed class IngestJob
             return new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, Status = FeedStatus.Failed, Error = problem };
         }
 
-        var expected = $"{context.Relative(context.Root.RawFolder(context.Quarter))}/{feed.Source}/{feed.Code}.csv";
-        var message = feed.Required
-            ? $"{expected} is missing; ask {feed.Source} for it."
-            : $"{expected} is missing (optional feed); its features will be empty this quarter.";
-        return new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, Status = FeedStatus.Missing, Error = message };
+        return new MissingDeliveries(context).NotFound(feed);
     }
 
-    private static List<string> Errors(IngestReport report)
+    private IngestReport WithVolumeChanges(IngestReport report)
+    {
+        var changes = VolumeCheck.Compare(report, IngestReport.Load(context.Root.IngestReport(context.Quarter.Previous)), options.MaxRosterChange, options.MaxFeedChange, options.AcceptVolumeChange);
+        if (changes.Count == 0)
+        {
+            return report;
+        }
+
+        var accepted = changes.Where(c => c.Accepted).Select(c => $"{VolumeCheck.Describe(c)}: accepted by the operator (--accept-volume-change).");
+        return report with { VolumeChanges = changes, Warnings = [.. report.Warnings, .. accepted] };
+    }
+
+    private List<string> Errors(IngestReport report)
     {
         var errors = report.All.Where(f => f.Status == FeedStatus.Failed || (f.Status == FeedStatus.Missing && f.Required)).Select(f => f.Error!).ToList();
         errors.AddRange(report.All.Where(f => !f.Reconciled).Select(f => $"{f.Feed}: read {f.RowsRead} ≠ accepted + rejected + duplicates"));
+        errors.AddRange(report.VolumeChanges.Where(c => !c.Accepted).Select(c =>
+            $"{VolumeCheck.Describe(c)}; a damaged or partial delivery? If the change is real, accept it with 'blindspot ingest {context.Quarter} --accept-volume-change' and run again."));
         return errors;
     }
 
@@ -235,12 +271,23 @@ public sealed class IngestJob
         return File.Exists(path) && FileHash.Sha256(path) == pair.Value;
     });
 
-    private static SortedDictionary<string, long> Counts(IngestTotals totals) => new(StringComparer.Ordinal)
+    // The run report's stage table shows these counts, so an accepted volume change is visible there too.
+    private static SortedDictionary<string, long> Counts(IngestReport report)
     {
-        ["rowsRead"] = totals.RowsRead,
-        ["rowsAccepted"] = totals.Accepted,
-        ["rowsQuarantined"] = totals.Rejected,
-        ["duplicates"] = totals.Duplicates,
-        ["unknownKeys"] = totals.UnknownKeys,
-    };
+        var totals = report.Totals;
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["rowsRead"] = totals.RowsRead,
+            ["rowsAccepted"] = totals.Accepted,
+            ["rowsQuarantined"] = totals.Rejected,
+            ["duplicates"] = totals.Duplicates,
+            ["unknownKeys"] = totals.UnknownKeys,
+        };
+        if (report.VolumeChanges.Any(c => c.Accepted))
+        {
+            counts["volumeChangesAccepted"] = report.VolumeChanges.Count(c => c.Accepted);
+        }
+
+        return counts;
+    }
 }

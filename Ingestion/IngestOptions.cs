@@ -28,6 +28,39 @@ public sealed class IngestOptions
     /// <summary>Feeds read at once, 1–64. Default 2 (this machine's cores).</summary>
     public int MaxParallelFeeds { get; set; } = 2;
 
+    /// <summary>
+    /// The longest delivery line (one record), in bytes, 1 024–1 048 576. Default 65 536: a thousand times a typical row.
+    /// A longer line is quarantined with its line number and the reader goes on at the next line; beyond 1 MiB the line
+    /// is not even decoded and only its first 200 bytes are kept in quarantine.
+    /// </summary>
+    public int MaxLineBytes { get; set; } = 65_536;
+
+    /// <summary>
+    /// How many non-blank physical lines of a delivery may fail to become a record, 0–1 000 000. Default 0: every line
+    /// after the header must be read as exactly one record (accepted, quarantined or a duplicate), else the feed fails.
+    /// </summary>
+    public int MaxUnmatchedLines { get; set; }
+
+    /// <summary>
+    /// The largest change of the roster's accepted count against the previous quarter's ingest report, as a fraction,
+    /// 0.001–10. Default 0.05 (5 %): a real population changes by well under 1 % a quarter, so more is a damaged delivery.
+    /// </summary>
+    public double MaxRosterChange { get; set; } = 0.05;
+
+    /// <summary>
+    /// The largest change of a feed's accepted count against the previous quarter's, as a fraction, 0.001–10. Default 0.25
+    /// (25 %). A change within four standard deviations of Poisson noise (4·√previous rows) is never flagged, so small
+    /// feeds are not failed for ordinary quarter-to-quarter variation.
+    /// </summary>
+    public double MaxFeedChange { get; set; } = 0.25;
+
+    /// <summary>
+    /// The operator has checked a volume change beyond <see cref="MaxRosterChange"/> or <see cref="MaxFeedChange"/> and
+    /// accepts it (<c>blindspot ingest --accept-volume-change</c>): the change is recorded in the ingest report and the
+    /// run manifest instead of failing the stage. Default false.
+    /// </summary>
+    public bool AcceptVolumeChange { get; set; }
+
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(DataRoot);
@@ -40,5 +73,13 @@ public sealed class IngestOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(RowGroupSize, 10_000_000);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxParallelFeeds, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxParallelFeeds, 64);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineBytes, 1_024);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxLineBytes, Reading.DecodingStream.ChunkSize);
+        ArgumentOutOfRangeException.ThrowIfNegative(MaxUnmatchedLines);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxUnmatchedLines, 1_000_000);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxRosterChange, 0.001);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxRosterChange, 10);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFeedChange, 0.001);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxFeedChange, 10);
     }
 }

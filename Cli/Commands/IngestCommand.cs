@@ -7,7 +7,7 @@ using BlindSpot.Ingestion.Reporting;
 
 namespace BlindSpot.Cli.Commands;
 
-/// <summary><c>blindspot ingest &lt;quarter&gt; [--data DIR] [--catalog F]</c>: raw deliveries → roster, lake and quarantine, one line per feed.</summary>
+/// <summary><c>blindspot ingest &lt;quarter&gt; [--data DIR] [--catalog F] [--accept-volume-change]</c>: raw deliveries → roster, lake and quarantine, one line per feed.</summary>
 internal static class IngestCommand
 {
     public static Command Create(TextWriter output)
@@ -15,7 +15,11 @@ internal static class IngestCommand
         var quarterArgument = CommonOptions.QuarterArgument();
         var dataOption = CommonOptions.Data();
         var catalogOption = CommonOptions.Catalog();
-        var command = new Command("ingest", "Validate and pseudonymise a quarter's deliveries into roster/, lake/ and quarantine/.") { quarterArgument, dataOption, catalogOption };
+        var acceptVolume = new Option<bool>("--accept-volume-change")
+        {
+            Description = "Accept accepted-row counts that changed against the previous quarter beyond the limits (roster ±5 %, feeds ±25 %) after checking them; recorded in the ingest report and the run manifest.",
+        };
+        var command = new Command("ingest", "Validate and pseudonymise a quarter's deliveries into roster/, lake/ and quarantine/.") { quarterArgument, dataOption, catalogOption, acceptVolume };
         command.SetAction(async (parse, cancellationToken) =>
         {
             LimitHeap();
@@ -31,6 +35,7 @@ internal static class IngestCommand
                 DataRoot = parse.GetValue(dataOption)!.FullName,
                 Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,
                 Pseudonymizer = pseudonymizer,
+                AcceptVolumeChange = parse.GetValue(acceptVolume),
             };
             IngestReport report;
             try

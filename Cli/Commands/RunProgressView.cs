@@ -34,8 +34,9 @@ internal static class RunProgressView
         {
             text += " (inputs unchanged, outputs intact)";
         }
-        else if (progress.Message is { Length: > 0 } message)
+        else if (progress.Status != StageStatus.Failed && progress.Message is { Length: > 0 } message)
         {
+            // A failure's reason is printed once, by the verb, after the run: not here as well.
             text += ": " + message;
         }
 

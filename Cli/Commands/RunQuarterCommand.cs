@@ -67,13 +67,15 @@ internal static class RunQuarterCommand
     private static int Finish(RunOutcome outcome, DataRoot root, TextWriter output)
     {
         var q = outcome.Ticket.Quarter;
-        RunsCommand.PrintStages(root, q, output);
         if (!outcome.Succeeded)
         {
+            // The reason once, and nothing after it: the stage table (with the same reason) is what 'runs show' is for.
             output.WriteLine($"run-quarter {q} failed at {outcome.FailedStage}: {outcome.Error}");
-            output.WriteLine($"Fix the cause and run it again: completed stages with unchanged inputs are skipped, the run resumes at {outcome.FailedStage}.");
+            output.WriteLine($"Fix the cause and run it again: completed stages with unchanged inputs are skipped, the run resumes at {outcome.FailedStage} ('blindspot runs show {q}' lists the stages).");
             return ExitCodes.Failure;
         }
+
+        RunsCommand.PrintStages(root, q, output);
 
         output.WriteLine($"run-quarter {q} finished (run {outcome.Ticket.RunId}).");
         output.WriteLine($"  worklists:    {root.WorklistFolder(q)}");

@@ -11,6 +11,14 @@ internal sealed class DeliveryLocator(IngestContext context)
 {
     private static readonly string[] Extensions = [".csv", ".csv.gz"];
 
+    /// <summary>Required feeds (the roster first) with no delivery file at all, found without reading or hashing anything.</summary>
+    public IReadOnlyList<FeedDefinition> MissingRequired()
+    {
+        var rawFolder = context.Root.RawFolder(context.Quarter);
+        return [.. context.Catalog.Feeds.Prepend(context.Catalog.Roster)
+            .Where(f => f.Required && !Extensions.Any(e => File.Exists(Path.Combine(rawFolder, f.Source, f.Code + e))))];
+    }
+
     public async Task<DeliveryScan> ScanAsync(CancellationToken cancellationToken)
     {
         var feeds = context.Catalog.Feeds.Prepend(context.Catalog.Roster).ToList();

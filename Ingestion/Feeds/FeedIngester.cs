@@ -62,6 +62,7 @@ internal sealed class FeedIngester(IngestContext context)
     private static FeedReport WithCounts(FeedReport report, FeedRun run) => report with
     {
         Encoding = run.Encoding,
+        Lines = run.Counts.Lines,
         RowsRead = run.Counts.Read,
         Accepted = run.Counts.Accepted,
         Rejected = run.Counts.Rejected,
@@ -74,10 +75,10 @@ internal sealed class FeedIngester(IngestContext context)
         var feed = delivery.Feed;
         var format = context.Catalog.DeliveryOf(feed);
         Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
-        using var reader = DeliveryReader.Open(delivery, format, feed.Source);
+        using var reader = DeliveryReader.Open(delivery, format, feed.Source, context.MaxLineBytes);
         using var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, feed.Code));
         var batch = new LakeBatch(feed, format, context.Quarter);
-        var validator = new RecordValidator(reader, batch, new KeyParser(feed.KeyColumn, context.Pseudonymizer), rejects, feed.KeyColumn.Name, delivery.EstimatedRows);
+        var validator = new RecordValidator(reader, batch, new KeyParser(feed.KeyColumn, context.Pseudonymizer), rejects, feed.KeyColumn.Name, delivery.EstimatedRows, context.MaxLineBytes);
         await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
         {
             await using var writer = await ParquetWriter.CreateAsync(batch.Schema, stream, IngestContext.ParquetOptions, cancellationToken: cancellationToken);
@@ -94,6 +95,7 @@ internal sealed class FeedIngester(IngestContext context)
         }
 
         validator.Counts.CheckReconciled(delivery.RelativePath);
+        validator.Lines.CheckEveryLineRead(delivery.RelativePath, feed.Source, context.MaxUnmatchedLines);
         var warnings = new List<string>(reader.Warnings);
         warnings.AddRange(validator.Warnings(delivery.RelativePath, feed.Source));
         if (StaleWarning(delivery, batch, validator.Counts) is { } stale)

@@ -13,6 +13,9 @@ internal sealed class RecordCounts
 
     public long Duplicates { get; set; }
 
+    /// <summary>Non-blank physical lines after the header, known once the file is read.</summary>
+    public long Lines { get; set; }
+
     public void Reject(string field, string reason)
     {
         Rejected++;

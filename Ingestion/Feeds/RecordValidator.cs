@@ -9,15 +9,35 @@ namespace BlindSpot.Ingestion.Feeds;
 /// column, then either commit the row to the lake batch or write it to quarantine with the first failing field.
 /// Synchronous on purpose: CsvHelper's spans must not cross an await.
 /// </summary>
-internal sealed class RecordValidator(DeliveryReader reader, LakeBatch batch, KeyParser keyParser, RejectWriter rejects, string keyName, int expectedRows)
+internal sealed class RecordValidator
 {
     private const string TruncatedPrefix = "truncated last line (the file ends mid-record, without a line break)";
 
-    private readonly DuplicateFilter duplicates = new(expectedRows);
-    private readonly IReadOnlyList<int> indexes = reader.Header.Indexes;
+    private readonly DeliveryReader reader;
+    private readonly LakeBatch batch;
+    private readonly KeyParser keyParser;
+    private readonly RejectWriter rejects;
+    private readonly string keyName;
+    private readonly DuplicateFilter duplicates;
+    private readonly IReadOnlyList<int> indexes;
     private long truncated;
 
+    public RecordValidator(DeliveryReader reader, LakeBatch batch, KeyParser keyParser, RejectWriter rejects, string keyName, int expectedRows, int maxLineBytes)
+    {
+        this.reader = reader;
+        this.batch = batch;
+        this.keyParser = keyParser;
+        this.rejects = rejects;
+        this.keyName = keyName;
+        duplicates = new DuplicateFilter(expectedRows);
+        indexes = reader.Header.Indexes;
+        Lines = new LineChecks(reader, rejects, Counts, maxLineBytes);
+    }
+
     public RecordCounts Counts { get; } = new();
+
+    /// <summary>The structure guards of this delivery; check every line was read once the file ends.</summary>
+    public LineChecks Lines { get; }
 
     /// <summary>Accepted keys, for counting those the roster does not know.</summary>
     public KeyList Keys { get; } = new();
@@ -27,6 +47,7 @@ internal sealed class RecordValidator(DeliveryReader reader, LakeBatch batch, Ke
     {
         while (reader.Read())
         {
+            Lines.TakeSkipped();
             Counts.Read++;
             if (duplicates.IsDuplicate(reader.RawRecord))
             {
@@ -41,6 +62,7 @@ internal sealed class RecordValidator(DeliveryReader reader, LakeBatch batch, Ke
             }
         }
 
+        Lines.TakeSkipped();
         return false;
     }
 
@@ -86,6 +108,11 @@ internal sealed class RecordValidator(DeliveryReader reader, LakeBatch batch, Ke
         if (reader.MalformedReason() is { } malformed)
         {
             return ("", malformed);
+        }
+
+        if (Lines.TooLongReason() is { } tooLong)
+        {
+            return ("", tooLong);
         }
 
         if (reader.FieldCount != reader.Header.FieldCount)

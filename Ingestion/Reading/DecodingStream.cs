@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using BlindSpot.Core.Catalog;
@@ -8,11 +9,21 @@ namespace BlindSpot.Ingestion.Reading;
 /// <summary>
 /// Turns a delivery's bytes into strict UTF-8 for the CSV reader: honours a UTF-8 byte-order mark, transcodes CP949,
 /// and throws <see cref="DeliveryEncodingException"/> at the first byte invalid in the encoding, with its offset and line,
-/// so a wrongly encoded file stops with a message instead of reaching the lake as mojibake. Read-only, forward-only.
+/// so a wrongly encoded file stops with a message instead of reaching the lake as mojibake. A data line longer than
+/// <see cref="ChunkSize"/> is not decoded at all: it is handed on as an empty line (so line numbers stay true) and listed
+/// in <see cref="OverlongLines"/> for quarantine, instead of failing the whole delivery. Counts the physical lines, so the
+/// reader can check that every line became a record. Read-only, forward-only.
 /// </summary>
 internal sealed class DecodingStream : Stream
 {
-    private const int ChunkSize = 1 << 20;
+    /// <summary>The longest line decoded, 1 MiB; a longer data line is skipped and quarantined.</summary>
+    public const int ChunkSize = 1 << 20;
+
+    /// <summary>How much of a skipped over-long line is kept for the quarantine file.</summary>
+    private const int KeptPrefix = 200;
+
+    /// <summary>The reject reason of an over-long line, shared with the reader's own length check so they group together.</summary>
+    public const string TooLong = "line longer than the limit";
     private static readonly byte[] Utf8Bom = [0xEF, 0xBB, 0xBF];
 
     private readonly Stream source;
@@ -30,6 +41,7 @@ internal sealed class DecodingStream : Stream
     private bool started;
     private bool ended;
     private byte lastByte;
+    private bool skipping;
 
     public DecodingStream(Stream source, FeedEncoding declared, string fileName)
     {
@@ -52,6 +64,15 @@ internal sealed class DecodingStream : Stream
 
     /// <summary>True when the input ended with a line break (or is empty); false means the last line may be cut off.</summary>
     public bool EndsWithLineBreak => OutputBytes == 0 || lastByte is (byte)'\n' or (byte)'\r';
+
+    /// <summary>Data lines longer than <see cref="ChunkSize"/>, skipped (an empty line was handed on in their place), oldest first.</summary>
+    public Queue<SkippedLine> OverlongLines { get; } = new();
+
+    /// <summary>Physical lines read so far (line feeds, plus a last line without one), blank ones included.</summary>
+    public long PhysicalLines => linesBefore + (OutputBytes > 0 && !EndsWithLineBreak ? 1 : 0);
+
+    /// <summary>Lines that are empty (or hold only a carriage return), which the CSV reader skips.</summary>
+    public long BlankLines { get; private set; }
 
     /// <summary>True when the delivery holds no bytes at all apart from a byte-order mark.</summary>
     public bool IsEmpty
@@ -202,10 +223,16 @@ internal sealed class DecodingStream : Stream
     {
         outputStart = 0;
         outputEnd = 0;
+        if (skipping && !SkipRestOfLine(ref length))
+        {
+            return;
+        }
+
         var usable = ended ? length : input.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
         if (usable == 0 && length >= ChunkSize)
         {
-            throw new DeliveryEncodingException($"{fileName}: no line break in {ChunkSize} bytes from offset {sourceOffset} (line {linesBefore + 1}); this is not a line-based CSV delivery. Ask the institution to redeliver it.");
+            StartSkipping(length);
+            return;
         }
 
         var piece = input.AsSpan(0, usable);
@@ -226,6 +253,53 @@ internal sealed class DecodingStream : Stream
         Advance(usable);
         carry = length - usable;
         input.AsSpan(usable, carry).CopyTo(input);
+    }
+
+    // The header cannot be skipped: without it no column can be found.
+    private void StartSkipping(int length)
+    {
+        if (linesBefore == 0)
+        {
+            throw new DeliveryEncodingException(string.Create(CultureInfo.InvariantCulture, $"{fileName}: the first line (the header) has no line break in its first {ChunkSize:N0} bytes; this is not a line-based CSV delivery. Ask the institution to redeliver it."));
+        }
+
+        var prefix = input.AsSpan(0, KeptPrefix);
+        OverlongLines.Enqueue(new SkippedLine(
+            linesBefore + 1,
+            cp949 ? TextEncodings.Cp949.GetString(prefix) : Encoding.UTF8.GetString(prefix),
+            TooLong,
+            string.Create(CultureInfo.InvariantCulture, $"{TooLong}: over {ChunkSize:N0} bytes from offset {sourceOffset:N0}, not decoded; only its first bytes are kept here")));
+        output[0] = (byte)'\n';
+        outputEnd = 1;
+        skipping = true;
+        sourceOffset += length;
+        carry = 0;
+    }
+
+    // Drops input up to and including the over-long line's line feed; false while the line goes on.
+    private bool SkipRestOfLine(ref int length)
+    {
+        var lineFeed = input.AsSpan(0, length).IndexOf((byte)'\n');
+        if (lineFeed < 0)
+        {
+            sourceOffset += length;
+            carry = 0;
+            if (ended)
+            {
+                // The file ends inside the over-long line: it still counts as a line.
+                skipping = false;
+                linesBefore++;
+            }
+
+            return false;
+        }
+
+        skipping = false;
+        linesBefore++;
+        sourceOffset += lineFeed + 1;
+        length -= lineFeed + 1;
+        input.AsSpan(lineFeed + 1, length).CopyTo(input);
+        return true;
     }
 
     private void DecodeUtf8(ReadOnlySpan<byte> piece)
@@ -283,8 +357,30 @@ internal sealed class DecodingStream : Stream
 
     private void Advance(int consumed)
     {
-        linesBefore += input.AsSpan(0, consumed).Count((byte)'\n');
+        var piece = input.AsSpan(0, consumed);
+        linesBefore += piece.Count((byte)'\n');
+        BlankLines += CountBlankLines(piece);
         sourceOffset += consumed;
+    }
+
+    // A piece always starts at the start of a line, so a blank line is one at the start or one after a line feed.
+    private static long CountBlankLines(ReadOnlySpan<byte> piece)
+    {
+        var blank = piece.StartsWith("\n"u8) || piece.StartsWith("\r\n"u8) ? 1L : 0L;
+        blank += CountOverlapping(piece, "\n\n"u8) + CountOverlapping(piece, "\n\r\n"u8);
+        return blank;
+    }
+
+    private static long CountOverlapping(ReadOnlySpan<byte> text, ReadOnlySpan<byte> pattern)
+    {
+        var count = 0L;
+        for (var at = text.IndexOf(pattern); at >= 0; at = text.IndexOf(pattern))
+        {
+            count++;
+            text = text[(at + 1)..];
+        }
+
+        return count;
     }
 
     private DeliveryEncodingException Invalid(int index, string encoding)

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
 using BlindSpot.Ingestion.Feeds;
 
 namespace BlindSpot.Ingestion.Reading;
@@ -8,7 +9,7 @@ namespace BlindSpot.Ingestion.Reading;
 /// order, so a delivery in the other header language still reads (with a warning); a missing column fails the feed,
 /// an extra one is ignored with a warning.
 /// </summary>
-internal sealed class HeaderMap
+internal sealed partial class HeaderMap
 {
     private HeaderMap(IReadOnlyList<int> indexes, int fieldCount, IReadOnlyList<string> warnings)
     {
@@ -57,7 +58,7 @@ internal sealed class HeaderMap
         if (missing.Count > 0)
         {
             throw new FeedFailedException(
-                $"{fileName}: missing column(s) {string.Join(", ", missing)}; the header is [{string.Join(", ", header)}]. " +
+                $"{fileName}: missing column(s) {string.Join(", ", missing)}; the header is [{string.Join(", ", header.Select(Masked))}]. " +
                 $"The feed was rejected as a whole: ask {source} to redeliver it with the catalog's columns, or update the catalog if the layout changed.");
         }
 
@@ -70,11 +71,27 @@ internal sealed class HeaderMap
         var extras = header.Where((name, i) => !indexes.Contains(i)).ToList();
         if (extras.Count > 0)
         {
-            warnings.Add($"{fileName}: extra column(s) {string.Join(", ", extras)} are not in the catalog and were ignored; add them to the catalog if they are needed.");
+            warnings.Add($"{fileName}: extra column(s) {string.Join(", ", extras.Select(Masked))} are not in the catalog and were ignored; add them to the catalog if they are needed.");
         }
 
         return new HeaderMap(indexes, header.Count, warnings);
     }
+
+    // A file delivered without its header has a data row in its place, resident numbers included: a header cell is
+    // echoed into messages, reports and manifests only with every run of six or more digits masked as worklists mask them.
+    private static string Masked(string cell)
+    {
+        var text = cell.Trim();
+        if (text.Length == ResidentNumber.Length && text[6] == '-' && ResidentNumber.Validate(text) is null)
+        {
+            return ResidentNumber.Mask(text);
+        }
+
+        return DigitRun().Replace(cell, m => m.Value.Length >= 6 ? new string('*', m.Value.Length) : m.Value);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("[0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex DigitRun();
 
     private static HeaderLanguage Other(HeaderLanguage language) => language == HeaderLanguage.Ko ? HeaderLanguage.En : HeaderLanguage.Ko;
 

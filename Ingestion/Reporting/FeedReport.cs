@@ -17,6 +17,12 @@ public sealed record FeedReport
     /// <summary>How the bytes were decoded: cp949, utf-8 or "utf-8 (BOM)".</summary>
     public string? Encoding { get; init; }
 
+    /// <summary>
+    /// Non-blank physical lines after the header. Equals <see cref="RowsRead"/> unless a quoted field spans lines; a
+    /// disagreement beyond <c>IngestOptions.MaxUnmatchedLines</c> fails the feed.
+    /// </summary>
+    public long Lines { get; init; }
+
     /// <summary>Data records read (header and empty lines not counted).</summary>
     public long RowsRead { get; init; }
 

@@ -17,4 +17,7 @@ public enum FeedStatus
 
     /// <summary>The delivery could not be ingested as a whole; see the error. Nothing of it is in the lake.</summary>
     Failed,
+
+    /// <summary>Delivered but not read: the stage stopped before reading anything because required deliveries are missing.</summary>
+    NotRead,
 }

@@ -30,6 +30,12 @@ public sealed record IngestReport
 
     public required IngestTotals Totals { get; init; }
 
+    /// <summary>
+    /// Accepted counts that changed against the previous quarter beyond the limits: each failed the stage, unless the
+    /// operator accepted it (<c>blindspot ingest --accept-volume-change</c>), which is recorded here.
+    /// </summary>
+    public IReadOnlyList<VolumeChange> VolumeChanges { get; init; } = [];
+
     /// <summary>True when read = accepted + rejected + duplicates for the roster and every feed.</summary>
     public bool Reconciled => Roster.Reconciled && Feeds.All(f => f.Reconciled);
 

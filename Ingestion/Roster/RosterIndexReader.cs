@@ -5,7 +5,20 @@ namespace BlindSpot.Ingestion.Roster;
 /// <summary>Rebuilds the <see cref="RosterIndex"/> from a kept <c>roster/&lt;Q&gt;.parquet</c>, when the roster is unchanged but some feed is not.</summary>
 internal static class RosterIndexReader
 {
+    /// <summary>Reads the keys; a file Parquet.Net cannot read fails as an <see cref="IngestException"/> naming it.</summary>
     public static async Task<RosterIndex> ReadAsync(string path, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadKeysAsync(path, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+        {
+            throw new IngestException($"{path}: cannot read the kept roster ({ex.Message.TrimEnd('.')}); delete it and ingest the quarter again.", ex);
+        }
+    }
+
+    private static async Task<RosterIndex> ReadKeysAsync(string path, CancellationToken cancellationToken)
     {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
         var rows = checked((int)reader.RowGroups.Sum(g => g.RowCount));

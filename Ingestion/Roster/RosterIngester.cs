@@ -30,7 +30,7 @@ internal sealed class RosterIngester(IngestContext context)
         RecordCounts counts;
         string encoding;
         IReadOnlyList<string> warnings;
-        using (var reader = DeliveryReader.Open(delivery, format, roster.Source))
+        using (var reader = DeliveryReader.Open(delivery, format, roster.Source, context.MaxLineBytes))
         using (var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, roster.Code)))
         {
             var rows = new RosterRowReader(reader, roster, format, context, rejects, delivery.EstimatedRows);
@@ -48,6 +48,7 @@ internal sealed class RosterIngester(IngestContext context)
                 households.Add(table.HouseholdKey[^1]);
             }
 
+            rows.Lines.CheckEveryLineRead(delivery.RelativePath, roster.Source, context.MaxUnmatchedLines);
             encoding = reader.EncodingRead;
             warnings = reader.Warnings;
         }
@@ -69,6 +70,7 @@ internal sealed class RosterIngester(IngestContext context)
             Status = FeedStatus.Ingested,
             File = delivery.RelativePath,
             Encoding = encoding,
+            Lines = counts.Lines,
             RowsRead = counts.Read,
             Accepted = counts.Accepted,
             Rejected = counts.Rejected,
@@ -98,7 +100,7 @@ internal sealed class RosterIngester(IngestContext context)
     {
         var numbers = new Dictionary<long, HashSet<string>>();
         var parser = new KeyParser(delivery.Feed.KeyColumn, context.Pseudonymizer);
-        using var reader = DeliveryReader.Open(delivery, format, delivery.Feed.Source);
+        using var reader = DeliveryReader.Open(delivery, format, delivery.Feed.Source, context.MaxLineBytes);
         while (reader.Read())
         {
             var span = reader.FieldCount == reader.Header.FieldCount ? reader.GetSpan(reader.Header.Indexes[0]) : [];

@@ -37,6 +37,7 @@ internal sealed class RosterRowReader
 
     public RosterRowReader(DeliveryReader reader, FeedDefinition roster, DeliveryFormat format, IngestContext context, RejectWriter rejects, int expectedRows)
     {
+        Lines = new LineChecks(reader, rejects, Counts, context.MaxLineBytes);
         duplicates = new DuplicateFilter(expectedRows);
         this.reader = reader;
         this.rejects = rejects;
@@ -65,11 +66,15 @@ internal sealed class RosterRowReader
 
     public RecordCounts Counts { get; } = new();
 
+    /// <summary>The structure guards of the roster delivery; check every line was read once the file ends.</summary>
+    public LineChecks Lines { get; }
+
     /// <summary>Reads to the next accepted row and appends it to <paramref name="table"/>; false at the end of the file.</summary>
     public bool Next(RosterTable table)
     {
         while (reader.Read())
         {
+            Lines.TakeSkipped();
             Counts.Read++;
             if (duplicates.IsDuplicate(reader.RawRecord))
             {
@@ -91,6 +96,7 @@ internal sealed class RosterRowReader
             return true;
         }
 
+        Lines.TakeSkipped();
         return false;
     }
 
@@ -111,6 +117,11 @@ internal sealed class RosterRowReader
         if (reader.MalformedReason() is { } malformed)
         {
             return ("", malformed);
+        }
+
+        if (Lines.TooLongReason() is { } tooLong)
+        {
+            return ("", tooLong);
         }
 
         if (reader.FieldCount != reader.Header.FieldCount)

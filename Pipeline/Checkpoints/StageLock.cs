@@ -24,7 +24,7 @@ internal sealed class StageLock : IDisposable
         {
             return new StageLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
-        catch (IOException ex)
+        catch (IOException ex) when (DataRootCheck.AsStorageFault(ex, root) is null)
         {
             throw new StageLockedException($"{stage} {quarter} is already running elsewhere ({path} is held); this attempt stops and is retried later.", ex);
         }

@@ -1,4 +1,5 @@
 using System.Runtime;
+using BlindSpot.Core.Errors;
 using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -27,6 +28,33 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
     {
         ArgumentNullException.ThrowIfNull(stage);
         var root = new DataRoot(options.DataRoot);
+        // Before the lock file or a manifest is made: a data root that does not exist is refused, never created.
+        DataRootCheck.RequireExisting(root);
+        try
+        {
+            return await RunCheckedAsync(stage, root, quarter, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Classify(ex, root) is { } dataError)
+        {
+            throw dataError;
+        }
+    }
+
+    /// <summary>
+    /// A failure no retry can cure, as a <see cref="DataErrorException"/> (which the jobs' automatic retry does not
+    /// catch): a storage fault of the data root (read-only, permission, full), named with its free space, or a file an
+    /// earlier stage should have written. Null for everything else: transient errors keep their type and are retried.
+    /// </summary>
+    private static DataErrorException? Classify(Exception error, DataRoot root) => error switch
+    {
+        DataErrorException => null,
+        _ when DataRootCheck.AsStorageFault(error, root) is { } fault => fault,
+        FileNotFoundException or DirectoryNotFoundException => new DataErrorException(error.Message, error),
+        _ => null,
+    };
+
+    private async Task<bool> RunCheckedAsync(IQuarterStage stage, DataRoot root, Quarter quarter, CancellationToken ct)
+    {
         var path = root.RunManifest(quarter);
         using var running = StageLock.Acquire(root, quarter, stage.Name);
         var inputs = await stage.InputsAsync(root, quarter, ct).ConfigureAwait(false);
@@ -44,7 +72,16 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {
-            RecordFailure(path, quarter, stage.Name, started, ex);
+            var error = Classify(ex, root) ?? ex;
+            try
+            {
+                RecordFailure(path, quarter, stage.Name, started, error);
+            }
+            catch (Exception recording) when (DataRootCheck.AsStorageFault(recording, root) is not null)
+            {
+                // A read-only or full data root cannot take the record either; the error itself says why.
+            }
+
             throw;
         }
 

@@ -11,6 +11,9 @@ namespace BlindSpot.Pipeline.Jobs;
 [AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
 public sealed class DeleteWhenFailedAttribute : JobFilterAttribute, IElectStateFilter
 {
+    /// <summary>How the Deleted state's reason starts; the exception's type and message follow.</summary>
+    public const string ReasonPrefix = "Stage failed, not retried: ";
+
     // After AutomaticRetry (Order 20), so a retry it elects is left alone.
     public DeleteWhenFailedAttribute() => Order = 30;
 
@@ -19,7 +22,7 @@ public sealed class DeleteWhenFailedAttribute : JobFilterAttribute, IElectStateF
         ArgumentNullException.ThrowIfNull(context);
         if (context.CandidateState is FailedState failed)
         {
-            context.CandidateState = new DeletedState { Reason = $"Stage failed, not retried: {failed.Exception.GetType().Name}: {failed.Exception.Message}" };
+            context.CandidateState = new DeletedState { Reason = $"{ReasonPrefix}{failed.Exception.GetType().Name}: {failed.Exception.Message}" };
         }
     }
 }

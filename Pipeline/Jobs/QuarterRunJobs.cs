@@ -8,8 +8,10 @@ namespace BlindSpot.Pipeline.Jobs;
 /// The Hangfire jobs of a quarter's run, one per stage, each a thin wrapper over its stage library through the
 /// checkpointing <see cref="StageRunner"/>. Arguments are the quarter and run id only; delivery is at-least-once, and a
 /// rerun of a completed stage with unchanged inputs does nothing.
-/// Retries: transient failures only (I/O, timeouts, the database), twice, 1 and 5 minutes apart; a data error is not
-/// retried, as the same inputs would fail the same way; the stage is then deleted, which cancels the rest of the chain.
+/// Retries: transient failures only (I/O such as a stage lock held elsewhere, timeouts, the database), twice, 1 and 5
+/// minutes apart. A data error (<see cref="Core.Errors.DataErrorException"/>: a missing or damaged delivery, a data root
+/// that is missing, read-only or full, a missing input file; deliberately not an IOException) is not retried, as the same
+/// inputs would fail the same way; the stage is then deleted at once, which cancels the rest of the chain.
 /// </summary>
 [AutomaticRetry(Attempts = 2, DelaysInSeconds = [60, 300], OnlyOn = [typeof(IOException), typeof(TimeoutException), typeof(Npgsql.NpgsqlException)], OnAttemptsExceeded = AttemptsExceededAction.Delete)]
 [DeleteWhenFailed]

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Pipeline.Jobs;
 using Hangfire;
@@ -34,9 +35,14 @@ public sealed class QuarterRunTrigger
         this.time = time;
     }
 
-    /// <summary>Enqueues a run of <paramref name="quarter"/>; throws <see cref="RunAlreadyActiveException"/> when one is active.</summary>
+    /// <summary>
+    /// Enqueues a run of <paramref name="quarter"/>; throws <see cref="RunAlreadyActiveException"/> when one is active and
+    /// <see cref="DataRootException"/> when the data root does not exist.
+    /// </summary>
     public RunTicket Trigger(Quarter quarter)
     {
+        // Refused here, in the terminal, before anything is enqueued: a mistyped --data must not become a run that fails later.
+        DataRootCheck.RequireExisting(new DataRoot(options.DataRoot));
         using var connection = storage.GetConnection();
         using (connection.AcquireDistributedLock($"blindspot:trigger:{quarter}", TimeSpan.FromSeconds(30)))
         {

@@ -29,6 +29,7 @@ public sealed class RunFollower
         ArgumentNullException.ThrowIfNull(onChange);
         var root = new DataRoot(options.DataRoot);
         var seen = new Dictionary<string, StageStatus>(StringComparer.Ordinal);
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
             var manifest = RunManifest.LoadOrCreate(root.RunManifest(ticket.Quarter), ticket.Quarter.ToString());
@@ -48,7 +49,13 @@ public sealed class RunFollower
                     if (!seen.TryGetValue(stage, out var before) || before != status)
                     {
                         seen[stage] = status;
-                        onChange(new StageProgress(stage, status, record, status == StageStatus.Failed ? record?.Error ?? state?.Reason : null));
+                        var error = status == StageStatus.Failed ? Error(record, state, ticket.TriggeredAt) : null;
+                        if (error is not null)
+                        {
+                            errors[stage] = error;
+                        }
+
+                        onChange(new StageProgress(stage, status, record, error));
                     }
                 }
             }
@@ -60,7 +67,7 @@ public sealed class RunFollower
 
             if (seen.FirstOrDefault(s => s.Value == StageStatus.Failed) is { Key: not null } failed)
             {
-                return new RunOutcome(ticket, false, failed.Key, manifest.Find(failed.Key)?.Error ?? "see the job in the dashboard");
+                return new RunOutcome(ticket, false, failed.Key, errors.GetValueOrDefault(failed.Key) ?? "see the job in the dashboard");
             }
 
             // A later stage can read as cancelled in the same poll in which the stage that failed still reads as running:
@@ -73,6 +80,26 @@ public sealed class RunFollower
 
             await Task.Delay(options.PollInterval, time, ct).ConfigureAwait(false);
         }
+    }
+
+    // This run's record when the stage recorded its failure; else the job's own reason, which is all there is when the
+    // data root could not take a record (read-only, full), with the filter's prefix and the exception type taken off.
+    internal static string? Error(StageRecord? record, StateData? state, DateTimeOffset triggeredAt)
+    {
+        if (record is { State: StageState.Failed, Error: { } recorded } && record.StartedAt >= triggeredAt.AddSeconds(-1))
+        {
+            return recorded;
+        }
+
+        var reason = state?.Reason;
+        if (reason is null || !reason.StartsWith(DeleteWhenFailedAttribute.ReasonPrefix, StringComparison.Ordinal))
+        {
+            return reason ?? record?.Error;
+        }
+
+        var rest = reason[DeleteWhenFailedAttribute.ReasonPrefix.Length..];
+        var colon = rest.IndexOf(": ", StringComparison.Ordinal);
+        return colon > 0 && !rest[..colon].Contains(' ', StringComparison.Ordinal) ? rest[(colon + 2)..] : rest;
     }
 
     // Hangfire's state names (its StateName fields are not constants, so they cannot be switch labels).

@@ -8,8 +8,11 @@ using BlindSpot.Pipeline.Checkpoints;
 namespace BlindSpot.Pipeline.Stages;
 
 /// <summary>
-/// Ingest of the quarter, and of the quarter before when its lake is missing but its deliveries are there (the features
-/// stage compares the two for change features). <see cref="IngestJob"/> checks its own inputs and skips unchanged ones.
+/// Ingest of the quarter, and first of the quarter before whenever its deliveries are there (the features stage compares
+/// the two for change features). The quarter before is a checkpointed input like any other: <see cref="IngestJob"/>
+/// skips it only when its own run manifest records a completed ingest of exactly these deliveries whose outputs still
+/// have the recorded hashes, so a Q-1 killed mid-ingest is redone (to the same bytes) and an invalid Q-1 fails this run
+/// every time, not only the first. Its accepted counts are also the baseline of this quarter's volume checks.
 /// </summary>
 internal sealed class IngestStage(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time) : IQuarterStage
 {
@@ -21,7 +24,7 @@ internal sealed class IngestStage(FeedCatalog catalog, Pseudonymizer pseudonymiz
     public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
     {
         var previous = quarter.Previous;
-        if (!Directory.Exists(root.LakeFolder(previous)) && Directory.Exists(root.RawFolder(previous)))
+        if (Directory.Exists(root.RawFolder(previous)))
         {
             // The quarter before has a run manifest of its own: hold its ingest lock too, so a run of that quarter cannot
             // ingest it (and write that manifest) at the same time.

@@ -8,6 +8,8 @@ public sealed class IngestCommandTests
         var folder = Directory.CreateTempSubdirectory("blindspot-cli-ingest-");
         try
         {
+            // The quarter's folder exists but holds nothing (without it the message is "No deliveries for 2026Q3").
+            folder.CreateSubdirectory(Path.Combine("raw", "2026Q3"));
             using var output = new StringWriter();
             using var error = new StringWriter();
 
@@ -25,6 +27,23 @@ public sealed class IngestCommandTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Test]
+    public async Task Ingest_DataRootMissing_ExitsOneAndCreatesNothing()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "blindspot-cli-no-root-" + Guid.NewGuid().ToString("N")[..8]);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = await CommandLineApp.RunAsync(["ingest", "2026Q3", "--data", missing], output, error);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit, Is.EqualTo(ExitCodes.Failure));
+            Assert.That(error.ToString(), Does.StartWith($"error: The data root {missing} does not exist; nothing was created."));
+            Assert.That(Directory.Exists(missing), Is.False);
+        });
     }
 
     [Test]

@@ -74,4 +74,36 @@ public sealed class StageRunnerTests
         Assert.That(locked!.Message, Does.Contain("fake 2026Q3 is already running elsewhere"));
         Assert.That(stage.Runs, Is.Zero);
     }
+    [Test]
+    public void RunAsync_DataRootMissing_RefusesAndCreatesNothing()
+    {
+        var missing = Path.Combine(root.Path, "no-such-root");
+        var onMissing = new StageRunner([stage], new PipelineOptions { DataRoot = missing }, TimeProvider.System);
+
+        var error = Assert.ThrowsAsync<DataRootException>(() => onMissing.RunAsync("fake", Q, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain($"The data root {missing} does not exist; nothing was created"));
+            Assert.That(Directory.Exists(missing), Is.False, "no runs/<Q>/manifest.json, no lock file");
+            Assert.That(stage.Runs, Is.Zero);
+        });
+    }
+
+    // Hangfire retries IOExceptions; a read-only or full data root is one, but no retry can cure it.
+    [TestCase(30, "read-only file system", Description = "EROFS")]
+    [TestCase(28, "no space left", Description = "ENOSPC")]
+    public void RunAsync_StorageFault_FailsAsADataErrorNamingThePathAndFreeSpace(int errno, string fault)
+    {
+        stage.Failure = new IOException("Input/output error : 'x'", errno);
+
+        var error = Assert.ThrowsAsync<DataRootException>(() => runner.RunAsync("fake", Q, CancellationToken.None));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.Contain($"Cannot write under the data root {root.Path}: {fault}").And.Match(@"\d+\.\d [GM]B free of \d+\.\d [GM]B"));
+            Assert.That(error, Is.Not.InstanceOf<IOException>());
+            Assert.That(RunManifest.LoadOrCreate(root.RunManifest(Q), Q.ToString()).Find("fake")?.Error, Does.Contain(fault));
+        });
+    }
 }

@@ -25,4 +25,14 @@ public sealed class DeleteWhenFailedAttributeTests
             Assert.That(typeof(QuarterRunJobs).GetCustomAttribute<DeleteWhenFailedAttribute>(), Is.Not.Null);
         });
     }
+    // Issue 15 item 2: a missing delivery (IngestException) was an IOException, so it waited 60 + 300 s before failing.
+    [TestCase(typeof(QuarterRunJobs))]
+    [TestCase(typeof(ScoreShardJobs))]
+    public void Jobs_NeverRetryDataErrors(Type jobs)
+    {
+        var retry = jobs.GetCustomAttribute<AutomaticRetryAttribute>()!;
+        Type[] dataErrors = [typeof(Ingestion.IngestException), typeof(Ingestion.Feeds.FeedFailedException), typeof(Ingestion.Reading.DeliveryEncodingException), typeof(Core.Paths.DataRootException)];
+
+        Assert.That(dataErrors.Where(e => retry.OnlyOn.Any(t => t.IsAssignableFrom(e))), Is.Empty);
+    }
 }
