@@ -25,7 +25,7 @@ public static class DataRootCheck
 
         if (!Directory.Exists(root.Path))
         {
-            throw new DataRootException($"The data root {root.Path} does not exist; nothing was created. Pass the folder that holds raw/ with --data (for the sample: --data sample-data).");
+            throw new DataRootException($"The data root {root.Path} does not exist; nothing was created. Pass the folder that holds raw/ with --data (for the quick start's working copy of the sample: --data data/sample).");
         }
     }
 
