@@ -13,9 +13,11 @@ namespace BlindSpot.Scoring.Evaluation;
 /// <c>blindspot evaluate --model V/version --quarter Q</c>: the model against Q's reported outcomes (all labelled rows and
 /// the random audit rows), against the rule baseline and random, calibrated or not, per 시도, age band and sex, and, when
 /// the simulator's truth is there, precision at the quota against the truth for model, rule and oracle. Writes
-/// evaluation.json and report.html under the model's <c>evaluation/&lt;Q&gt;/</c>.
+/// evaluation.json and report.html under the model's <c>evaluation/&lt;Q&gt;/</c>. With <paramref name="dispatch"/> (Dispatch's
+/// selection, wired by the host) and the truth, also every variant's simulated worklist under the model, the rules,
+/// random and the oracle (<see cref="DispatchedEvaluation"/>).
 /// </summary>
-internal sealed class EvaluationJob(Pseudonymizer? truthKeys)
+internal sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
 {
     /// <summary>A group is flagged when its AUC is this much below the overall AUC.</summary>
     public const double GapTolerance = 0.05;
@@ -56,8 +58,22 @@ internal sealed class EvaluationJob(Pseudonymizer? truthKeys)
         if (File.Exists(truthPath))
         {
             var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
-            var truth = await TruthReader.ReadAsync(truthPath, variant, keys, ct).ConfigureAwait(false);
-            report = report with { Truth = await TruthEvaluation.RunAsync(root, quarter, model, truth, ct).ConfigureAwait(false), TruthUsedSampleKey = keys.IsSampleKey };
+            var truth = new Dictionary<Variant, Dictionary<long, (bool InCrisis, float Risk)>>();
+            foreach (var v in dispatch is null ? [variant] : VariantNames.All)
+            {
+                truth[v] = await TruthReader.ReadAsync(truthPath, v, keys, ct).ConfigureAwait(false);
+            }
+
+            report = report with { Truth = await TruthEvaluation.RunAsync(root, quarter, model, truth[variant], ct).ConfigureAwait(false), TruthUsedSampleKey = keys.IsSampleKey };
+            if (dispatch is not null)
+            {
+                var rankings = await DispatchRankings.BuildAsync(root, quarter, RankingModels(registry, model, variant), card.Features, catalog ?? FeedCatalog.LoadDefault(), truth, card.Seed, ct).ConfigureAwait(false);
+                report = report with
+                {
+                    Dispatched = await DispatchedEvaluation.RunAsync(root, quarter, rankings, dispatch, ct).ConfigureAwait(false),
+                    DispatchedWithoutTruth = rankings.WithoutTruth,
+                };
+            }
         }
 
         var folder = Path.Combine(model.Folder, Models.ModelFiles.EvaluationFolder, quarter.ToString());
@@ -66,6 +82,23 @@ internal sealed class EvaluationJob(Pseudonymizer? truthKeys)
         await File.WriteAllBytesAsync(Path.Combine(folder, "evaluation.json"), report.ToUtf8Json(), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), HtmlReport.Render(report, card), ct).ConfigureAwait(false);
         return (report, folder);
+    }
+
+    /// <summary>The evaluated model for its variant and the live model of each other variant, on the same features.</summary>
+    private static Dictionary<Variant, LoadedModel> RankingModels(ModelRegistry registry, LoadedModel evaluated, Variant variant)
+    {
+        var models = new Dictionary<Variant, LoadedModel> { [variant] = evaluated };
+        foreach (var other in VariantNames.All.Where(v => v != variant))
+        {
+            if (registry.LoadLive(other) is { } live)
+            {
+                models[other] = live.Card.Features.SequenceEqual(evaluated.Card.Features)
+                    ? live
+                    : throw new InvalidDataException($"{other.ToCode()}/{live.Card.Version} (live) reads other features than {evaluated.Card.Variant}/{evaluated.Card.Version}; the simulated dispatch needs both on the same features build.");
+            }
+        }
+
+        return models;
     }
 
     private static float[] Score(LoadedModel model, LabelledSet set)
