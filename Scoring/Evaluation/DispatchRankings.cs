@@ -3,7 +3,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Scoring.Data;
 using BlindSpot.Scoring.Metrics;
-using BlindSpot.Scoring.Registry;
+using BlindSpot.Scoring.Models;
 using BlindSpot.Scoring.Training;
 
 namespace BlindSpot.Scoring.Evaluation;
@@ -31,7 +31,7 @@ internal sealed class DispatchRankings
     public int WithoutTruth { get; }
 
     /// <param name="models">Each variant's model for <see cref="RankingMethod.Model"/>; a variant without one is not ranked by it.</param>
-    public static async Task<DispatchRankings> BuildAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<Variant, LoadedModel> models, IReadOnlyList<string> features,
+    public static async Task<DispatchRankings> BuildAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<Variant, TreeEnsemble> models, IReadOnlyList<string> features,
         FeedCatalog catalog, IReadOnlyDictionary<Variant, Dictionary<long, (bool InCrisis, float Risk)>> truth, int seed, CancellationToken ct)
     {
         var names = features.ToList();
@@ -60,7 +60,7 @@ internal sealed class DispatchRankings
                         var key = block.PersonKeys[r];
                         var known = truth[variant].TryGetValue(key, out var t);
                         withoutTruth += known ? 0 : 1;
-                        into.Add(key, model is null ? 0 : model.Ensemble.Probability(model.Ensemble.Raw(row)), row[ruleAll], own[variant].Score(row), RandomScore(seed, key),
+                        into.Add(key, model is null ? 0 : model.Probability(model.Raw(row)), row[ruleAll], own[variant].Score(row), RandomScore(seed, key),
                             known && t.InCrisis ? 2 + t.Risk : known ? t.Risk : -1, known && t.InCrisis);
                     }
                 }

@@ -1,7 +1,10 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Scoring.Metrics;
+using BlindSpot.Scoring.Models;
+using BlindSpot.Scoring.Registry;
 
 namespace BlindSpot.Scoring.Evaluation;
 
@@ -11,7 +14,53 @@ namespace BlindSpot.Scoring.Evaluation;
 /// </summary>
 internal static class DispatchedEvaluation
 {
-    public static async Task<IReadOnlyList<DispatchedList>> RunAsync(DataRoot root, Quarter quarter, DispatchRankings rankings, IDispatchSimulation simulation, CancellationToken ct)
+    /// <summary>
+    /// Ranks the quarter every way (<paramref name="models"/> for the model ranking), selects through
+    /// <paramref name="simulation"/> and measures every list; also returns the eligible people the truth does not name.
+    /// </summary>
+    public static async Task<(IReadOnlyList<DispatchedList> Lists, int WithoutTruth)> RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<Variant, TreeEnsemble> models,
+        IReadOnlyList<string> features, FeedCatalog catalog, Pseudonymizer truthKeys, int seed, IDispatchSimulation simulation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(simulation);
+        var truth = new Dictionary<Variant, Dictionary<long, (bool InCrisis, float Risk)>>();
+        foreach (var variant in VariantNames.All)
+        {
+            truth[variant] = await TruthReader.ReadAsync(root.Truth(quarter), variant, truthKeys, ct).ConfigureAwait(false);
+        }
+
+        var rankings = await DispatchRankings.BuildAsync(root, quarter, models, features, catalog, truth, seed, ct).ConfigureAwait(false);
+        return (await MeasureAsync(root, quarter, rankings, simulation, ct).ConfigureAwait(false), rankings.WithoutTruth);
+    }
+
+    /// <summary>
+    /// <paramref name="model"/> for its own variant and the live model of each other variant: the model ranking is what the
+    /// quarter would dispatch with this model promoted. Null with the reason when a live model reads other features (it
+    /// cannot score this features build, so the lists could not be the ones the quarter would get).
+    /// </summary>
+    public static (Dictionary<Variant, TreeEnsemble>? Models, string? Mismatch) WithLiveOthers(ModelRegistry registry, Variant variant, TreeEnsemble model, string name, IReadOnlyList<string> features)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        var models = new Dictionary<Variant, TreeEnsemble> { [variant] = model };
+        foreach (var other in VariantNames.All.Where(v => v != variant))
+        {
+            if (registry.LoadLive(other) is not { } live)
+            {
+                continue;
+            }
+
+            if (!live.Card.Features.SequenceEqual(features))
+            {
+                return (null, $"{other.ToCode()}/{live.Card.Version} (live) reads other features than {name}; the simulated dispatch needs every variant's model on the same features build.");
+            }
+
+            models[other] = live.Ensemble;
+        }
+
+        return (models, null);
+    }
+
+    public static async Task<IReadOnlyList<DispatchedList>> MeasureAsync(DataRoot root, Quarter quarter, DispatchRankings rankings, IDispatchSimulation simulation, CancellationToken ct)
     {
         var selections = await simulation.SelectAsync(root, quarter, rankings.ByMethod, ct).ConfigureAwait(false);
         var result = new List<DispatchedList>();

@@ -58,21 +58,18 @@ internal sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulatio
         if (File.Exists(truthPath))
         {
             var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
-            var truth = new Dictionary<Variant, Dictionary<long, (bool InCrisis, float Risk)>>();
-            foreach (var v in dispatch is null ? [variant] : VariantNames.All)
-            {
-                truth[v] = await TruthReader.ReadAsync(truthPath, v, keys, ct).ConfigureAwait(false);
-            }
-
-            report = report with { Truth = await TruthEvaluation.RunAsync(root, quarter, model, truth[variant], ct).ConfigureAwait(false), TruthUsedSampleKey = keys.IsSampleKey };
+            var truth = await TruthReader.ReadAsync(truthPath, variant, keys, ct).ConfigureAwait(false);
+            report = report with { Truth = await TruthEvaluation.RunAsync(root, quarter, model, truth, ct).ConfigureAwait(false), TruthUsedSampleKey = keys.IsSampleKey };
             if (dispatch is not null)
             {
-                var rankings = await DispatchRankings.BuildAsync(root, quarter, RankingModels(registry, model, variant), card.Features, catalog ?? FeedCatalog.LoadDefault(), truth, card.Seed, ct).ConfigureAwait(false);
-                report = report with
+                var (models, mismatch) = DispatchedEvaluation.WithLiveOthers(registry, variant, model.Ensemble, report.Model, card.Features);
+                if (models is null)
                 {
-                    Dispatched = await DispatchedEvaluation.RunAsync(root, quarter, rankings, dispatch, ct).ConfigureAwait(false),
-                    DispatchedWithoutTruth = rankings.WithoutTruth,
-                };
+                    throw new InvalidDataException(mismatch);
+                }
+
+                var (lists, withoutTruth) = await DispatchedEvaluation.RunAsync(root, quarter, models, card.Features, catalog ?? FeedCatalog.LoadDefault(), keys, card.Seed, dispatch, ct).ConfigureAwait(false);
+                report = report with { Dispatched = lists, DispatchedWithoutTruth = withoutTruth };
             }
         }
 
@@ -82,23 +79,6 @@ internal sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulatio
         await File.WriteAllBytesAsync(Path.Combine(folder, "evaluation.json"), report.ToUtf8Json(), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(folder, "report.html"), HtmlReport.Render(report, card), ct).ConfigureAwait(false);
         return (report, folder);
-    }
-
-    /// <summary>The evaluated model for its variant and the live model of each other variant, on the same features.</summary>
-    private static Dictionary<Variant, LoadedModel> RankingModels(ModelRegistry registry, LoadedModel evaluated, Variant variant)
-    {
-        var models = new Dictionary<Variant, LoadedModel> { [variant] = evaluated };
-        foreach (var other in VariantNames.All.Where(v => v != variant))
-        {
-            if (registry.LoadLive(other) is { } live)
-            {
-                models[other] = live.Card.Features.SequenceEqual(evaluated.Card.Features)
-                    ? live
-                    : throw new InvalidDataException($"{other.ToCode()}/{live.Card.Version} (live) reads other features than {evaluated.Card.Variant}/{evaluated.Card.Version}; the simulated dispatch needs both on the same features build.");
-            }
-        }
-
-        return models;
     }
 
     private static float[] Score(LoadedModel model, LabelledSet set)

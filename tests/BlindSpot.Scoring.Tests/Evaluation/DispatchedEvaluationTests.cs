@@ -6,6 +6,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Dispatch;
 using BlindSpot.Scoring.Evaluation;
+using BlindSpot.Scoring.Models;
 using BlindSpot.Scoring.Registry;
 using BlindSpot.Scoring.Tests.TestSupport;
 
@@ -41,6 +42,7 @@ internal sealed class DispatchedEvaluationTests
             await Must("outcomes", "import", Path.Combine(folder, "outcomes", q, "outcomes.csv"), "--quarter", q, "--data", folder);
         }
 
+        await Must("features", "2026Q1", "--data", folder);
         await Must("features", "2026Q2", "--data", folder);
         await Must("features", "2026Q3", "--data", folder);
         await Must("score", "2026Q3", "--data", folder, "--models", models);
@@ -61,13 +63,14 @@ internal sealed class DispatchedEvaluationTests
     {
         var registry = new ModelRegistry(models);
         var live = VariantNames.All.ToDictionary(v => v, v => registry.LoadLive(v)!);
+        var ensembles = live.ToDictionary(l => l.Key, l => l.Value.Ensemble);
         var truth = new Dictionary<Variant, Dictionary<long, (bool, float)>>();
         foreach (var v in VariantNames.All)
         {
             truth[v] = await TruthReader.ReadAsync(root.Truth(Dispatched), v, Pseudonymizer.ForSampleData(), CancellationToken.None);
         }
 
-        var rankings = await DispatchRankings.BuildAsync(root, Dispatched, live, live[Variant.Household].Card.Features, FeedCatalog.LoadDefault(), truth, 20260101, CancellationToken.None);
+        var rankings = await DispatchRankings.BuildAsync(root, Dispatched, ensembles, live[Variant.Household].Card.Features, FeedCatalog.LoadDefault(), truth, 20260101, CancellationToken.None);
         var simulated = (await new DispatchSimulationAdapter(new DispatchOptions()).SelectAsync(root, Dispatched, [rankings.ByMethod[0]], CancellationToken.None)).Single();
 
         var register = Register(root.PastDispatches(Dispatched));
@@ -93,6 +96,46 @@ internal sealed class DispatchedEvaluationTests
         Assert.That(lines.Single(l => l.Contains("household") && l.Contains("oracle")), Does.Contain("precision 1.000"));
         var html = File.ReadAllText(Path.Combine(models, "child", version, "evaluation", "2026Q2", "report.html"));
         Assert.That(html, Does.Contain("On the dispatched lists").And.Contain(RankingMethod.RuleOwn));
+    }
+
+    [Test]
+    public async Task Train_TruthOfTheValidQuarter_CardHoldsTheSameDispatchedListsAsEvaluate()
+    {
+        var trainModels = Path.Combine(folder, "models-train");
+        Copy(Path.Combine(RepositoryFolder.Root, "models"), trainModels);
+        var before = Directory.GetDirectories(Path.Combine(trainModels, "child"));
+
+        await Must("train", "--variant", "child", "--train", "2026Q1", "--valid", "2026Q2", "--trees", "20", "--leaves", "8", "--data", folder, "--models", trainModels);
+        var version = Path.GetFileName(Directory.GetDirectories(Path.Combine(trainModels, "child")).Except(before).Single());
+        var card = ModelCard.Load(Path.Combine(trainModels, "child", version, ModelCard.FileName));
+        await Must("evaluate", "--model", $"child/{version}", "--quarter", "2026Q2", "--data", folder, "--models", trainModels);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(trainModels, "child", version, "evaluation", "2026Q2", "evaluation.json")));
+
+        Assert.That(card.Metrics.Dispatched, Has.Count.EqualTo(15));
+        Assert.That(card.Metrics.Dispatched!.Single(l => l.Variant == "household" && l.Method == RankingMethod.Oracle).Precision, Is.EqualTo(1.0));
+        var evaluated = json.RootElement.GetProperty("dispatched").EnumerateArray()
+            .Select(e => (e.GetProperty("variant").GetString(), e.GetProperty("method").GetString(), e.GetProperty("listed").GetInt32(), e.GetProperty("inCrisis").GetInt32()));
+        Assert.That(card.Metrics.Dispatched!.Select(l => (l.Variant, l.Method, l.Listed, l.InCrisis)), Is.EqualTo(evaluated));
+    }
+
+    [Test]
+    public async Task Train_LiveModelOnOtherFeatures_CardWithoutDispatchedListsAndSaysWhy()
+    {
+        var trainModels = Path.Combine(folder, "models-other-features");
+        Copy(Path.Combine(RepositoryFolder.Root, "models"), trainModels);
+        var household = Directory.GetDirectories(Path.Combine(trainModels, "household")).Single();
+        var cardPath = Path.Combine(household, ModelCard.FileName);
+        var node = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(cardPath))!;
+        node["features"]!.AsArray().Add("a_feature_of_another_build");
+        File.WriteAllText(cardPath, node.ToJsonString());
+        var before = Directory.GetDirectories(Path.Combine(trainModels, "child"));
+
+        var run = await CliRun.Of("train", "--variant", "child", "--train", "2026Q1", "--valid", "2026Q2", "--trees", "5", "--leaves", "4", "--data", folder, "--models", trainModels);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        Assert.That(run.Output, Does.Contain($"dispatched lists not measured: household/{Path.GetFileName(household)} (live) reads other features"));
+        var version = Directory.GetDirectories(Path.Combine(trainModels, "child")).Except(before).Single();
+        Assert.That(ModelCard.Load(Path.Combine(version, ModelCard.FileName)).Metrics.Dispatched, Is.Null);
     }
 
     [Test]
