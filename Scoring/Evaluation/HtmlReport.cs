@@ -72,7 +72,7 @@ internal static class HtmlReport
             return;
         }
 
-        html.AppendLine("<h2>On the dispatched lists</h2><p>Each ranking goes through Dispatch's own selection (quota per variant, one entry per household, exclusions, the priority household → child → lonely death; the model row uses the live models for the other variants), and each list is checked against the simulator's truth. Precision = share of the list truly in crisis; recall = share of the variant's eligible people in crisis that the list reaches; 95 % Wilson intervals in brackets; precision@k over the first quarter, half and all of the list.");
+        html.AppendLine("<h2>On the dispatched lists</h2><p>Each ranking goes through Dispatch's own selection (quota per variant, one entry per household, exclusions, one list per person in Dispatch's priority order, by default household → child → lonely death; the model row uses the live models for the other variants), and each list is checked against the simulator's truth. Precision = share of the list truly in crisis; recall = share of the variant's eligible people in crisis that the list reaches; 95 % Wilson intervals in brackets; precision@k over the first quarter, half and all of the list.");
         html.AppendLine(report.DispatchedWithoutTruth is > 0 ? $" {report.DispatchedWithoutTruth:N0} eligible people were missing from the truth and count as not in crisis.</p>" : "</p>");
         html.AppendLine("<table><tr><th>variant</th><th>ranking</th><th>listed</th><th>in crisis</th><th>precision</th><th>recall</th><th>precision@k</th></tr>");
         foreach (var list in lists)
