@@ -28,11 +28,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         options.Validate();
         var started = time.GetUtcNow();
         var roster = await RosterFacts.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
-        var notEligible = new HashSet<(long, Variant)>();
-        for (var k = 1; k <= options.NotEligibleLookbackQuarters; k++)
-        {
-            await LabelHistory.AddNotEligibleAsync(root.Labels(quarter.AddQuarters(-k)), notEligible, ct).ConfigureAwait(false);
-        }
+        var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
 
         var (selections, warnings) = await SelectAsync(root, quarter, roster, notEligible, ct).ConfigureAwait(false);
         var people = selections.SelectMany(s => s.Selected).ToList();

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Evaluation;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Dispatch;
 using BlindSpot.Scoring.Evaluation;
 using BlindSpot.Scoring.Registry;
 
@@ -16,22 +18,29 @@ internal static class EvaluateCommand
         var quarter = new Option<Quarter>("--quarter") { Description = "The quarter whose reported outcomes (and truth, if present) to evaluate on.", Required = true, CustomParser = CommonOptions.ParseQuarter };
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
-        var command = new Command("evaluate", "Evaluate a model on a quarter: AUC, PR-AUC, precision/recall at k, calibration, lift, groups, truth.")
+        var catalog = CommonOptions.Catalog();
+        var command = new Command("evaluate", "Evaluate a model on a quarter: AUC, PR-AUC, precision/recall at k, calibration, lift, groups, truth, and every variant's simulated dispatch.")
         {
-            model, quarter, data, models,
+            model, quarter, data, models, catalog,
         };
         command.SetAction(async (parse, ct) =>
         {
             var (variant, version) = parse.GetValue(model);
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             var registry = new ModelRegistry(ModelOptions.ResolveModels(parse.GetValue(models), root));
-            var (report, folder) = await new EvaluationJob(null).RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
+            var (report, folder) = await new EvaluationJob(null, new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog)).RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{report.Model} on {report.Quarter}: AUC {report.All.Auc:F4} (rule {report.RuleAll?.Auc:F4}), PR-AUC {report.All.PrAuc:F4}, precision@{report.All.K} {report.All.PrecisionAtK:F3}, Brier {report.All.Brier:F4}; lift {report.LiftOverRule:F2}× rule, {report.LiftOverRandom:F2}× random"));
             if (report.Truth is { } truth)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  truth precision@{truth.K:N0}: model {truth.Model:F3}, rule {truth.Rule:F3}, oracle {truth.Oracle:F3} (model/rule {truth.ModelOverRule:F2}×)"));
+            }
+
+            foreach (var list in report.Dispatched ?? [])
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  dispatched {list.Variant,-13} {list.Method,-15} {list.Listed,7:N0} listed: precision {list.Precision:F3} [{list.PrecisionLow:F3}, {list.PrecisionHigh:F3}], recall {list.Recall:F3} [{list.RecallLow:F3}, {list.RecallHigh:F3}] of {list.EligibleInCrisis:N0}; {string.Join(", ", list.PrecisionAtK.Select(p => $"@{p.K:N0} {p.Precision:F3}"))}"));
             }
 
             output.WriteLine($"  flagged groups: {string.Join(", ", report.Groups.Where(g => g.Flagged).Select(g => $"{g.Dimension} {g.Group}").DefaultIfEmpty("none"))}");

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Evaluation;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Dispatch;
 using BlindSpot.Scoring.Training;
 
 namespace BlindSpot.Cli.Commands;
@@ -16,15 +18,16 @@ internal static class TrainCommand
         var valid = new Option<Quarter>("--valid") { Description = "A later quarter to validate on, e.g. 2026Q2.", Required = true, CustomParser = CommonOptions.ParseQuarter };
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
+        var catalog = CommonOptions.Catalog();
         var defaults = new TrainingOptions { Train = QuarterRange.Parse("2000Q1"), Valid = Quarter.Parse("2000Q2") };
         var trees = new Option<int>("--trees") { Description = "Boosted trees (1–5,000).", DefaultValueFactory = _ => defaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree (2–1,024).", DefaultValueFactory = _ => defaults.Leaves };
         var rate = new Option<double>("--learning-rate") { Description = "Shrinkage (0–1].", DefaultValueFactory = _ => defaults.LearningRate };
         var seed = new Option<int>("--seed") { Description = "MLContext and FastTree seed; same data + seed → same model bytes.", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "FastTree threads; 1 (the default) is the tested deterministic setting.", DefaultValueFactory = _ => defaults.Threads };
-        var command = new Command("train", "Train a variant's FastTree model on reported outcomes and write model.zip with its model card.")
+        var command = new Command("train", "Train a variant's FastTree model on reported outcomes and write model.zip with its model card (with the simulated dispatch when the truth is there).")
         {
-            variant, train, valid, data, models, trees, leaves, rate, seed, threads,
+            variant, train, valid, data, models, trees, leaves, rate, seed, threads, catalog,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,13 +45,24 @@ internal static class TrainCommand
             };
             BadArgumentsException.Check(options.Validate);
             var folder = ModelOptions.ResolveModels(parse.GetValue(models), root);
-            var result = await new TrainingJob(TimeProvider.System).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
+            var result = await new TrainingJob(TimeProvider.System, new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog)).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
             var card = result.Card;
             var m = card.Metrics;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"trained {card.Variant}/{card.Version}: {card.TrainSet.Rows:N0} train rows ({card.TrainSet.PositiveRate:P1} positive, {card.TrainSet.UnreachableExcluded:N0} unreachable excluded), {card.ValidSet.Rows:N0} valid rows, {result.Elapsed.TotalSeconds:F1} s"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  valid AUC {m.Model.Auc:F4} (rule {m.Rule?.Auc:F4}), PR-AUC {m.Model.PrAuc:F4}, precision@{m.Model.K} {m.Model.PrecisionAtK:F3}; audit AUC {m.ModelAudit?.Auc:F4} (rule {m.RuleAudit?.Auc:F4})"));
+            foreach (var list in m.Dispatched?.Where(l => l.Method == Scoring.Evaluation.RankingMethod.Model) ?? [])
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  dispatched {list.Variant,-13} {list.Listed,7:N0} listed: precision {list.Precision:F3} [{list.PrecisionLow:F3}, {list.PrecisionHigh:F3}], recall {list.Recall:F3}"));
+            }
+
+            if (result.NotDispatched is { } why)
+            {
+                output.WriteLine($"  dispatched lists not measured: {why}");
+            }
+
             output.WriteLine($"  {result.Folder}");
             return ExitCodes.Success;
         });

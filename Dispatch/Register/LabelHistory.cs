@@ -1,4 +1,6 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
 using Parquet;
 
 namespace BlindSpot.Dispatch.Register;
@@ -6,7 +8,19 @@ namespace BlindSpot.Dispatch.Register;
 /// <summary>Reads <c>labels/&lt;Q&gt;.parquet</c> for the people found not eligible, per variant, so they are not sent again too soon.</summary>
 internal static class LabelHistory
 {
-    public static async Task AddNotEligibleAsync(string path, HashSet<(long Person, Variant Variant)> target, CancellationToken ct)
+    /// <summary>Everyone found not eligible, per variant, in the <paramref name="lookback"/> quarters before <paramref name="quarter"/>.</summary>
+    public static async Task<HashSet<(long Person, Variant Variant)>> NotEligibleAsync(DataRoot root, Quarter quarter, int lookback, CancellationToken ct)
+    {
+        var notEligible = new HashSet<(long, Variant)>();
+        for (var k = 1; k <= lookback; k++)
+        {
+            await AddNotEligibleAsync(root.Labels(quarter.AddQuarters(-k)), notEligible, ct).ConfigureAwait(false);
+        }
+
+        return notEligible;
+    }
+
+    private static async Task AddNotEligibleAsync(string path, HashSet<(long Person, Variant Variant)> target, CancellationToken ct)
     {
         if (!File.Exists(path))
         {

@@ -13,9 +13,11 @@ namespace BlindSpot.Scoring.Evaluation;
 /// <c>blindspot evaluate --model V/version --quarter Q</c>: the model against Q's reported outcomes (all labelled rows and
 /// the random audit rows), against the rule baseline and random, calibrated or not, per 시도, age band and sex, and, when
 /// the simulator's truth is there, precision at the quota against the truth for model, rule and oracle. Writes
-/// evaluation.json and report.html under the model's <c>evaluation/&lt;Q&gt;/</c>.
+/// evaluation.json and report.html under the model's <c>evaluation/&lt;Q&gt;/</c>. With <paramref name="dispatch"/> (Dispatch's
+/// selection, wired by the host) and the truth, also every variant's simulated worklist under the model, the rules,
+/// random and the oracle (<see cref="DispatchedEvaluation"/>).
 /// </summary>
-internal sealed class EvaluationJob(Pseudonymizer? truthKeys)
+internal sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
 {
     /// <summary>A group is flagged when its AUC is this much below the overall AUC.</summary>
     public const double GapTolerance = 0.05;
@@ -58,6 +60,17 @@ internal sealed class EvaluationJob(Pseudonymizer? truthKeys)
             var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
             var truth = await TruthReader.ReadAsync(truthPath, variant, keys, ct).ConfigureAwait(false);
             report = report with { Truth = await TruthEvaluation.RunAsync(root, quarter, model, truth, ct).ConfigureAwait(false), TruthUsedSampleKey = keys.IsSampleKey };
+            if (dispatch is not null)
+            {
+                var (models, mismatch) = DispatchedEvaluation.WithLiveOthers(registry, variant, model.Ensemble, report.Model, card.Features);
+                if (models is null)
+                {
+                    throw new InvalidDataException(mismatch);
+                }
+
+                var (lists, withoutTruth) = await DispatchedEvaluation.RunAsync(root, quarter, models, card.Features, catalog ?? FeedCatalog.LoadDefault(), keys, card.Seed, dispatch, ct).ConfigureAwait(false);
+                report = report with { Dispatched = lists, DispatchedWithoutTruth = withoutTruth };
+            }
         }
 
         var folder = Path.Combine(model.Folder, Models.ModelFiles.EvaluationFolder, quarter.ToString());

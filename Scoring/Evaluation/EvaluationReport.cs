@@ -38,6 +38,15 @@ internal sealed record EvaluationReport
     /// <summary>Present when <c>truth/&lt;Q&gt;.parquet</c> exists.</summary>
     public TruthPrecision? Truth { get; init; }
 
+    /// <summary>
+    /// Present when the truth exists and the host wired Dispatch's selection in: every variant's simulated worklist under
+    /// the model, the two rules, random and the oracle, measured against the truth.
+    /// </summary>
+    public IReadOnlyList<DispatchedList>? Dispatched { get; init; }
+
+    /// <summary>Eligible people the truth file does not name, counted as not in crisis in <see cref="Dispatched"/>.</summary>
+    public int? DispatchedWithoutTruth { get; init; }
+
     /// <summary>True when the truth's resident numbers were pseudonymised with the published sample key.</summary>
     public bool? TruthUsedSampleKey { get; init; }
 

@@ -54,6 +54,7 @@ internal static class HtmlReport
             html.AppendLine($"<p>Model / rule {F(truth.ModelOverRule)}×; model / oracle {F(truth.ModelOverOracle)}.</p>");
         }
 
+        Dispatched(html, report);
         html.AppendLine($"<h2>Model card</h2><p>{E(card.IntendedUse)}</p><p>{E(card.SelectionBias)}</p><ul>");
         foreach (var limit in card.KnownLimits)
         {
@@ -62,6 +63,25 @@ internal static class HtmlReport
 
         html.AppendLine("</ul></body></html>");
         return html.ToString();
+    }
+
+    private static void Dispatched(StringBuilder html, EvaluationReport report)
+    {
+        if (report.Dispatched is not { } lists)
+        {
+            return;
+        }
+
+        html.AppendLine("<h2>On the dispatched lists</h2><p>Each ranking goes through Dispatch's own selection (quota per variant, one entry per household, exclusions, one list per person in Dispatch's priority order, by default household → child → lonely death; the model row uses the live models for the other variants), and each list is checked against the simulator's truth. Precision = share of the list truly in crisis; recall = share of the variant's eligible people in crisis that the list reaches; 95 % Wilson intervals in brackets; precision@k over the first quarter, half and all of the list.");
+        html.AppendLine(report.DispatchedWithoutTruth is > 0 ? $" {report.DispatchedWithoutTruth:N0} eligible people were missing from the truth and count as not in crisis.</p>" : "</p>");
+        html.AppendLine("<table><tr><th>variant</th><th>ranking</th><th>listed</th><th>in crisis</th><th>precision</th><th>recall</th><th>precision@k</th></tr>");
+        foreach (var list in lists)
+        {
+            var atK = string.Join("; ", list.PrecisionAtK.Select(p => $"@{p.K:N0} {F(p.Precision)}"));
+            html.AppendLine($"<tr><td>{E(list.Variant)}</td><td>{E(list.Method)}</td><td>{list.Listed:N0}</td><td>{list.InCrisis:N0}</td><td>{F(list.Precision)} [{F(list.PrecisionLow)}, {F(list.PrecisionHigh)}]</td><td>{F(list.Recall)} [{F(list.RecallLow)}, {F(list.RecallHigh)}] of {list.EligibleInCrisis:N0}</td><td>{E(atK)}</td></tr>");
+        }
+
+        html.AppendLine("</table>");
     }
 
     private static void Row(StringBuilder html, string name, BinaryMetrics? m)

@@ -78,7 +78,10 @@ internal sealed record ModelCard
 
     /// <summary>
     /// Validation metrics of the model and of the rule baseline (ranking by p_crisis_count), on every labelled row and on
-    /// the random audit rows only; <see cref="PromotionAuc"/> is what promote compares.
+    /// the random audit rows only; <see cref="PromotionAuc"/> is what promote compares. <see cref="Dispatched"/>: every
+    /// variant's simulated worklist of the validation quarter under this model (live models for the other variants), the
+    /// rules, random and the oracle, against the simulator's truth; null when there is no truth or no selection was wired.
     /// </summary>
-    public sealed record ValidationMetrics(BinaryMetrics Model, BinaryMetrics? ModelAudit, BinaryMetrics? Rule, BinaryMetrics? RuleAudit, string PromotionMetric, double PromotionAuc);
+    public sealed record ValidationMetrics(BinaryMetrics Model, BinaryMetrics? ModelAudit, BinaryMetrics? Rule, BinaryMetrics? RuleAudit, string PromotionMetric, double PromotionAuc,
+        IReadOnlyList<Evaluation.DispatchedList>? Dispatched = null);
 }

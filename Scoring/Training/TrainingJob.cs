@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Scoring.Data;
+using BlindSpot.Scoring.Evaluation;
 using BlindSpot.Scoring.Metrics;
 using BlindSpot.Scoring.Models;
 using Microsoft.ML;
@@ -12,9 +15,11 @@ namespace BlindSpot.Scoring.Training;
 /// <summary>
 /// <c>blindspot train</c>: joins labels to features for the training and validation quarters, fits FastTree, measures it
 /// against the rule baseline, and writes <c>&lt;models&gt;/&lt;variant&gt;/&lt;version&gt;/model.zip</c> with its card.
-/// Version = v + creation date + the first 8 hex of model.zip's SHA-256, so the same model keeps its name.
+/// Version = v + creation date + the first 8 hex of model.zip's SHA-256, so the same model keeps its name. With
+/// <paramref name="dispatch"/> (Dispatch's selection, wired by the host) and the validation quarter's truth, the card's
+/// metrics also hold the simulated dispatch (<see cref="DispatchedEvaluation"/>).
 /// </summary>
-internal sealed class TrainingJob(TimeProvider clock)
+internal sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
 {
     public const string RuleFeature = "p_crisis_count";
 
@@ -48,12 +53,26 @@ internal sealed class TrainingJob(TimeProvider clock)
         var bytes = Save(ml, model, schema);
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         var share = options.QuotaShare ?? Quotas.DefaultShare(options.Variant);
-        var metrics = Measure(TreeEnsemble.From(model), valid, names, share);
+        var ensemble = TreeEnsemble.From(model);
+        var metrics = Measure(ensemble, valid, names, share);
+        string? notDispatched = null;
+        if (dispatch is not null && File.Exists(root.Truth(options.Valid)))
+        {
+            var name = $"the {options.Variant.ToCode()} model in training";
+            (var models, notDispatched) = DispatchedEvaluation.WithLiveOthers(new Registry.ModelRegistry(modelsFolder), options.Variant, ensemble, name, names);
+            if (models is not null)
+            {
+                var keys = Pseudonymizer.FromEnvironment(allowSampleKey: true);
+                var (lists, _) = await DispatchedEvaluation.RunAsync(root, options.Valid, models, names, catalog ?? FeedCatalog.LoadDefault(), keys, options.Seed, dispatch, ct).ConfigureAwait(false);
+                metrics = metrics with { Dispatched = lists };
+            }
+        }
+
         var created = clock.GetUtcNow();
         var version = string.Create(CultureInfo.InvariantCulture, $"v{created:yyyyMMdd}-{sha[..8]}");
         var card = new ModelCard
         {
-            Variant = Core.Catalog.VariantNames.ToCode(options.Variant),
+            Variant = VariantNames.ToCode(options.Variant),
             Version = version,
             CreatedAt = created,
             TrainQuarters = options.Train.ToString(),
@@ -79,7 +98,7 @@ internal sealed class TrainingJob(TimeProvider clock)
         Directory.CreateDirectory(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, ModelFiles.Model), bytes, ct).ConfigureAwait(false);
         await File.WriteAllBytesAsync(Path.Combine(folder, ModelCard.FileName), card.ToUtf8Json(), ct).ConfigureAwait(false);
-        return new TrainingResult(card, folder, Stopwatch.GetElapsedTime(started));
+        return new TrainingResult(card, folder, Stopwatch.GetElapsedTime(started), notDispatched);
     }
 
     /// <summary>Model and rule baseline on all validation rows and on the audit rows; the promotion metric prefers the audit AUC.</summary>

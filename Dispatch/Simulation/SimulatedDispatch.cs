@@ -1,0 +1,61 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Dispatch.Register;
+using BlindSpot.Dispatch.Selection;
+
+namespace BlindSpot.Dispatch.Simulation;
+
+/// <summary>
+/// Dispatch's own selection (quota per variant, one entry per household, the exclusions, the cross-variant priority),
+/// run on rankings given in memory instead of score files, for evaluation: what officers would receive had the quarter
+/// been ranked that way. Reads the roster and the not-eligible history once; <see cref="Select"/> may be called for as
+/// many rankings as wanted. Writes nothing and never reads the identity vault.
+/// </summary>
+public sealed class SimulatedDispatch
+{
+    private readonly DispatchOptions options;
+    private readonly RosterFacts roster;
+    private readonly HashSet<(long Person, Variant Variant)> notEligible;
+
+    private SimulatedDispatch(DispatchOptions options, RosterFacts roster, HashSet<(long, Variant)> notEligible)
+    {
+        this.options = options;
+        this.roster = roster;
+        this.notEligible = notEligible;
+    }
+
+    /// <summary>The variants in the order Dispatch selects them (the first to take a person keeps them).</summary>
+    public IReadOnlyList<Variant> Priority => options.Priority;
+
+    /// <summary>Reads what selection needs for <paramref name="quarter"/>: its roster and the last quarters' not-eligible labels.</summary>
+    public static async Task<SimulatedDispatch> LoadAsync(DataRoot root, Quarter quarter, DispatchOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        var roster = await RosterFacts.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
+        return new SimulatedDispatch(options, roster, notEligible);
+    }
+
+    /// <summary>
+    /// Selects every variant present in <paramref name="rankings"/> (person keys, best first) in priority order, exactly as
+    /// <see cref="Dispatcher"/> does from score files; a variant without a ranking dispatches nobody, as without scores.
+    /// Returns each variant's selected person keys in the order chosen (position 1 first).
+    /// </summary>
+    public IReadOnlyDictionary<Variant, IReadOnlyList<long>> Select(IReadOnlyDictionary<Variant, IReadOnlyList<long>> rankings)
+    {
+        ArgumentNullException.ThrowIfNull(rankings);
+        var selector = new WorklistSelector(options, roster, notEligible);
+        var result = new Dictionary<Variant, IReadOnlyList<long>>();
+        foreach (var variant in options.Priority.Where(rankings.ContainsKey))
+        {
+            // Only the key drives selection; score, rank and row are carried for the worklist, which is not written here.
+            var ranking = rankings[variant].Select((key, i) => new ScoredPerson(key, 0f, i + 1, i)).ToArray();
+            result[variant] = [.. selector.Select(variant, ranking, "simulated").Selected.Select(s => s.Scored.PersonKey)];
+        }
+
+        return result;
+    }
+}
