@@ -1,24 +1,16 @@
+using BlindSpot.Core.IO;
+
 namespace BlindSpot.Dispatch.Outcomes;
 
 /// <summary>
 /// A read-only view of an unpacked XLSX part that refuses to give more than a set number of bytes: a few kilobytes of zip
 /// can unpack to gigabytes, and the limit stops that while streaming instead of after.
 /// </summary>
-internal sealed class LimitedStream(Stream inner, long limit, string path, string part) : Stream
+internal sealed class LimitedStream(Stream inner, long limit, string path, string part) : ForwardReadStream
 {
     private long read;
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => read; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -34,16 +26,6 @@ internal sealed class LimitedStream(Stream inner, long limit, string path, strin
 
         return n;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.IO;
 
 namespace BlindSpot.Ingestion.Reading;
 
@@ -14,7 +15,7 @@ namespace BlindSpot.Ingestion.Reading;
 /// in <see cref="OverlongLines"/> for quarantine, instead of failing the whole delivery. Counts the physical lines, so the
 /// reader can check that every line became a record. Read-only, forward-only.
 /// </summary>
-internal sealed class DecodingStream : Stream
+internal sealed class DecodingStream : ForwardReadStream
 {
     /// <summary>The longest line decoded, 1 MiB; a longer data line is skipped and quarantined.</summary>
     public const int ChunkSize = 1 << 20;
@@ -84,17 +85,7 @@ internal sealed class DecodingStream : Stream
         }
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => OutputBytes; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -122,16 +113,6 @@ internal sealed class DecodingStream : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

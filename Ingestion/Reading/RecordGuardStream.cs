@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using BlindSpot.Core.IO;
 
 namespace BlindSpot.Ingestion.Reading;
 
@@ -12,7 +13,7 @@ namespace BlindSpot.Ingestion.Reading;
 /// stay true), listed in <see cref="Skipped"/> for quarantine, and reading starts again at the next line. Chunks without a
 /// quote, nearly all of them, pass through after one vectorised search. Read-only, forward-only.
 /// </summary>
-internal sealed class RecordGuardStream : Stream
+internal sealed class RecordGuardStream : ForwardReadStream
 {
     /// <summary>The most physical lines one record may span (a quoted field with line breaks in it).</summary>
     public const int MaxLinesPerRecord = 20;
@@ -47,18 +48,6 @@ internal sealed class RecordGuardStream : Stream
     /// <summary>Bytes handed to the parser so far (its byte offsets count these).</summary>
     public long OutputBytes { get; private set; }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
-
     public override int Read(Span<byte> target)
     {
         while (emitStart == ready)
@@ -83,16 +72,6 @@ internal sealed class RecordGuardStream : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         Task.FromResult(Read(buffer.AsSpan(offset, count)));
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.IO.Compression;
 using System.IO.Hashing;
+using BlindSpot.Core.IO;
 using BlindSpot.Ingestion.Feeds;
 
 namespace BlindSpot.Ingestion.Reading;
@@ -14,7 +15,7 @@ namespace BlindSpot.Ingestion.Reading;
 /// the file and the offsets. A file of several concatenated gzip members is checked against its last member's trailer
 /// and so is refused (recompress it as one member). Read-only, forward-only.
 /// </summary>
-internal sealed class VerifiedGzipStream : Stream
+internal sealed class VerifiedGzipStream : ForwardReadStream
 {
     private const int HeaderAndTrailer = 18;
 
@@ -68,17 +69,7 @@ internal sealed class VerifiedGzipStream : Stream
         }
     }
 
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
     public override long Position { get => length; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -106,16 +97,6 @@ internal sealed class VerifiedGzipStream : Stream
 
         return read;
     }
-
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
