@@ -31,6 +31,7 @@ internal static class OfficerEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + 64 * 1024))
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024 });
         officer.MapGet("/uploads/{id}", UploadResultAsync);
+        officer.MapGet("/uploads/{id}/to-fix.csv", RowsToFixAsync);
     }
 
     private static string Own(HttpContext context) => context.User.FindFirstValue(PortalClaims.Sigungu)!;
@@ -135,21 +136,47 @@ internal static class OfficerEndpoints
 
     private static async Task<IResult> UploadResultAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)
     {
-        var record = await store.FindAsync(id, context.RequestAborted);
-        if (record is null || record.SigunguCode != Own(context))
+        if (await OwnUploadAsync(context, id, store, audit) is not { } record)
         {
-            await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), record is null ? "unknown-id" : "other-sigungu");
             return Html.NotFound(context);
         }
 
         var rows = string.Concat(record.Rows.Select(r =>
-            $"<tr class=\"{(r.Accepted ? "ok" : r.Pending ? "pending" : "rejected")}\"><td>{r.Line}</td><td>{(r.Accepted ? "반영" : r.Pending ? "미작성" : "거부")}</td><td>{Html.E(r.WorklistId)}</td><td>{Html.E(r.Field)}</td><td>{Html.E(r.Message)}</td></tr>"));
+            $"<tr class=\"{(r.Accepted ? "ok" : r.Pending ? "pending" : "rejected")}\"><td>{r.Line}</td><td>{(r.Accepted ? "반영" : r.Pending ? "미작성" : "거부")}</td><td>{Html.E(r.WorklistId)}</td><td>{Html.E(RowMessages.Field(r.Field))}</td><td>{Html.E(RowMessages.Korean(r, record.Quarter, record.SigunguCode))}</td></tr>"));
+        var toFix = record.Rejected > 0
+            ? $"<p class=\"noprint\"><a id=\"rows-to-fix\" href=\"/officer/uploads/{record.Id}/to-fix.csv\">고칠 행 {record.Rejected:N0}개 내려받기(CSV)</a></p>"
+            : "";
         var body = $"""
             <p id="summary">{Html.E(record.FileName)}: {record.Rows.Count:N0}행 = 반영 {record.Accepted:N0} + 거부 {record.Rejected:N0} + 미작성 {record.Pending:N0}</p>
-            <table id="rows"><thead><tr><th>행</th><th>결과</th><th>워크리스트ID</th><th>항목</th><th>내용</th></tr></thead><tbody>{rows}</tbody></table>
+            {toFix}
+            <div class="scroll"><table id="rows"><thead><tr><th>행</th><th>결과</th><th>워크리스트ID</th><th>항목</th><th>내용</th></tr></thead><tbody>{rows}</tbody></table></div>
             <p><a href="/officer/{record.SigunguCode}/{record.Quarter}">워크리스트로 돌아가기</a></p>
             """;
         return Html.Page(context, $"{record.Quarter} 결과 올리기 처리 결과", body);
+    }
+
+    private static async Task<IResult> RowsToFixAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)
+    {
+        if (await OwnUploadAsync(context, id, store, audit) is not { } record)
+        {
+            return Html.NotFound(context);
+        }
+
+        await audit.RecordAsync(context, AuditActions.Download, $"uploads/{record.Id}/to-fix.csv", "ok", record.Rejected);
+        return Results.File(RowsToFixCsv.Write(record), "text/csv; charset=utf-8", $"rows-to-fix-{record.Quarter}-{record.SigunguCode}.csv");
+    }
+
+    /// <summary>The upload when it is the officer's own 시군구's; else audits the refusal and returns null (answered 404 either way).</summary>
+    private static async Task<UploadRecord?> OwnUploadAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)
+    {
+        var record = await store.FindAsync(id, context.RequestAborted);
+        if (record is null || record.SigunguCode != Own(context))
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), record is null ? "unknown-id" : "other-sigungu");
+            return null;
+        }
+
+        return record;
     }
 
     private static IResult Refused(HttpContext context, Quarter quarter, string sigungu, UploadRefusal refusal) =>
