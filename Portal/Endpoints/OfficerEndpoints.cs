@@ -152,7 +152,7 @@ internal static class OfficerEndpoints
             <div class="scroll"><table id="rows"><thead><tr><th>행</th><th>결과</th><th>워크리스트ID</th><th>항목</th><th>내용</th></tr></thead><tbody>{rows}</tbody></table></div>
             <p><a href="/officer/{record.SigunguCode}/{record.Quarter}">워크리스트로 돌아가기</a></p>
             """;
-        return Html.Page(context, $"{record.Quarter} 결과 올리기 처리 결과", body);
+        return Html.Page(context, $"{record.Quarter} {Html.SigunguName(context, record.SigunguCode)} 결과 올리기 처리 결과", body);
     }
 
     private static async Task<IResult> RowsToFixAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)

@@ -48,6 +48,7 @@ public sealed class UploadResultPageTests
         var page = await (await jongno.GetAsync(result)).Content.ReadAsStringAsync();
 
         Assert.That(page, Does.Contain("6행 = 반영 1 + 거부 4 + 미작성 1"));
+        Assert.That(page, Does.Contain("<h1>2026Q3 11110 서울특별시 종로구 결과 올리기 처리 결과</h1>"));
         Assert.That(page, Does.Contain("<tr class=\"pending\"><td>3</td><td>미작성</td>").And.Contain("미입력: 결과코드와 확인일자를 아직 적지 않았습니다"));
         Assert.That(page, Does.Contain("<td>결과코드</td><td>&#x27;guess&#x27;은(는) 결과코드가 아닙니다").Or.Contain("<td>결과코드</td><td>'guess'은(는) 결과코드가 아닙니다"));
         Assert.That(page, Does.Contain("11110 2026Q3 워크리스트에 없는 대상자입니다"));
