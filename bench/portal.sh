@@ -3,6 +3,7 @@
 # of 400k rows (bench/BlindSpot.Bench portal-data, synthetic), served by `blindspot serve` built from this checkout
 # ("after") and from the commit BEFORE ("before", default: the branch's base before the officer list was reworked).
 # Each build signs in as the sample officer of 41110 (the largest sample list) and times N views of each page with curl.
+# Then 10 times: 700 rows appended to the history (what an upload of a whole 시군구's file adds), one view.
 # Usage: bench/portal.sh [WORK_DIR] [ENTRIES] [HISTORY_ROWS]   (default /tmp/blindspot-bench-portal, 150000, 400000;
 # the folder is deleted at the end). N=20 views by default; BEFORE=<commit> to compare against another commit.
 set -euo pipefail
@@ -50,6 +51,13 @@ run() {
     done
     printf '| %-6s | %-45s | %s |\n' "$name" "$path" "$(stats "$work/times")"
   done
+  # An upload appends its accepted rows to the history: 700 rows (a whole 시군구's file) before each of 10 views.
+  : >"$work/times"
+  for _ in $(seq 1 10); do
+    tail -700 "$work/data/outcomes/$quarter/outcome-history.csv" >"$work/appended" && cat "$work/appended" >>"$work/data/outcomes/$quarter/outcome-history.csv"
+    curl -s -o /dev/null -w '%{time_total}\n' -b "$jar" "$base$page" >>"$work/times"
+  done
+  printf '| %-6s | %-45s | %s |\n' "$name" "$page after 700 rows appended" "$(stats "$work/times")"
   kill "$pid"
   wait "$pid" 2>/dev/null || true
 }

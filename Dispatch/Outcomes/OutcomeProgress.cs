@@ -44,4 +44,13 @@ public static class OutcomeProgress
 
         return bySigungu.ToDictionary(p => p.Key, p => (IReadOnlySet<string>)p.Value, StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// The (시군구 code, worklist id) of every accepted outcome in the history file after byte <paramref name="from"/>
+    /// (0: the whole file, header included), up to the last complete line, and the offset after that line. The history
+    /// is append-only, so a reader that remembers the offset reads each row once; a line still being written is left
+    /// for the next call.
+    /// </summary>
+    public static (IReadOnlyList<(string SigunguCode, string WorklistId)> Rows, long End) ReportedSince(string path, long from) =>
+        OutcomeHistory.ReadWorklistIdsSince(path, from);
 }
