@@ -47,11 +47,12 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<AccountAdministration>();
         services.AddSingleton<AuditTrail>();
+        services.AddSingleton<ReportedOutcomes>();
         services.AddSingleton<IWorklistSource>(sp => options.WorklistsInPostgres
             ? new PostgresWorklistSource(
                 new PostgresWorklistStore(NpgsqlDataSource.Create(options.PostgresConnectionString!), new PostgresOptions { ConnectionString = options.PostgresConnectionString!, Schema = options.WorklistSchema }),
-                sp.GetRequiredService<DataRoot>(), options)
-            : new WorklistFiles(sp.GetRequiredService<DataRoot>()));
+                sp.GetRequiredService<ReportedOutcomes>(), options)
+            : new WorklistFiles(sp.GetRequiredService<DataRoot>(), sp.GetRequiredService<ReportedOutcomes>()));
         services.AddSingleton<OutcomeUploads>();
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));

@@ -65,4 +65,43 @@ internal static class OutcomeHistory
             csv.EndRecord();
         }
     }
+
+    /// <summary>(시군구 code, worklist id) of the rows after byte <paramref name="from"/>, up to the last complete line; see <see cref="OutcomeProgress.ReportedSince"/>.</summary>
+    public static (IReadOnlyList<(string SigunguCode, string WorklistId)> Rows, long End) ReadWorklistIdsSince(string path, long from)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(from);
+        if (!File.Exists(path))
+        {
+            return ([], 0);
+        }
+
+        byte[] appended;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            if (stream.Length < from)
+            {
+                throw new InvalidDataException($"{path}: shorter ({stream.Length:N0} bytes) than already read ({from:N0}); the outcome history is append-only.");
+            }
+
+            stream.Position = from;
+            appended = new byte[stream.Length - from];
+            stream.ReadExactly(appended);
+        }
+
+        var complete = Array.LastIndexOf(appended, (byte)'\n') + 1;
+        var rows = new List<(string, string)>();
+        using var slice = new MemoryStream(appended, 0, complete, writable: false);
+        using var csv = CsvReader.Create(slice, CsvReaderOptions.Default with { HasHeader = from == 0, Separator = ',', Encoding = Encoding.UTF8 }, leaveOpen: true);
+        string Text(int i) => CellText.Restore(Encoding.UTF8.GetString(csv.GetSpan(i)));
+        while (csv.Read())
+        {
+            // The columns of Columns: worklist_id is the third, sigungu_code the sixth (as Read takes them).
+            if (Text(2) is { Length: > 0 } id)
+            {
+                rows.Add((Text(5), id));
+            }
+        }
+
+        return (rows, from + complete);
+    }
 }

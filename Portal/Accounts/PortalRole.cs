@@ -16,4 +16,13 @@ public static class PortalRole
 
     /// <summary>True for one of the three codes (exact, lower-case).</summary>
     public static bool IsKnown(string? role) => role is Officer or Analyst or Admin;
+
+    /// <summary>The role's name as the pages show it (시군구 담당자, 분석가, 관리자); the code itself for anything else.</summary>
+    public static string KoreanName(string? role) => role switch
+    {
+        Officer => "시군구 담당자",
+        Analyst => "분석가",
+        Admin => "관리자",
+        _ => role ?? "",
+    };
 }

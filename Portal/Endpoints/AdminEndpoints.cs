@@ -49,10 +49,10 @@ internal static class AdminEndpoints
     private static async Task<IResult> AccountsAsync(HttpContext context, IAccountStore accounts)
     {
         var rows = string.Concat((await accounts.ListAsync(context.RequestAborted)).Select(a =>
-            $"<tr><td>{Html.E(a.UserName)}</td><td>{Html.E(a.Role)}</td><td>{Html.E(a.SigunguCode)}</td><td>{(a.Disabled ? "disabled" : "active")}</td></tr>"));
-        return Html.Page(context, "계정 (Accounts)", $"""
+            $"<tr><td>{Html.E(a.UserName)}</td><td>{Html.E(PortalRole.KoreanName(a.Role))}</td><td>{(a.SigunguCode is { } code ? Html.E(Html.SigunguName(context, code)) : "")}</td><td>{(a.Disabled ? "사용 중지" : "사용")}</td></tr>"));
+        return Html.Page(context, "계정", $"""
             <p>계정은 <code>blindspot users add|disable|reset</code>으로 관리합니다.</p>
-            <table id="accounts"><thead><tr><th>user</th><th>role</th><th>시군구</th><th>state</th></tr></thead><tbody>{rows}</tbody></table>
+            <table id="accounts"><thead><tr><th>계정</th><th>역할</th><th>시군구</th><th>상태</th></tr></thead><tbody>{rows}</tbody></table>
             """);
     }
 }

@@ -31,13 +31,15 @@ internal static class OfficerEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxUploadBytes + 64 * 1024))
             .WithMetadata(new RequestFormLimitsAttribute { MultipartBodyLengthLimit = options.MaxUploadBytes + 64 * 1024 });
         officer.MapGet("/uploads/{id}", UploadResultAsync);
+        officer.MapGet("/uploads/{id}/to-fix.csv", RowsToFixAsync);
     }
 
     private static string Own(HttpContext context) => context.User.FindFirstValue(PortalClaims.Sigungu)!;
 
-    private static async Task<IResult> QuartersAsync(HttpContext context, IWorklistSource worklists)
+    private static async Task<IResult> QuartersAsync(HttpContext context, IWorklistSource worklists, TimeProvider clock)
     {
         var sigungu = Own(context);
+        var today = Deadline.Today(clock);
         var rows = new StringBuilder();
         foreach (var quarter in await worklists.QuartersOfAsync(sigungu, context.RequestAborted))
         {
@@ -47,46 +49,36 @@ internal static class OfficerEndpoints
             }
 
             var variants = string.Join(", ", list.Variants.Select(v => $"{Html.E(v.Variant)} {v.Count:N0}"));
-            rows.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/officer/{sigungu}/{quarter}\">{quarter}</a></td><td>{list.Rows.Count:N0}</td><td>{variants}</td><td>{list.ReportedCount:N0} / {list.Rows.Count:N0}</td><td>{list.Rows.Min(r => r.OutcomeDue):yyyy-MM-dd}</td></tr>");
+            var deadline = Deadline.Of(list.Rows.Min(r => r.OutcomeDue), today);
+            var late = deadline.Overdue && list.ReportedCount < list.Rows.Count ? " class=\"overdue\"" : "";
+            rows.Append(CultureInfo.InvariantCulture, $"<tr><td><a href=\"/officer/{sigungu}/{quarter}\">{quarter}</a></td><td>{list.Rows.Count:N0}</td><td>{variants}</td><td>{list.ReportedCount:N0} / {list.Rows.Count:N0}</td><td{late}>{deadline.Due:yyyy-MM-dd} ({deadline.Label})</td></tr>");
         }
 
         var body = rows.Length == 0
             ? "<p>아직 배정된 워크리스트가 없습니다.</p>"
-            : $"<table><thead><tr><th>분기</th><th>대상자</th><th>유형별</th><th>결과 회신</th><th>회신 기한</th></tr></thead><tbody>{rows}</tbody></table>";
-        return Html.Page(context, $"{sigungu} 분기별 워크리스트", body);
+            : $"<div class=\"scroll\"><table id=\"quarters\"><thead><tr><th>분기</th><th>대상자</th><th>유형별</th><th>결과 회신</th><th>회신 기한</th></tr></thead><tbody>{rows}</tbody></table></div>";
+        return Html.Page(context, $"{Html.SigunguName(context, sigungu)} 분기별 워크리스트", body);
     }
 
-    private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, IWorklistSource worklists, AuditTrail audit)
+    private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, IWorklistSource worklists, IUploadStore uploads, TimeProvider clock, AuditTrail audit)
     {
         if (await AuthoriseAsync(context, sigungu, quarter, audit) is not { } q)
         {
             return Html.NotFound(context);
         }
 
+        // Read for the authorised 시군구 only: every search and filter below narrows this list, never widens it.
         if (await worklists.ReadAsync(q, sigungu, context.RequestAborted) is not { } list)
         {
             return Html.NotFound(context);
         }
 
-        var variants = string.Concat(list.Variants.Select(v => $"<tr><td>{Html.E(v.Variant)}</td><td>{v.Count:N0}</td><td>{v.Reported:N0}</td></tr>"));
-        var due = string.Concat(list.StillDue.Take(200).Select(r =>
-            $"<tr><td>{Html.E(r.WorklistId)}</td><td>{Html.E(r.VariantName)}</td><td>{r.SigunguRank}</td><td>{Html.E(r.Name)}</td><td>{r.OutcomeDue:yyyy-MM-dd}</td></tr>"));
-        var body = $"""
-            <p>대상자 {list.Rows.Count:N0}명 · 결과 회신 {list.ReportedCount:N0}명 · 남은 대상 {list.StillDue.Count:N0}명</p>
-            <table><thead><tr><th>유형</th><th>대상자</th><th>회신</th></tr></thead><tbody>{variants}</tbody></table>
-            <p><a id="download-xlsx" href="/officer/{sigungu}/{q}/worklist.xlsx">엑셀(XLSX) 내려받기</a> · <a id="download-csv" href="/officer/{sigungu}/{q}/worklist.csv">CSV 내려받기</a></p>
-            <h2>결과 올리기</h2>
-            <p>내려받은 워크리스트의 마지막 두 열(결과코드: supported / not_eligible / unreachable, 확인일자: yyyy-MM-dd)을 채워 올려 주세요.
-            아직 적지 않은 행은 미작성으로 집계되고, 이미 올린 결과를 바꾸려면 '정정' 열을 더해 Y를 적어 주세요.</p>
-            <form method="post" action="/officer/{sigungu}/{q}/outcomes" enctype="multipart/form-data" class="block">
-              {Html.Token(context)}
-              <label for="file">결과 파일 (CSV 또는 XLSX)</label><input id="file" name="file" type="file" accept=".csv,.xlsx" required>
-              <p><button type="submit" id="upload">올리기</button></p>
-            </form>
-            <h2>회신이 남은 대상자</h2>
-            <table id="due"><thead><tr><th>워크리스트ID</th><th>유형</th><th>순위</th><th>성명</th><th>회신 기한</th></tr></thead><tbody>{due}</tbody></table>
-            """;
-        return Html.Page(context, $"{q} {sigungu} 워크리스트", body);
+        var today = Deadline.Today(clock);
+        var query = WorklistQuery.From(context.Request.Query);
+        var page = query.Apply(list, today);
+        var past = await uploads.ListAsync(q.ToString(), sigungu, 20, context.RequestAborted);
+        var body = WorklistView.Body($"/officer/{sigungu}/{q}", list, query, page, Deadline.Of(list.Rows.Min(r => r.OutcomeDue), today), past, Html.Token(context));
+        return Html.Page(context, $"{q} {Html.SigunguName(context, sigungu)} 워크리스트", body);
     }
 
     private static async Task<IResult> DownloadAsync(HttpContext context, string sigungu, string quarter, string format, IWorklistSource worklists, AuditTrail audit)
@@ -144,21 +136,47 @@ internal static class OfficerEndpoints
 
     private static async Task<IResult> UploadResultAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)
     {
-        var record = await store.FindAsync(id, context.RequestAborted);
-        if (record is null || record.SigunguCode != Own(context))
+        if (await OwnUploadAsync(context, id, store, audit) is not { } record)
         {
-            await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), record is null ? "unknown-id" : "other-sigungu");
             return Html.NotFound(context);
         }
 
         var rows = string.Concat(record.Rows.Select(r =>
-            $"<tr class=\"{(r.Accepted ? "ok" : r.Pending ? "pending" : "rejected")}\"><td>{r.Line}</td><td>{(r.Accepted ? "반영" : r.Pending ? "미작성" : "거부")}</td><td>{Html.E(r.WorklistId)}</td><td>{Html.E(r.Field)}</td><td>{Html.E(r.Message)}</td></tr>"));
+            $"<tr class=\"{(r.Accepted ? "ok" : r.Pending ? "pending" : "rejected")}\"><td>{r.Line}</td><td>{(r.Accepted ? "반영" : r.Pending ? "미작성" : "거부")}</td><td>{Html.E(r.WorklistId)}</td><td>{Html.E(RowMessages.Field(r.Field))}</td><td>{Html.E(RowMessages.Korean(r, record.Quarter, record.SigunguCode))}</td></tr>"));
+        var toFix = record.Rejected > 0
+            ? $"<p class=\"noprint\"><a id=\"rows-to-fix\" href=\"/officer/uploads/{record.Id}/to-fix.csv\">고칠 행 {record.Rejected:N0}개 내려받기(CSV)</a></p>"
+            : "";
         var body = $"""
             <p id="summary">{Html.E(record.FileName)}: {record.Rows.Count:N0}행 = 반영 {record.Accepted:N0} + 거부 {record.Rejected:N0} + 미작성 {record.Pending:N0}</p>
-            <table id="rows"><thead><tr><th>행</th><th>결과</th><th>워크리스트ID</th><th>항목</th><th>내용</th></tr></thead><tbody>{rows}</tbody></table>
+            {toFix}
+            <div class="scroll"><table id="rows"><thead><tr><th>행</th><th>결과</th><th>워크리스트ID</th><th>항목</th><th>내용</th></tr></thead><tbody>{rows}</tbody></table></div>
             <p><a href="/officer/{record.SigunguCode}/{record.Quarter}">워크리스트로 돌아가기</a></p>
             """;
-        return Html.Page(context, $"{record.Quarter} 결과 올리기 처리 결과", body);
+        return Html.Page(context, $"{record.Quarter} {Html.SigunguName(context, record.SigunguCode)} 결과 올리기 처리 결과", body);
+    }
+
+    private static async Task<IResult> RowsToFixAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)
+    {
+        if (await OwnUploadAsync(context, id, store, audit) is not { } record)
+        {
+            return Html.NotFound(context);
+        }
+
+        await audit.RecordAsync(context, AuditActions.Download, $"uploads/{record.Id}/to-fix.csv", "ok", record.Rejected);
+        return Results.File(RowsToFixCsv.Write(record), "text/csv; charset=utf-8", $"rows-to-fix-{record.Quarter}-{record.SigunguCode}.csv");
+    }
+
+    /// <summary>The upload when it is the officer's own 시군구's; else audits the refusal and returns null (answered 404 either way).</summary>
+    private static async Task<UploadRecord?> OwnUploadAsync(HttpContext context, string id, IUploadStore store, AuditTrail audit)
+    {
+        var record = await store.FindAsync(id, context.RequestAborted);
+        if (record is null || record.SigunguCode != Own(context))
+        {
+            await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), record is null ? "unknown-id" : "other-sigungu");
+            return null;
+        }
+
+        return record;
     }
 
     private static IResult Refused(HttpContext context, Quarter quarter, string sigungu, UploadRefusal refusal) =>

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using BlindSpot.Core.Regions;
+using BlindSpot.Portal.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 
@@ -32,7 +34,7 @@ internal static class Html
         var user = context.User;
         var header = user.Identity?.IsAuthenticated == true
             ? $"""
-              <nav><a href="/">BlindSpot 포털</a> <span class="who">{E(user.Identity.Name)} ({E(user.FindFirstValue(ClaimTypes.Role))}{(user.FindFirstValue(PortalClaims.Sigungu) is { } s ? " · " + E(s) : "")})</span>
+              <nav><a href="/">BlindSpot 포털</a> <span class="who">{E(user.Identity.Name)} ({E(PortalRole.KoreanName(user.FindFirstValue(ClaimTypes.Role)))}{(user.FindFirstValue(PortalClaims.Sigungu) is { } s ? " · " + E(SigunguName(context, s)) : "")})</span>
               <form method="post" action="/logout" class="inline">{Token(context)}<button type="submit">로그아웃</button></form></nav>
               """
             : "<nav><a href=\"/\">BlindSpot 포털</a></nav>";
@@ -51,6 +53,12 @@ internal static class Html
             """;
         return Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
     }
+
+    /// <summary>"11110 종로구": the code with its name from <c>catalog/regions.json</c> (the code alone for one it does not know).</summary>
+    public static string SigunguName(HttpContext context, string code) =>
+        context.RequestServices.GetService(typeof(RegionRegistry)) is RegionRegistry regions && regions.TryGetSigungu(code, out var sigungu)
+            ? $"{code} {regions.GetSido(sigungu.Sido).NameKo} {sigungu.NameKo}"
+            : code;
 
     /// <summary>A plain 404 page: the same for "not there" and "not yours", so a probe learns nothing.</summary>
     public static IResult NotFound(HttpContext context) =>

@@ -26,6 +26,26 @@ public sealed class FileUploadStore(string folder) : IUploadStore
         return JsonSerializer.Deserialize<UploadRecord>(await File.ReadAllBytesAsync(PathOf(id), ct).ConfigureAwait(false), Json);
     }
 
+    public async Task<IReadOnlyList<UploadRecord>> ListAsync(string quarter, string sigunguCode, int limit, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        // Embedded mode (one office on the sample data): reading every record is fine at its scale.
+        var records = new List<UploadRecord>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.json"))
+        {
+            if (await FindAsync(Path.GetFileNameWithoutExtension(path), ct).ConfigureAwait(false) is { } record && record.Quarter == quarter && record.SigunguCode == sigunguCode)
+            {
+                records.Add(record);
+            }
+        }
+
+        return [.. records.OrderByDescending(r => r.At).Take(limit)];
+    }
+
     private string PathOf(string id) => UploadRecord.IsValidId(id)
         ? Path.Combine(folder, id + ".json")
         : throw new ArgumentException($"'{id}' is not an upload id.", nameof(id));

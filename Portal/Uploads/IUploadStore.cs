@@ -7,4 +7,7 @@ public interface IUploadStore
 
     /// <summary>The record, or null when the id is malformed or unknown.</summary>
     Task<UploadRecord?> FindAsync(string id, CancellationToken ct);
+
+    /// <summary>The latest <paramref name="limit"/> uploads for one quarter and 시군구, newest first.</summary>
+    Task<IReadOnlyList<UploadRecord>> ListAsync(string quarter, string sigunguCode, int limit, CancellationToken ct);
 }

@@ -53,4 +53,30 @@ public sealed class PostgresUploadStore(PortalDatabase database) : IUploadStore
             Rows = JsonSerializer.Deserialize<List<OutcomeRowResult>>(reader.GetString(5), Json) ?? [],
         };
     }
+
+    public async Task<IReadOnlyList<UploadRecord>> ListAsync(string quarter, string sigunguCode, int limit, CancellationToken ct)
+    {
+        await using var command = await database.CommandAsync(
+            $"SELECT id, at, user_name, file_name, result::text FROM {database.Schema}.uploads WHERE quarter = $1 AND sigungu_code = $2 ORDER BY at DESC LIMIT $3", ct).ConfigureAwait(false);
+        command.Parameters.Add(new NpgsqlParameter { Value = quarter });
+        command.Parameters.Add(new NpgsqlParameter { Value = sigunguCode });
+        command.Parameters.Add(new NpgsqlParameter { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var records = new List<UploadRecord>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            records.Add(new UploadRecord
+            {
+                Id = reader.GetString(0),
+                At = reader.GetFieldValue<DateTimeOffset>(1),
+                UserName = reader.GetString(2),
+                Quarter = quarter,
+                SigunguCode = sigunguCode,
+                FileName = reader.GetString(3),
+                Rows = JsonSerializer.Deserialize<List<OutcomeRowResult>>(reader.GetString(4), Json) ?? [],
+            });
+        }
+
+        return records;
+    }
 }

@@ -1,6 +1,4 @@
-using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using BlindSpot.Dispatch.Outcomes;
 using BlindSpot.Dispatch.Postgres;
 using BlindSpot.Dispatch.Worklists;
 
@@ -11,7 +9,7 @@ namespace BlindSpot.Portal.Worklists;
 /// written with Dispatch's own CSV/XLSX writers into a temporary file that is deleted when the download stream closes,
 /// so the official gets exactly the file the file store would have written.
 /// </summary>
-public sealed class PostgresWorklistSource(PostgresWorklistStore store, DataRoot root, PortalOptions options) : IWorklistSource
+public sealed class PostgresWorklistSource(PostgresWorklistStore store, ReportedOutcomes reported, PortalOptions options) : IWorklistSource
 {
     public Task<IReadOnlyList<Quarter>> QuartersOfAsync(string sigungu, CancellationToken ct) => store.QuartersAsync(sigungu, ct);
 
@@ -23,8 +21,8 @@ public sealed class PostgresWorklistSource(PostgresWorklistStore store, DataRoot
             return null;
         }
 
-        var rows = entries.Select(e => new WorklistRow(e.WorklistId, WorklistColumns.VariantName(e.Variant), e.SigunguRank, e.Name, e.OutcomeDue)).ToList();
-        return new QuarterWorklist(quarter.ToString(), sigungu, rows, OutcomeProgress.ReportedWorklistIds(root, quarter, sigungu));
+        var rows = entries.Select(e => new WorklistRow(e.WorklistId, WorklistColumns.VariantName(e.Variant), e.RiskBand, e.SigunguRank, e.Name, e.OutcomeDue)).ToList();
+        return new QuarterWorklist(quarter.ToString(), sigungu, rows, reported.Of(quarter, sigungu));
     }
 
     public async Task<Stream?> OpenAsync(Quarter quarter, string sigungu, WorklistFormat format, CancellationToken ct)

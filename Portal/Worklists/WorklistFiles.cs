@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using BlindSpot.Dispatch.Outcomes;
 using BlindSpot.Dispatch.Worklists;
 using CsvHelper;
 
@@ -13,7 +12,7 @@ namespace BlindSpot.Portal.Worklists;
 /// parsed <see cref="Quarter"/>, a 시군구 code the caller has already authorised, and a <see cref="WorklistFormat"/>:
 /// never from text of the request.
 /// </summary>
-public sealed class WorklistFiles(DataRoot root) : IWorklistSource
+public sealed class WorklistFiles(DataRoot root, ReportedOutcomes reported) : IWorklistSource
 {
     public Task<IReadOnlyList<Quarter>> QuartersOfAsync(string sigungu, CancellationToken ct) => Task.FromResult(QuartersOf(sigungu));
 
@@ -54,7 +53,7 @@ public sealed class WorklistFiles(DataRoot root) : IWorklistSource
             return null;
         }
 
-        return new QuarterWorklist(quarter.ToString(), sigungu, ReadRows(path), OutcomeProgress.ReportedWorklistIds(root, quarter, sigungu));
+        return new QuarterWorklist(quarter.ToString(), sigungu, ReadRows(path), reported.Of(quarter, sigungu));
     }
 
     private string FilePath(Quarter quarter, string sigungu, WorklistFormat format)
@@ -73,12 +72,12 @@ public sealed class WorklistFiles(DataRoot root) : IWorklistSource
         using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Mode = CsvMode.Rfc4180, AllowLineBreaksInQuotes = true, Encoding = Encoding.UTF8 }, leaveOpen: true);
         var headers = csv.Headers.Select(h => h.TrimStart('\uFEFF').Trim()).ToList();
         int Column(int index) => headers.IndexOf(WorklistColumns.All[index].Header) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no {WorklistColumns.All[index].Header} column; the file is not a worklist.");
-        var (id, variant, rank, name, due) = (Column(0), Column(4), Column(6), Column(7), Column(16));
+        var (id, variant, band, rank, name, due) = (Column(0), Column(4), Column(5), Column(6), Column(7), Column(16));
         string Text(int i) => Encoding.UTF8.GetString(csv.GetSpan(i));
         var rows = new List<WorklistRow>();
         while (csv.Read())
         {
-            rows.Add(new WorklistRow(Text(id), Text(variant), int.Parse(Text(rank), CultureInfo.InvariantCulture), Text(name),
+            rows.Add(new WorklistRow(Text(id), Text(variant), Text(band), int.Parse(Text(rank), CultureInfo.InvariantCulture), Text(name),
                 DateOnly.ParseExact(Text(due), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
         }
 

@@ -6,6 +6,7 @@ return args switch
     ["features-duckdb", var data, var quarter, var output] => DuckDbFeatures.Run(data, quarter, output),
     ["scoring-data", var data, var quarter, var people, var share] => SyntheticScoringData.Run(data, quarter, long.Parse(people, System.Globalization.CultureInfo.InvariantCulture), double.Parse(share, System.Globalization.CultureInfo.InvariantCulture), null),
     ["scoring-data", var data, var quarter, var people, var share, var npy] => SyntheticScoringData.Run(data, quarter, long.Parse(people, System.Globalization.CultureInfo.InvariantCulture), double.Parse(share, System.Globalization.CultureInfo.InvariantCulture), npy),
+    ["portal-data", var data, var quarter, var entries, var history] => SyntheticPortalData.Run(data, quarter, int.Parse(entries, System.Globalization.CultureInfo.InvariantCulture), int.Parse(history, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
@@ -13,5 +14,6 @@ static int Usage()
 {
     Console.Error.WriteLine("usage: BlindSpot.Bench features-duckdb <data-root> <quarter> <output-folder>");
     Console.Error.WriteLine("       BlindSpot.Bench scoring-data <data-root> <quarter> <people> <labelled-share> [npy-folder]");
+    Console.Error.WriteLine("       BlindSpot.Bench portal-data <data-root> <quarter> <entries> <history-rows>");
     return 2;
 }

@@ -71,6 +71,10 @@ public sealed partial class OutcomeImporterTests
         var history = ReadCsv(Path.Combine(root.OutcomesFolder(Quarter), "outcome-history.csv"));
         Assert.That(history[1][2], Is.EqualTo("'=1+1"));
         Assert.That(OutcomeProgress.ReportedWorklistIds(root, Quarter, "11110"), Is.EquivalentTo(new[] { "=1+1" }));
+        // The portal's incremental reader (rows appended since an offset) reads the same file the same way.
+        var (rows, end) = OutcomeProgress.ReportedSince(OutcomeProgress.HistoryFile(root, Quarter), 0);
+        Assert.That(rows, Is.EqualTo(new[] { ("11110", "=1+1") }));
+        Assert.That(end, Is.EqualTo(new FileInfo(OutcomeProgress.HistoryFile(root, Quarter)).Length));
     }
 
     /// <summary>Every record of a CSV file as its fields, read by CsvHelper as a spreadsheet program would split them.</summary>

@@ -24,8 +24,8 @@ public sealed class OfficerAndAnalystBrowserTests
     private const string Chromium = "/usr/bin/chromium";
 
     private PostgresTestDatabase database = null!;
-    private PortalData data = null!;
-    private IHost host = null!;
+    private PortalData? data;
+    private IHost? host;
     private string address = null!;
     private string screenshots = null!;
 
@@ -44,7 +44,14 @@ public sealed class OfficerAndAnalystBrowserTests
         }
 
         database = await PostgresTestDatabase.CreateAsync();
-        data = await PortalData.CreateAsync();
+        screenshots = Path.Combine(RepositoryRoot(), "TestResults", "portal-browser");
+        Directory.CreateDirectory(screenshots);
+    }
+
+    /// <summary>The portal on Kestrel over a sample root with <paramref name="moreJongno"/> extra 종로구 entries.</summary>
+    private async Task StartPortalAsync(int moreJongno = 0)
+    {
+        data = await PortalData.CreateAsync(moreJongno);
         var options = new PortalOptions
         {
             DataRoot = data.Root.Path,
@@ -58,8 +65,6 @@ public sealed class OfficerAndAnalystBrowserTests
         host = PortalHost.CreateHostBuilder(options, "http://127.0.0.1:0").Build();
         await host.StartAsync();
         address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        screenshots = Path.Combine(RepositoryRoot(), "TestResults", "portal-browser");
-        Directory.CreateDirectory(screenshots);
     }
 
     [TearDown]
@@ -69,7 +74,11 @@ public sealed class OfficerAndAnalystBrowserTests
         {
             await host.StopAsync();
             host.Dispose();
-            data.Dispose();
+        }
+
+        data?.Dispose();
+        if (database is not null)
+        {
             await database.DisposeAsync();
         }
     }
@@ -77,6 +86,8 @@ public sealed class OfficerAndAnalystBrowserTests
     [Test]
     public async Task Officer_DownloadsUploadsAndSeesRowResults_AnalystSeesTheRun()
     {
+        await StartPortalAsync();
+        var data = this.data!;
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
 
@@ -123,6 +134,46 @@ public sealed class OfficerAndAnalystBrowserTests
         Assert.That(await ChartWidthsAsync(analyst), Is.Not.Empty.And.All.GreaterThan(0), "evaluation report charts render");
     }
 
+    [Test]
+    public async Task Officer_FiltersAndPagesTheList_AndThePageFitsAPhoneAndPrintsPlain()
+    {
+        await StartPortalAsync(moreJongno: 60);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+
+        var officer = await SignInAsync(browser, "officer-11110");
+        await officer.GotoAsync($"{address}/officer/11110/2026Q3");
+        Assert.That(await officer.InnerTextAsync("#count"), Does.Contain("63명 (전체 63명) · 1/2쪽"));
+        Assert.That(await officer.Locator("#due tbody tr").CountAsync(), Is.EqualTo(50));
+        await officer.ClickAsync("#pager a[rel=next]");
+        await officer.WaitForURLAsync("**/officer/11110/2026Q3?page=2");
+        Assert.That(await officer.InnerTextAsync("#count"), Does.Contain("2/2쪽"));
+        Assert.That(await officer.Locator("#due tbody tr").CountAsync(), Is.EqualTo(13));
+
+        await officer.SelectOptionAsync("select[name=variant]", "위기아동");
+        await officer.ClickAsync("#apply");
+        await officer.WaitForURLAsync(url => url.Contains("variant=", StringComparison.Ordinal));
+        await Shot(officer, "6-officer-worklist-filtered");
+        Assert.That(await officer.InnerTextAsync("#count"), Does.Contain("1명 (전체 63명) · 1/1쪽"));
+        Assert.That(await officer.InnerTextAsync("#due tbody"), Does.Contain("박세나").And.Not.Contain("김하나"));
+
+        // On paper: the list only, no navigation, filter or upload form.
+        await officer.EmulateMediaAsync(new() { Media = Media.Print });
+        Assert.That(await officer.IsVisibleAsync("#filter"), Is.False);
+        Assert.That(await officer.IsVisibleAsync("nav"), Is.False);
+        Assert.That(await officer.IsVisibleAsync("#due"), Is.True);
+
+        // A 390 px phone: the page never scrolls sideways (the wide table scrolls in its own box), names never break per syllable.
+        var phone = await SignInAsync(browser, "officer-11110", new ViewportSize { Width = 390, Height = 844 });
+        await phone.GotoAsync($"{address}/officer/11110/2026Q3?status=all");
+        await Shot(phone, "7-officer-worklist-390px");
+        Assert.That(await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), Is.LessThanOrEqualTo(390));
+        Assert.That(await phone.EvaluateAsync<bool>("() => { const box = document.querySelector('#due').parentElement; return box.scrollWidth > box.clientWidth; }"), Is.True, "the wide table scrolls in its own box");
+        Assert.That(await phone.EvaluateAsync<int>("() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('#due td:nth-child(2)')); return r.getClientRects().length; }"), Is.EqualTo(1), "위기가구 on one line");
+        Assert.That(await phone.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#due td.name')).wordBreak"), Is.EqualTo("keep-all"));
+        Assert.That(await phone.EvaluateAsync<int>("() => document.querySelector('#due td.name').getClientRects().length"), Is.EqualTo(1));
+    }
+
     /// <summary>The natural width of every image on the page once loaded: 0 for one the browser could not show.</summary>
     private static async Task<int[]> ChartWidthsAsync(IPage page)
     {
@@ -136,9 +187,9 @@ public sealed class OfficerAndAnalystBrowserTests
         return [.. widths];
     }
 
-    private async Task<IPage> SignInAsync(IBrowser browser, string userName)
+    private async Task<IPage> SignInAsync(IBrowser browser, string userName, ViewportSize? viewport = null)
     {
-        var context = await browser.NewContextAsync(new() { AcceptDownloads = true, Locale = "ko-KR" });
+        var context = await browser.NewContextAsync(new() { AcceptDownloads = true, Locale = "ko-KR", ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 720 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{address}/login");
         await page.FillAsync("#username", userName);

@@ -147,8 +147,9 @@ public sealed class OfficerScopeTests
         var worklist = await page.Content.ReadAsStringAsync();
 
         Assert.That(html, Does.Contain("3행 = 반영 1 + 거부 2"));
-        // The foreign row is answered like an unknown id (issue 13, finding 1), so it names worklist_id, not sigungu_code.
-        Assert.That(html, Does.Contain("outcome").And.Contain("worklist_id").And.Not.Contain("sigungu_code"), "each rejected row names its field");
+        // The foreign row is answered like an unknown id (issue 13, finding 1), so it names the worklist id, not the 시군구 code;
+        // fields are named as the worklist's headers name them (issue 18: the officer's page in Korean).
+        Assert.That(html, Does.Contain("<td>결과코드</td>").And.Contain("<td>워크리스트ID</td>").And.Not.Contain("<td>시군구코드</td>"), "each rejected row names its field");
         Assert.That(worklist, Does.Contain("결과 회신 1명").And.Contain("남은 대상 2명"));
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.audit_log WHERE action = 'upload' AND outcome = 'partial' AND rows = 3"), Is.EqualTo(1), "1 of 3 accepted is partial, not ok (issue 13, finding 7)");
     }

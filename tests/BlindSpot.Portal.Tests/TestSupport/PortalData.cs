@@ -11,7 +11,7 @@ namespace BlindSpot.Portal.Tests.TestSupport;
 
 /// <summary>
 /// A small data root as the pipeline leaves it after a quarter: worklists of 2026Q3 for 종로구 (11110, three entries) and
-/// 수원시 (41110, two entries) written by Dispatch's own file store, the dispatch register outcome uploads are checked
+/// 수원시 (41110, two entries; more 종로구 entries on request) written by Dispatch's own file store, the dispatch register outcome uploads are checked
 /// against, a run manifest with its report, and one model with a card and an evaluation report.
 /// </summary>
 internal sealed class PortalData : IDisposable
@@ -38,7 +38,8 @@ internal sealed class PortalData : IDisposable
 
     public IReadOnlyList<WorklistEntry> Of(string sigungu) => [.. Entries.Where(e => e.SigunguCode == sigungu)];
 
-    public static async Task<PortalData> CreateAsync()
+    /// <param name="moreJongno">Extra 종로구 entries (household, grade 하, ranks from 3, names 주민0001…), for lists longer than a page.</param>
+    public static async Task<PortalData> CreateAsync(int moreJongno = 0)
     {
         var root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-portal-").FullName);
         var quarter = Core.Quarters.Quarter.Parse(Quarter, CultureInfo.InvariantCulture);
@@ -49,6 +50,7 @@ internal sealed class PortalData : IDisposable
             Entry(Jongno, "종로구", Variant.Child, 1, "박세나", 3),
             Entry(Suwon, "수원시", Variant.Household, 1, "최네나", 4),
             Entry(Suwon, "수원시", Variant.LonelyDeath, 1, "정다섯", 5),
+            .. Enumerable.Range(1, moreJongno).Select(i => Entry(Jongno, "종로구", Variant.Household, 2 + i, $"주민{i:D4}", 5 + i) with { RiskBand = "하" }),
         ];
         await new FileWorklistStore(root).ReplaceQuarterAsync(quarter, entries, CancellationToken.None);
         WriteRegister(root, quarter, entries);
@@ -57,7 +59,7 @@ internal sealed class PortalData : IDisposable
         return new PortalData(root, entries);
     }
 
-    public static string ResidentNumber(int serial) => Core.Keys.ResidentNumber.Create(new DateOnly(1950 + serial, 3, 1), serial % 2 == 0, serial);
+    public static string ResidentNumber(int serial) => Core.Keys.ResidentNumber.Create(new DateOnly(1950 + (serial % 50), 3, 1), serial % 2 == 0, serial);
 
     public void Dispose() => Directory.Delete(Root.Path, recursive: true);
 
