@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Hangfire;
-using Hangfire.AspNetCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -66,8 +64,4 @@ internal static class CliLogging
         // Every level to stderr: stdout belongs to the verb's own output, which scripts and tests read.
         builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
     }
-
-    /// <summary>Hangfire's own lines (server start, job failures, retries) through the same loggers; its provider is process-wide.</summary>
-    public static void UseForHangfire(IServiceProvider services) =>
-        GlobalConfiguration.Configuration.UseLogProvider(new AspNetCoreLogProvider(services.GetRequiredService<ILoggerFactory>()));
 }

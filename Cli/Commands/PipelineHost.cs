@@ -39,6 +39,7 @@ internal static class PipelineHost
     {
         var services = new ServiceCollection()
             .AddLogging(builder => CliLogging.Configure(builder, logLevel))
+            .AddSingleton<HangfireLogBinding>()
             .AddPipeline(options =>
             {
                 options.DataRoot = root.Path;
@@ -47,7 +48,7 @@ internal static class PipelineHost
                 configure?.Invoke(options);
             })
             .BuildServiceProvider();
-        CliLogging.UseForHangfire(services);
+        services.GetRequiredService<HangfireLogBinding>();
         return services;
     }
 }

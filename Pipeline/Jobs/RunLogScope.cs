@@ -8,6 +8,7 @@ namespace BlindSpot.Pipeline.Jobs;
 /// </summary>
 internal static class RunLogScope
 {
+    // A message-template scope: structured fields for JSON, and a readable "run … of …, job …" on a terminal.
     public static IDisposable? Begin(ILogger logger, string quarter, string runId, string job) =>
-        logger.BeginScope(new Dictionary<string, object>(StringComparer.Ordinal) { ["RunId"] = runId, ["Quarter"] = quarter, ["Job"] = job });
+        logger.BeginScope("run {RunId} of {Quarter}, job {Job}", runId, quarter, job);
 }
