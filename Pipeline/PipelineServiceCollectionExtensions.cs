@@ -8,6 +8,7 @@ using BlindSpot.Pipeline.Stages;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline;
 
@@ -17,7 +18,8 @@ public static class PipelineServiceCollectionExtensions
     /// <summary>
     /// Adds the pipeline: validated <see cref="PipelineOptions"/>, the job storage they choose (created once, here), the
     /// stage wrappers, the Hangfire job classes, <see cref="QuarterRunTrigger"/>, <see cref="RunFollower"/> and
-    /// <see cref="PipelineServer"/>. Uses the registered <see cref="TimeProvider"/>, or the system clock when none is.
+    /// <see cref="PipelineServer"/>. Uses the registered <see cref="TimeProvider"/>, or the system clock when none is, and
+    /// the host's logging (<c>AddLogging</c>; without providers the stages' log lines go nowhere).
     /// </summary>
     public static IServiceCollection AddPipeline(this IServiceCollection services, Action<PipelineOptions> configure)
     {
@@ -28,6 +30,7 @@ public static class PipelineServiceCollectionExtensions
         options.Validate();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLogging();
         services.AddSingleton(options);
         services.AddSingleton(_ => PipelineStorage.Create(options));
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
@@ -44,9 +47,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<StageRunner>();
         services.AddSingleton<ScoreReduceStage>();
 
-        services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>()));
+        services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ILogger<QuarterRunJobs>>()));
         services.AddTransient(sp => new ScoreShardJobs(
-            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduceStage>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options));
+            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduceStage>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options, sp.GetRequiredService<ILogger<ScoreShardJobs>>()));
         services.AddTransient(sp => new QuarterlyTriggerJob(sp.GetRequiredService<QuarterRunTrigger>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuarterRunTrigger>();
         services.AddSingleton<RunFollower>();

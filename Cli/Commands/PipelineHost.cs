@@ -2,6 +2,7 @@ using System.CommandLine;
 using BlindSpot.Core.Paths;
 using BlindSpot.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -33,8 +34,12 @@ internal static class PipelineHost
     public static string? ResolvePostgres(string? option) =>
         option is { Length: > 0 } ? option : Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } env ? env : null;
 
-    public static ServiceProvider Build(DataRoot root, string models, string? postgres, Action<PipelineOptions>? configure = null) =>
-        new ServiceCollection()
+    /// <summary>The pipeline's container with the console logger at <paramref name="logLevel"/>, Hangfire logging through it.</summary>
+    public static ServiceProvider Build(DataRoot root, string models, string? postgres, LogLevel logLevel, Action<PipelineOptions>? configure = null)
+    {
+        var services = new ServiceCollection()
+            .AddLogging(builder => CliLogging.Configure(builder, logLevel))
+            .AddSingleton<HangfireLogBinding>()
             .AddPipeline(options =>
             {
                 options.DataRoot = root.Path;
@@ -43,4 +48,7 @@ internal static class PipelineHost
                 configure?.Invoke(options);
             })
             .BuildServiceProvider();
+        services.GetRequiredService<HangfireLogBinding>();
+        return services;
+    }
 }

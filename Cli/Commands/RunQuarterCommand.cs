@@ -6,6 +6,7 @@ using BlindSpot.Pipeline.Hosting;
 using BlindSpot.Pipeline.Runs;
 using BlindSpot.Pipeline.Stages;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -24,17 +25,19 @@ internal static class RunQuarterCommand
         var schema = PipelineHost.Schema();
         var worklistSchema = PipelineHost.WorklistSchema();
         var shards = new Option<bool?>("--score-shards") { Description = "Score in one job per 시도 part on the shards queue, then a reduce (true|false). Default: true with PostgreSQL, false in memory." };
+        // Warning: the quick start shows its progress table, not log lines; --log-level Information shows every stage's.
+        var logLevel = CliLogging.Level(LogLevel.Warning);
         var wait = new Option<bool>("--wait") { Description = "With PostgreSQL storage: follow the run until it ends. In-memory runs always wait." };
         var command = new Command("run-quarter", "Run a quarter end to end: ingest → features → score → dispatch → report, resuming at the first incomplete stage.")
         {
-            quarter, data, models, postgres, schema, worklistSchema, shards, wait,
+            quarter, data, models, postgres, schema, worklistSchema, shards, wait, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(quarter);
             var root = new DataRoot(parse.GetValue(data)!.FullName);
             var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres));
-            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o =>
+            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, CliLogging.Resolve(parse.GetValue(logLevel), LogLevel.Warning), o =>
             {
                 o.PostgresSchema = parse.GetValue(schema)!;
                 o.WorklistSchema = parse.GetValue(worklistSchema)!;

@@ -4,6 +4,7 @@ using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Hosting;
 using BlindSpot.Pipeline.Runs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -24,6 +25,7 @@ internal static class WorkerCommand
         var workers = new Option<int>("--workers") { Description = "Jobs run at once (1–16).", DefaultValueFactory = _ => defaults.WorkerCount }.InRange(1, 16);
         var cron = new Option<string>("--cron") { Description = "Cron of the recurring quarterly run.", DefaultValueFactory = _ => defaults.Cron };
         var zone = new Option<string>("--time-zone") { Description = "IANA time zone of --cron.", DefaultValueFactory = _ => defaults.TimeZone };
+        var logLevel = CliLogging.Level(LogLevel.Information);
         var schema = PipelineHost.Schema();
         var worklistSchema = PipelineHost.WorklistSchema();
         var invisibility = new Option<int>("--invisibility-timeout")
@@ -33,14 +35,14 @@ internal static class WorkerCommand
         }.InRange(1, 60);
         var command = new Command("worker", "Run pipeline jobs from PostgreSQL job storage until stopped; keeps the quarterly schedule registered.")
         {
-            postgres, schema, worklistSchema, data, models, queues, workers, cron, zone, invisibility,
+            postgres, schema, worklistSchema, data, models, queues, workers, cron, zone, invisibility, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
             var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres))
                 ?? throw new BadArgumentsException($"worker needs PostgreSQL job storage: give --postgres or set {PipelineHost.PostgresVariable} (in-memory jobs live only in the process that made them).");
             var root = new DataRoot(parse.GetValue(data)!.FullName);
-            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, o =>
+            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, CliLogging.Resolve(parse.GetValue(logLevel), LogLevel.Information), o =>
             {
                 o.WorkerCount = parse.GetValue(workers);
                 o.Cron = parse.GetValue(cron)!;

@@ -5,6 +5,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Runs;
 using BlindSpot.Pipeline.Stages;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Checkpoints;
 
@@ -12,8 +13,10 @@ namespace BlindSpot.Pipeline.Checkpoints;
 /// Runs one stage of a quarter against its checkpoint in <c>runs/&lt;Q&gt;/manifest.json</c>: a stage that completed with
 /// the same inputs, and whose outputs are still intact, is skipped; otherwise it runs, and its record is completed with
 /// the checkpoint key (or marked failed with the reason). Safe to call again after a crash at any point.
+/// Logs the start, the skip decision and why, the recorded counts and a failure; the run id and quarter come from the
+/// job's logging scope. Log lines carry stage names, counts and error messages only, never a row's values.
 /// </summary>
-internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOptions options, TimeProvider time)
+internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOptions options, TimeProvider time, ILogger<StageRunner> logger)
 {
     /// <summary>Runs (or skips) <paramref name="stageName"/>; returns false when its checkpoint held.</summary>
     public Task<bool> RunAsync(string stageName, Quarter quarter, CancellationToken ct)
@@ -58,13 +61,14 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         var path = root.RunManifest(quarter);
         using var running = StageLock.Acquire(root, quarter, stage.Name);
         var inputs = await stage.InputsAsync(root, quarter, ct).ConfigureAwait(false);
-        if (inputs is not null && RunManifest.LoadOrCreate(path, quarter.ToString()).Find(stage.Name) is { } done
-            && done.CompletedWith(inputs) && await OutputsIntactAsync(root, done, ct).ConfigureAwait(false))
+        if (await SkipReasonAsync(stage, root, path, quarter, inputs, ct).ConfigureAwait(false) is { } skip)
         {
+            StageLog.Skipped(logger, stage.Name, skip);
             return false;
         }
 
         var started = time.GetUtcNow();
+        StageLog.Started(logger, stage.Name, inputs?.Count ?? 0);
         using var memory = PeakMemory.Start();
         try
         {
@@ -73,6 +77,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {
             var error = Classify(ex, root) ?? ex;
+            StageLog.Failed(logger, stage.Name, error.GetType().Name, error.Message, ex);
             try
             {
                 RecordFailure(path, quarter, stage.Name, started, error);
@@ -111,6 +116,9 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
             manifest.With(record).Save(path);
         }
 
+        // The counts are the stage's reconciliation (ingest: read = accepted + rejected + duplicates per feed).
+        StageLog.Completed(logger, stage.Name, ranNow, (time.GetUtcNow() - started).TotalSeconds, record.PeakWorkingSetBytes / (1024 * 1024), string.Join(", ", record.Counts.Select(c => $"{c.Key}={c.Value}")));
+
         ReleaseStageMemory();
         return true;
     }
@@ -141,6 +149,24 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         }
 
         manifest.With(new StageRecord { Stage = stage, State = StageState.Failed, StartedAt = started, FinishedAt = time.GetUtcNow(), Error = error.Message }).Save(path);
+    }
+
+    /// <summary>Why the stage can be skipped (its checkpoint held), or null with the reason it must run logged.</summary>
+    private async Task<string?> SkipReasonAsync(IQuarterStage stage, DataRoot root, string path, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
+    {
+        var done = RunManifest.LoadOrCreate(path, quarter.ToString()).Find(stage.Name);
+        var reason = inputs is null ? "the stage checks its own inputs"
+            : done is null ? "no record of it in the run manifest"
+            : !done.CompletedWith(inputs) ? $"its record is {done.State.ToString().ToLowerInvariant()} or its inputs changed"
+            : !await OutputsIntactAsync(root, done, ct).ConfigureAwait(false) ? "a recorded output is missing or changed"
+            : null;
+        if (reason is null)
+        {
+            return $"completed with the same {inputs!.Count} inputs and intact outputs";
+        }
+
+        StageLog.Running(logger, stage.Name, reason);
+        return null;
     }
 
     private static async Task<bool> OutputsIntactAsync(DataRoot root, StageRecord record, CancellationToken ct)

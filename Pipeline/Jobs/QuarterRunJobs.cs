@@ -1,6 +1,7 @@
 using BlindSpot.Core.Quarters;
 using BlindSpot.Pipeline.Checkpoints;
 using Hangfire;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Jobs;
 
@@ -18,8 +19,13 @@ namespace BlindSpot.Pipeline.Jobs;
 public sealed class QuarterRunJobs
 {
     private readonly StageRunner runner;
+    private readonly ILogger<QuarterRunJobs> logger;
 
-    internal QuarterRunJobs(StageRunner runner) => this.runner = runner;
+    internal QuarterRunJobs(StageRunner runner, ILogger<QuarterRunJobs> logger)
+    {
+        this.runner = runner;
+        this.logger = logger;
+    }
 
     public Task IngestAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Ingest, quarter, runId, cancellationToken);
 
@@ -31,9 +37,10 @@ public sealed class QuarterRunJobs
 
     public Task ReportAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Report, quarter, runId, cancellationToken);
 
-    private Task RunAsync(string stage, string quarter, string runId, CancellationToken cancellationToken)
+    private async Task RunAsync(string stage, string quarter, string runId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
-        return runner.RunAsync(stage, Quarter.Parse(quarter), cancellationToken);
+        using var scope = RunLogScope.Begin(logger, quarter, runId, stage);
+        await runner.RunAsync(stage, Quarter.Parse(quarter), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -7,6 +7,7 @@ using BlindSpot.Scoring.Batch;
 using BlindSpot.Scoring.Registry;
 using Hangfire;
 using Hangfire.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Jobs;
 
@@ -29,9 +30,11 @@ public sealed class ScoreShardJobs
     private readonly JobStorage storage;
     private readonly IBackgroundJobClient client;
     private readonly PipelineOptions options;
+    private readonly ILogger<ScoreShardJobs> logger;
 
-    internal ScoreShardJobs(StageRunner runner, ScoreReduceStage reduce, JobStorage storage, IBackgroundJobClient client, PipelineOptions options)
+    internal ScoreShardJobs(StageRunner runner, ScoreReduceStage reduce, JobStorage storage, IBackgroundJobClient client, PipelineOptions options, ILogger<ScoreShardJobs> logger)
     {
+        this.logger = logger;
         this.runner = runner;
         this.reduce = reduce;
         this.storage = storage;
@@ -74,6 +77,7 @@ public sealed class ScoreShardJobs
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         var q = Quarter.Parse(quarter);
         var root = new DataRoot(options.DataRoot);
+        using var scope = RunLogScope.Begin(logger, quarter, runId, $"{PipelineStages.Score}-{part}");
         using var running = StageLock.Acquire(root, q, $"{PipelineStages.Score}-{part}");
         await HoldForFaultInjectionAsync(cancellationToken).ConfigureAwait(false);
         await ShardScorer.ScoreAsync(root, q, part, new ModelRegistry(options.ResolvedModelsFolder), new ScoreOptions(), cancellationToken).ConfigureAwait(false);
@@ -92,10 +96,11 @@ public sealed class ScoreShardJobs
     public const string FaultShardHoldVariable = "BLINDSPOT_FAULT_SHARD_HOLD_MS";
 
     /// <summary>Waits (by rescheduling) until every shard of the run succeeded, then runs the score stage's reduce through its checkpoint.</summary>
-    public Task ReduceAsync(string quarter, string runId, CancellationToken cancellationToken)
+    public async Task ReduceAsync(string quarter, string runId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(runId);
         var q = Quarter.Parse(quarter);
+        using var scope = RunLogScope.Begin(logger, quarter, runId, PipelineStages.Score);
         using (var connection = storage.GetConnection())
         {
             var plan = ShardPlan.FromHash(connection.GetAllEntriesFromHash(ShardPlan.HashKey(q)));
@@ -120,6 +125,6 @@ public sealed class ScoreShardJobs
             }
         }
 
-        return runner.RunAsync(reduce, q, cancellationToken);
+        await runner.RunAsync(reduce, q, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -5,6 +5,7 @@ using BlindSpot.Pipeline.Jobs;
 using Hangfire;
 using Hangfire.States;
 using Hangfire.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Runs;
 
@@ -15,7 +16,7 @@ namespace BlindSpot.Pipeline.Runs;
 /// a short storage lock (held for milliseconds, not for the run — unlike DisableConcurrentExecution), and a run counts as
 /// active while any of its jobs is enqueued, scheduled for a retry, processing or awaiting its parent.
 /// </summary>
-public sealed class QuarterRunTrigger
+public sealed partial class QuarterRunTrigger
 {
     private static readonly HashSet<string> ActiveStates = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -26,9 +27,11 @@ public sealed class QuarterRunTrigger
     private readonly IBackgroundJobClient client;
     private readonly PipelineOptions options;
     private readonly TimeProvider time;
+    private readonly ILogger<QuarterRunTrigger> logger;
 
-    public QuarterRunTrigger(JobStorage storage, IBackgroundJobClient client, PipelineOptions options, TimeProvider time)
+    public QuarterRunTrigger(JobStorage storage, IBackgroundJobClient client, PipelineOptions options, TimeProvider time, ILogger<QuarterRunTrigger> logger)
     {
+        this.logger = logger;
         this.storage = storage;
         this.client = client;
         this.options = options;
@@ -48,6 +51,7 @@ public sealed class QuarterRunTrigger
         {
             if (Latest(connection, quarter) is { } running && ActiveJob(connection, running) is { } active)
             {
+                LogRefused(logger, quarter.ToString(), running.RunId, active.Stage, active.State);
                 throw new RunAlreadyActiveException(
                     $"A run of {quarter} is already under way (run {running.RunId}, stage {active.Stage} {active.State.ToLowerInvariant()}, job {active.JobId}); " +
                     $"not starting another. Follow it with 'blindspot runs show {quarter}', or wait for it to finish and trigger again.");
@@ -57,6 +61,7 @@ public sealed class QuarterRunTrigger
             var runId = string.Create(CultureInfo.InvariantCulture, $"{quarter}-{now:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}");
             var ticket = new RunTicket(quarter, runId, now, Enqueue(quarter.ToString(), runId));
             connection.SetRangeInHash(RunTicket.HashKey(quarter), ticket.ToHash());
+            LogTriggered(logger, quarter.ToString(), runId, options.Queue, options.ResolvedScoreShards);
             return ticket;
         }
     }
@@ -110,4 +115,10 @@ public sealed class QuarterRunTrigger
     // OnlyOnSucceededState is explicit: the Task overload's default once let continuations start early (Hangfire #1639).
     private string Then(string parent, System.Linq.Expressions.Expression<Func<QuarterRunJobs, Task>> next) =>
         client.ContinueJobWith(parent, options.Queue, next, new EnqueuedState(options.Queue), JobContinuationOptions.OnlyOnSucceededState);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Run {RunId} of {Quarter} enqueued on queue {Queue} (sharded scoring: {ScoreShards})")]
+    private static partial void LogTriggered(ILogger logger, string quarter, string runId, string queue, bool scoreShards);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Warning, Message = "Run of {Quarter} refused: run {ActiveRunId} is still active ({Stage} {State})")]
+    private static partial void LogRefused(ILogger logger, string quarter, string activeRunId, string stage, string state);
 }

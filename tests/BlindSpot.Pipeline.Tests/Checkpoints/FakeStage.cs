@@ -8,7 +8,7 @@ namespace BlindSpot.Pipeline.Tests.Checkpoints;
 /// <summary>A stage whose key is one settable value and which writes one output file and records itself, counting its runs.</summary>
 internal sealed class FakeStage : IQuarterStage
 {
-    public string Name => "fake";
+    public string Name { get; init; } = "fake";
 
     public string Key { get; set; } = "a";
 

@@ -2,6 +2,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Runs;
 using BlindSpot.Pipeline.Checkpoints;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BlindSpot.Pipeline.Tests.Checkpoints;
 
@@ -17,7 +18,7 @@ public sealed class StageRunnerTests
     {
         root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-runner-").FullName);
         stage = new FakeStage();
-        runner = new StageRunner([stage], new PipelineOptions { DataRoot = root.Path }, TimeProvider.System);
+        runner = new StageRunner([stage], new PipelineOptions { DataRoot = root.Path }, TimeProvider.System, NullLogger<StageRunner>.Instance);
     }
 
     [TearDown]
@@ -78,7 +79,7 @@ public sealed class StageRunnerTests
     public void RunAsync_DataRootMissing_RefusesAndCreatesNothing()
     {
         var missing = Path.Combine(root.Path, "no-such-root");
-        var onMissing = new StageRunner([stage], new PipelineOptions { DataRoot = missing }, TimeProvider.System);
+        var onMissing = new StageRunner([stage], new PipelineOptions { DataRoot = missing }, TimeProvider.System, NullLogger<StageRunner>.Instance);
 
         var error = Assert.ThrowsAsync<DataRootException>(() => onMissing.RunAsync("fake", Q, CancellationToken.None));
 

@@ -2,6 +2,7 @@ using BlindSpot.Core.Quarters;
 using BlindSpot.Pipeline.Hosting;
 using BlindSpot.Pipeline.Runs;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Tests.TestSupport;
 
@@ -10,9 +11,15 @@ internal sealed class TestPipeline : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null)
+    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null, ILoggerProvider? logs = null)
     {
-        services = new ServiceCollection().AddPipeline(o =>
+        services = new ServiceCollection().AddLogging(b =>
+        {
+            if (logs is not null)
+            {
+                b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace);
+            }
+        }).AddPipeline(o =>
         {
             o.DataRoot = dataRoot;
             o.ModelsFolder = models;
