@@ -22,4 +22,9 @@ internal static partial class StageLog
 
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "{Stage} failed ({ErrorType}): {Error}")]
     public static partial void Failed(ILogger logger, string stage, string errorType, string error, Exception exception);
+
+    // A data error (a damaged or missing delivery, a full disk) is the operator's to fix, and its message says how: the stack
+    // trace of where it was noticed only buries that message, so it is logged without one.
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Error, Message = "{Stage} failed on a data error ({ErrorType}): {Error}")]
+    public static partial void FailedOnData(ILogger logger, string stage, string errorType, string error);
 }

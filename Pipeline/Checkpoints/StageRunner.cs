@@ -77,7 +77,14 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {
             var error = Classify(ex, root) ?? ex;
-            StageLog.Failed(logger, stage.Name, error.GetType().Name, error.Message, ex);
+            if (error is DataErrorException)
+            {
+                StageLog.FailedOnData(logger, stage.Name, error.GetType().Name, error.Message);
+            }
+            else
+            {
+                StageLog.Failed(logger, stage.Name, error.GetType().Name, error.Message, ex);
+            }
             try
             {
                 RecordFailure(path, quarter, stage.Name, started, error);

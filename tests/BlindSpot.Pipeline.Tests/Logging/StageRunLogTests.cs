@@ -1,3 +1,4 @@
+using BlindSpot.Core.Errors;
 using BlindSpot.Core.Paths;
 using BlindSpot.Pipeline.Checkpoints;
 using BlindSpot.Pipeline.Jobs;
@@ -64,6 +65,23 @@ public sealed class StageRunLogTests
             Assert.That(failed.Level, Is.EqualTo(LogLevel.Error));
             Assert.That(failed.Message, Is.EqualTo("ingest failed (InvalidDataException): bad delivery"));
             Assert.That(failed.Scopes, Has.Some.Contains($"RunId={RunId}").And.Some.Contains("Quarter=2026Q3"));
+        });
+    }
+
+    [Test]
+    public void IngestAsync_DataError_LogsItsMessageWithoutAStackTrace()
+    {
+        stage.Failure = new DataErrorException("raw/2026Q3/KEPCO/electricity_cutoff.csv.gz: the gzip file is cut off");
+
+        Assert.ThrowsAsync<DataErrorException>(() => jobs.IngestAsync("2026Q3", RunId, CancellationToken.None));
+
+        var failed = logs.Entries.Single(e => e.Level == LogLevel.Error);
+        Assert.Multiple(() =>
+        {
+            Assert.That(failed.EventId.Id, Is.EqualTo(1006));
+            Assert.That(failed.Message, Is.EqualTo("ingest failed on a data error (DataErrorException): raw/2026Q3/KEPCO/electricity_cutoff.csv.gz: the gzip file is cut off"));
+            Assert.That(failed.Exception, Is.Null, "the operator's message, not where it was noticed");
+            Assert.That(failed.Scopes, Has.Some.Contains($"RunId={RunId}"));
         });
     }
 }
