@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using Parquet;
@@ -31,8 +32,11 @@ public static class FeatureMemory
             return null;
         }
 
-        await using var stream = File.OpenRead(path);
-        await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-        return HeapLimit(reader.Metadata?.NumRows ?? 0);
+        return await ParquetFiles.ReadAsync(path, "the roster's footer", async () =>
+        {
+            await using var stream = File.OpenRead(path);
+            await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
+            return (long?)HeapLimit(reader.Metadata?.NumRows ?? 0);
+        }).ConfigureAwait(false);
     }
 }

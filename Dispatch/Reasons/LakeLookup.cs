@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Catalog;
 using Parquet;
 using Parquet.Schema;
@@ -18,6 +19,11 @@ internal static class LakeLookup
             return latest;
         }
 
+        return await ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => ReadLatestAsync(feed, path, wanted, latest, ct)).ConfigureAwait(false);
+    }
+
+    private static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> ReadLatestAsync(FeedDefinition feed, string path, IReadOnlySet<long> wanted, Dictionary<long, IReadOnlyDictionary<string, object?>> latest, CancellationToken ct)
+    {
         var dates = new Dictionary<long, DateOnly>();
         await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
         var keyField = reader.Schema.DataFields.First(f => f.Name == (feed.Unit == FeedUnit.Person ? "person_key" : "household_key"));

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -27,6 +28,11 @@ internal static class LabelHistory
             return;
         }
 
+        await ParquetFiles.ReadAsync(path, "the labels history", () => AddFromFileAsync(path, target, ct)).ConfigureAwait(false);
+    }
+
+    private static async Task AddFromFileAsync(string path, HashSet<(long Person, Variant Variant)> target, CancellationToken ct)
+    {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var fields = reader.Schema.DataFields;
         var keyField = fields.First(f => f.Name == "person_key");

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Regions;
 using Parquet;
@@ -58,6 +59,11 @@ internal sealed class RosterFacts
             throw new FileNotFoundException($"{path}: the quarter's roster is missing; run 'blindspot ingest' for the quarter first.", path);
         }
 
+        return await ParquetFiles.ReadAsync(path, "the roster", () => ReadFileAsync(path, ct)).ConfigureAwait(false);
+    }
+
+    private static async Task<RosterFacts> ReadFileAsync(string path, CancellationToken ct)
+    {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var facts = new RosterFacts(checked((int)reader.RowGroups.Sum(g => g.RowCount)));
         var offset = 0;

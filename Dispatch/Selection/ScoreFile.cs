@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Contracts;
 using Parquet;
 using Parquet.Schema;
@@ -13,7 +14,10 @@ internal static class ScoreFile
     public const int ReasonCount = 3;
 
     /// <summary>Everyone scored, in national rank order (rank 1 first).</summary>
-    public static async Task<(ScoredPerson[] Ranking, string ModelVersion)> ReadRankingAsync(string path, CancellationToken ct)
+    public static Task<(ScoredPerson[] Ranking, string ModelVersion)> ReadRankingAsync(string path, CancellationToken ct) =>
+        ParquetFiles.ReadAsync(path, "the scores' ranking", () => ReadRankingUnguardedAsync(path, ct));
+
+    private static async Task<(ScoredPerson[] Ranking, string ModelVersion)> ReadRankingUnguardedAsync(string path, CancellationToken ct)
     {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var total = checked((int)reader.RowGroups.Sum(g => g.RowCount));
@@ -50,7 +54,10 @@ internal static class ScoreFile
     }
 
     /// <summary>The reason feature names and values of the given file rows.</summary>
-    public static async Task<Dictionary<int, (string Feature, float Value)[]>> ReadReasonsAsync(string path, IReadOnlyCollection<int> rows, CancellationToken ct)
+    public static Task<Dictionary<int, (string Feature, float Value)[]>> ReadReasonsAsync(string path, IReadOnlyCollection<int> rows, CancellationToken ct) =>
+        ParquetFiles.ReadAsync(path, "the scores' reasons", () => ReadReasonsUnguardedAsync(path, rows, ct));
+
+    private static async Task<Dictionary<int, (string Feature, float Value)[]>> ReadReasonsUnguardedAsync(string path, IReadOnlyCollection<int> rows, CancellationToken ct)
     {
         var wanted = rows.ToHashSet();
         var result = new Dictionary<int, (string, float)[]>();

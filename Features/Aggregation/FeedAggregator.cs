@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
 using BlindSpot.Features.Roster;
@@ -12,7 +13,11 @@ namespace BlindSpot.Features.Aggregation;
 /// </summary>
 internal static class FeedAggregator
 {
-    public static async Task<FeedAggregate> AggregateAsync(
+    public static Task<FeedAggregate> AggregateAsync(
+        FeedDefinition feed, string path, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, FoldScope scope, CancellationToken ct) =>
+        ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => AggregateUnguardedAsync(feed, path, keys, units, asOf, accumulator, scope, ct));
+
+    private static async Task<FeedAggregate> AggregateUnguardedAsync(
         FeedDefinition feed, string path, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, FoldScope scope, CancellationToken ct)
     {
         if (!File.Exists(path))

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Regions;
 using Parquet;
@@ -11,7 +12,10 @@ namespace BlindSpot.Features.Roster;
 /// </summary>
 internal static class RosterReader
 {
-    public static async Task<(RosterTable Table, RosterKeys Keys)> ReadAsync(string path, CancellationToken cancellationToken)
+    public static Task<(RosterTable Table, RosterKeys Keys)> ReadAsync(string path, CancellationToken cancellationToken) =>
+        ParquetFiles.ReadAsync(path, "the roster", () => ReadUnguardedAsync(path, cancellationToken));
+
+    private static async Task<(RosterTable Table, RosterKeys Keys)> ReadUnguardedAsync(string path, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {

@@ -13,11 +13,11 @@ namespace BlindSpot.Pipeline.Reporting;
 
 /// <summary>
 /// <c>runs/&lt;Q&gt;/report.html</c>: a plain page an analyst reads after the run, in Korean with English beside it — stages
-/// with timings, peak memory and readable counts, feed volumes against last quarter with rejects, feature drift
-/// (population stability index, top movers), score distributions per variant, selections per 시도 (by name), the
-/// quota per variant with the model versions used and the worklist files, every table under its own heading, with PNG
-/// charts written beside it into <c>chartFolder</c>. Built only from files the stages wrote, with no clock of its own,
-/// so the same run gives the same bytes.
+/// with timings, peak memory and readable counts, feed volumes against last quarter with rejects and the volume changes
+/// the operator accepted, feature drift (population stability index, top movers), score distributions per variant,
+/// selections per 시도 (by name), the quota per variant with the model versions used and the worklist files, every table
+/// under its own heading, with PNG charts written beside it into <c>chartFolder</c>. Built only from files the stages
+/// wrote, with no clock of its own, so the same run gives the same bytes.
 /// </summary>
 internal static class RunReportWriter
 {
@@ -92,6 +92,30 @@ internal static class RunReportWriter
             var change = last is > 0 ? ((feed.Accepted - last.Value) * 100.0 / last.Value).ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture) : "";
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td>{feed.Feed}</td><td>{feed.Status.ToString().ToLowerInvariant()}</td><td>{feed.Accepted:N0}</td><td>{last:N0}</td><td>{change}</td><td>{feed.Rejected:N0}</td><td>{feed.Duplicates:N0}</td></tr>\n");
+        }
+
+        html.Append("</table>\n");
+        AcceptedVolumeChanges(html, current);
+    }
+
+    /// <summary>
+    /// The changes beyond the volume limits that the operator let through with <c>ingest --accept-volume-change</c>: a
+    /// roster 40 % smaller passed only because someone said so, and whoever reads the report must see that it did.
+    /// </summary>
+    private static void AcceptedVolumeChanges(StringBuilder html, IngestReport current)
+    {
+        var accepted = current.VolumeChanges.Where(c => c.Accepted).ToList();
+        if (accepted.Count == 0)
+        {
+            return;
+        }
+
+        html.Append("<h3>운영자가 승인한 건수 변화 (--accept-volume-change) · Volume changes accepted by the operator</h3>\n")
+            .Append("<table><tr><th>연계 자료 · feed</th><th>비교 분기 · compared with</th><th>이전 · previous</th><th>현재 · current</th><th>증감 % · change %</th><th>한도 · limit</th></tr>\n");
+        foreach (var change in accepted)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{Encode(change.Feed)}</td><td>{Encode(change.PreviousQuarter)}</td><td>{change.Previous:N0}</td><td>{change.Current:N0}</td><td>{change.Change * 100:+0.0;-0.0;0.0}</td><td>±{change.Limit * 100:0.#} %</td></tr>\n");
         }
 
         html.Append("</table>\n");

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Files;
 using Parquet;
 using Parquet.Schema;
 
@@ -14,7 +15,10 @@ internal static class FeatureBlockReader
     /// Every row group of <paramref name="path"/>, or only the groups where
     /// <paramref name="wanted"/> says a key is needed (the features of groups without one are not decoded).
     /// </summary>
-    public static async IAsyncEnumerable<FeatureBlock> ReadAsync(string path, IReadOnlyList<string> featureNames, Func<long, bool>? wanted = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public static IAsyncEnumerable<FeatureBlock> ReadAsync(string path, IReadOnlyList<string> featureNames, Func<long, bool>? wanted = null, CancellationToken ct = default) =>
+        ParquetFiles.ReadAsync(path, "a features part", ReadUnguardedAsync(path, featureNames, wanted, ct), ct);
+
+    private static async IAsyncEnumerable<FeatureBlock> ReadUnguardedAsync(string path, IReadOnlyList<string> featureNames, Func<long, bool>? wanted, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);

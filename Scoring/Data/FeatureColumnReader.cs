@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Files;
 using Parquet;
 using Parquet.Schema;
 
@@ -17,10 +18,15 @@ internal static class FeatureColumnReader
     /// <param name="pool">Buffers shared between the parts of one run; <c>null</c> allocates this part's own.</param>
     /// <param name="ct">Cancels between columns.</param>
     /// <returns>The same <see cref="FeatureColumns"/> instance refilled for every row group.</returns>
-    public static async IAsyncEnumerable<FeatureColumns> ReadAsync(string path, IReadOnlyList<string> featureNames, IReadOnlyList<int> read, FeatureColumnsPool? pool = null, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    public static IAsyncEnumerable<FeatureColumns> ReadAsync(string path, IReadOnlyList<string> featureNames, IReadOnlyList<int> read, FeatureColumnsPool? pool = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(read);
+        return ParquetFiles.ReadAsync(path, "a features part", ReadUnguardedAsync(path, featureNames, read, pool, ct), ct);
+    }
+
+    private static async IAsyncEnumerable<FeatureColumns> ReadUnguardedAsync(string path, IReadOnlyList<string> featureNames, IReadOnlyList<int> read, FeatureColumnsPool? pool, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         var featureFields = read.Select(f => fields.TryGetValue(featureNames[f], out var field)

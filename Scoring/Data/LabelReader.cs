@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -20,6 +21,11 @@ internal static class LabelReader
 
         var code = variant.ToCode();
         var result = new List<LabelRow>();
+        return await ParquetFiles.ReadAsync(path, $"the labels of {quarter}", () => ReadFileAsync(path, code, result, ct)).ConfigureAwait(false);
+    }
+
+    private static async Task<IReadOnlyList<LabelRow>> ReadFileAsync(string path, string code, List<LabelRow> result, CancellationToken ct)
+    {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var fields = reader.Schema.DataFields.ToDictionary(f => f.Name, StringComparer.Ordinal);
         for (var g = 0; g < reader.RowGroupCount; g++)

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
 using Parquet;
@@ -10,7 +11,10 @@ namespace BlindSpot.Scoring.Evaluation;
 /// </summary>
 internal static class TruthReader
 {
-    public static async Task<Dictionary<long, (bool InCrisis, float Risk)>> ReadAsync(string path, Variant variant, Pseudonymizer pseudonymizer, CancellationToken ct)
+    public static Task<Dictionary<long, (bool InCrisis, float Risk)>> ReadAsync(string path, Variant variant, Pseudonymizer pseudonymizer, CancellationToken ct) =>
+        ParquetFiles.ReadAsync(path, "the simulation's truth", () => ReadUnguardedAsync(path, variant, pseudonymizer, ct));
+
+    private static async Task<Dictionary<long, (bool InCrisis, float Risk)>> ReadUnguardedAsync(string path, Variant variant, Pseudonymizer pseudonymizer, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(pseudonymizer);
         var result = new Dictionary<long, (bool, float)>();

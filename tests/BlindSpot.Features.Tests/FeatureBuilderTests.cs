@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Errors;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Runs;
 using BlindSpot.Features.Schema;
@@ -290,6 +291,33 @@ public sealed class FeatureBuilderTests
         var error = Assert.ThrowsAsync<InvalidDataException>(() => Builder().BuildAsync(root, Quarter));
 
         Assert.That(error!.Message, Does.Contain(root.Roster(Quarter)).And.Contain("person key 0000000000000051 appears twice"));
+    }
+
+    [Test]
+    public async Task Build_LakeFeedCutShort_DataErrorNamesTheFeedFile()
+    {
+        await WriteCurrentAsync(root, Catalog);
+        var feed = root.LakeFeed(Quarter, "telecom_arrears");
+        var bytes = await File.ReadAllBytesAsync(feed);
+        await File.WriteAllBytesAsync(feed, bytes[..(bytes.Length / 2)]);
+
+        // Parquet.Net's own "not a parquet file" (an IOException, which the jobs would retry) names no file.
+        var error = Assert.ThrowsAsync<DataErrorException>(() => Builder().BuildAsync(root, Quarter));
+
+        Assert.That(error!.Message, Does.StartWith($"{feed}: cannot read the lake's telecom_arrears feed: the Parquet file is damaged"));
+    }
+
+    [Test]
+    public async Task Build_RosterCutShort_DataErrorNamesTheRoster()
+    {
+        await WriteCurrentAsync(root, Catalog);
+        var roster = root.Roster(Quarter);
+        var bytes = await File.ReadAllBytesAsync(roster);
+        await File.WriteAllBytesAsync(roster, bytes[..(bytes.Length / 2)]);
+
+        var error = Assert.ThrowsAsync<DataErrorException>(() => Builder().BuildAsync(root, Quarter));
+
+        Assert.That(error!.Message, Does.StartWith($"{roster}: cannot read the roster"));
     }
 
     [Test]
