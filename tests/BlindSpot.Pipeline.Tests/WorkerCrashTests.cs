@@ -33,7 +33,8 @@ public sealed class WorkerCrashTests
         await WaitUntilAsync(() => (shard = ProcessingShard(pipeline, ticket.Quarter)) is not null, TimeSpan.FromMinutes(2));
         first.Kill();
         using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        // Generous: the takeover alone waits out the 1-minute invisibility timeout, and a loaded 2-core machine slows each stage.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var outcome = await pipeline.Get<RunFollower>().FollowAsync(ticket, _ => { }, timeout.Token);
 
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
