@@ -190,12 +190,24 @@ public sealed class OfficerAndAnalystBrowserTests
     private async Task<IPage> SignInAsync(IBrowser browser, string userName, ViewportSize? viewport = null)
     {
         var context = await browser.NewContextAsync(new() { AcceptDownloads = true, Locale = "ko-KR", ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 720 } });
+        // Generous waits: this checks what the pages do, not how fast a loaded 2-core CI machine serves them.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync($"{address}/login");
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", PortalFactory.SamplePassword(userName));
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        try
+        {
+            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        }
+        catch (TimeoutException)
+        {
+            // Say what the sign-in page answered (a refusal, a rate limit) instead of only that it never moved on.
+            Assert.Fail($"{userName} stayed on the sign-in page: {await page.InnerTextAsync("body")}");
+        }
+
         return page;
     }
 
