@@ -4,7 +4,6 @@ using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
-using BlindSpot.Core.Runs;
 using BlindSpot.Dispatch.Identity;
 using BlindSpot.Dispatch.Reasons;
 using BlindSpot.Dispatch.Register;
@@ -16,17 +15,15 @@ namespace BlindSpot.Dispatch;
 /// <summary>
 /// The dispatch stage: the quarter's scores → the top people per variant, named from the identity vault, with Korean
 /// reasons, into per-시군구 worklists (through an <see cref="IWorklistStore"/>), the dispatch register and a summary.
+/// No bookkeeping: <see cref="DispatchStage"/> runs it through the checkpoint.
 /// </summary>
-public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer, TimeProvider time)
+public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer)
 {
-    public const string StageName = "dispatch";
-
     public async Task<DispatchSummary> DispatchAsync(DataRoot root, Quarter quarter, IWorklistStore store, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
         options.Validate();
-        var started = time.GetUtcNow();
         var roster = await RosterFacts.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
 
@@ -45,7 +42,6 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         DispatchRegister.Write(root.PastDispatches(quarter), rows.Select(r => identities.GetValueOrDefault(roster.PersonKeys[r.Person]) is { } id ? (r.Entry, id.ResidentNumber, id.HouseholdNumber) : (r.Entry, "", "")));
         var summary = Summarise(quarter, roster, selections, entries, identities.Count, wanted.Count, history, warnings);
         await File.WriteAllBytesAsync(root.DispatchSummary(quarter), summary.ToUtf8Json(), ct).ConfigureAwait(false);
-        Record(root, quarter, summary, started);
         return summary;
     }
 
@@ -194,24 +190,5 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
             MissingIdentity = wanted - identified,
             Warnings = warnings,
         };
-    }
-
-    private void Record(DataRoot root, Quarter quarter, DispatchSummary summary, DateTimeOffset started)
-    {
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["entries"] = summary.Total, ["missingIdentity"] = summary.MissingIdentity };
-        foreach (var (variant, v) in summary.Variants)
-        {
-            counts[$"{variant}.selected"] = v.Selected;
-            counts[$"{variant}.quota"] = v.Quota;
-        }
-
-        RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()).With(new StageRecord
-        {
-            Stage = StageName,
-            State = StageState.Completed,
-            Counts = counts,
-            StartedAt = started,
-            FinishedAt = time.GetUtcNow(),
-        }).Save(root.RunManifest(quarter));
     }
 }

@@ -16,27 +16,15 @@ namespace BlindSpot.Features;
 /// The features stage: roster + lake of a quarter (and the previous quarter's lake for change features) →
 /// <c>features/&lt;Q&gt;/part-NNN.parquet</c> (one per 시도) and <c>feature-manifest.json</c>. Records itself in the run manifest.
 /// </summary>
-public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, TimeProvider time)
+public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
 {
-    public const string StageName = "features";
-
-    public Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, CancellationToken ct = default) => BuildAsync(root, quarter, null, ct);
-
-    /// <param name="knownInputs">
-    /// The inputs' hashes when the caller has just taken them (the pipeline's checkpoint key), recorded as they are; null
-    /// to hash the roster and both quarters' lakes here, alongside the roster read.
-    /// </param>
-    public async Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? knownInputs, CancellationToken ct = default)
+    /// <summary>Builds the quarter's features. Does no bookkeeping: run it as <see cref="FeaturesStage"/> through the checkpoint.</summary>
+    public async Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         options.Validate();
-        var started = time.GetUtcNow();
         var clock = Stopwatch.StartNew();
         var schema = FeatureSchema.For(catalog);
-        // Unknown inputs are hashed for the run manifest while the roster is read, on the core its decoding leaves.
-        var inputHashes = knownInputs is null
-            ? Task.Run(() => HashInputsAsync(root, quarter, ct), ct)
-            : Task.FromResult(new SortedDictionary<string, string>(knownInputs.ToDictionary(), StringComparer.Ordinal));
         var phases = new List<FeatureBuildResult.Phase>();
         var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, phases, ct).ConfigureAwait(false);
         var lap = Stopwatch.GetTimestamp();
@@ -55,7 +43,6 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         RemoveStaleParts(folder);
         var partitions = Partition.Split(roster.Sigungu);
         var statistics = new FeatureStatistics[partitions.Count][];
-        var partHashes = new string[partitions.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, partitions.Count),
             new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct },
@@ -63,15 +50,13 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
             {
                 var path = Path.Combine(folder, partitions[p].FileName);
                 statistics[p] = await PartitionWriter.WriteAsync(context, partitions[p], path, token).ConfigureAwait(false);
-                partHashes[p] = await FileHash.Sha256Async(path, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
         phases.Add(new FeatureBuildResult.Phase($"write {partitions.Count} parts", Stopwatch.GetElapsedTime(lap)));
         lap = Stopwatch.GetTimestamp();
 
         var manifest = Describe(quarter, schema, roster, current, hasPrevious, partitions, statistics);
         await File.WriteAllBytesAsync(Path.Combine(folder, FeatureManifest.FileName), manifest.ToUtf8Json(), ct).ConfigureAwait(false);
-        await RecordAsync(root, quarter, manifest, await inputHashes.ConfigureAwait(false), partHashes, started, ct).ConfigureAwait(false);
-        phases.Add(new FeatureBuildResult.Phase("describe and record", Stopwatch.GetElapsedTime(lap)));
+        phases.Add(new FeatureBuildResult.Phase("describe", Stopwatch.GetElapsedTime(lap)));
         return new FeatureBuildResult(manifest, folder, clock.Elapsed, phases);
     }
 
@@ -150,58 +135,10 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options, 
         };
     }
 
-    private async Task<SortedDictionary<string, string>> HashInputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
-    {
-        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
-        {
-            [Path.GetRelativePath(root.Path, root.Roster(quarter))] = await FileHash.Sha256Async(root.Roster(quarter), ct).ConfigureAwait(false),
-        };
-        foreach (var q in new[] { quarter, quarter.Previous })
-        {
-            foreach (var feed in catalog.Feeds.Where(f => File.Exists(root.LakeFeed(q, f.Code))))
-            {
-                inputs[Path.GetRelativePath(root.Path, root.LakeFeed(q, feed.Code))] = await FileHash.Sha256Async(root.LakeFeed(q, feed.Code), ct).ConfigureAwait(false);
-            }
-        }
-
-        return inputs;
-    }
-
-    /// <summary>Records the stage; <paramref name="partHashes"/> are the parts' SHA-256, in manifest order, taken as each was written.</summary>
-    private async Task RecordAsync(DataRoot root, Quarter quarter, FeatureManifest manifest, SortedDictionary<string, string> inputs, string[] partHashes, DateTimeOffset started, CancellationToken ct)
-    {
-        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        for (var p = 0; p < manifest.Partitions.Count; p++)
-        {
-            outputs[Path.GetRelativePath(root.Path, Path.Combine(root.FeaturesFolder(quarter), manifest.Partitions[p].File))] = partHashes[p];
-        }
-
-        var manifestPath = Path.Combine(root.FeaturesFolder(quarter), FeatureManifest.FileName);
-        outputs[Path.GetRelativePath(root.Path, manifestPath)] = await FileHash.Sha256Async(manifestPath, ct).ConfigureAwait(false);
-
-        var run = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()).With(new StageRecord
-        {
-            Stage = StageName,
-            State = StageState.Completed,
-            Inputs = inputs,
-            Outputs = outputs,
-            Counts = new SortedDictionary<string, long>(StringComparer.Ordinal)
-            {
-                ["rows"] = manifest.Rows,
-                ["features"] = manifest.Features.Count,
-                ["unknownKeys"] = manifest.Feeds.Sum(f => f.UnknownKeys),
-                ["absentFeeds"] = manifest.Feeds.Count(f => !f.Present),
-            },
-            StartedAt = started,
-            FinishedAt = time.GetUtcNow(),
-        });
-        run.Save(root.RunManifest(quarter));
-    }
-
     /// <summary>A rerun after the roster lost a 시도 must not leave that 시도's old part behind.</summary>
     private static void RemoveStaleParts(string folder)
     {
-        foreach (var stale in Directory.EnumerateFiles(folder, "part-*.parquet"))
+        foreach (var stale in Directory.EnumerateFiles(folder, Core.Contracts.FeatureFiles.PartPattern))
         {
             File.Delete(stale);
         }

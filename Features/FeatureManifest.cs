@@ -9,7 +9,7 @@ namespace BlindSpot.Features;
 /// </summary>
 public sealed record FeatureManifest
 {
-    public const string FileName = "feature-manifest.json";
+    public const string FileName = Core.Contracts.FeatureFiles.ManifestFileName;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -12,7 +12,8 @@ namespace BlindSpot.Features;
 /// of <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × people (3.5 GB at 9 million) makes it collect in time,
 /// measured 3.4 GiB peak and no slower (docs/BENCHMARKS.md). Exceeding it is an OutOfMemoryException: loud, not slow.
 /// The limit is process-wide, and tests run the verb inside their own test host, so it is never below
-/// <see cref="FloorBytes"/> (the ingest verb's 1.8 GB cap has the same effect there and is below it).
+/// <see cref="FloorBytes"/> (ingest's 1.8 GB cap, <c>IngestStage.HeapLimitBytes</c>, has the same effect there and is below it).
+/// Applied by the host through <see cref="Core.Stages.IHeapBudget"/> (<see cref="FeaturesStage"/>).
 /// </summary>
 public static class FeatureMemory
 {

@@ -64,6 +64,12 @@ public sealed class IngestOptions
     internal void Validate()
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(DataRoot);
+        ValidateSettings();
+    }
+
+    /// <summary>Everything but the quarter and the data root, which the checkpoint gives <see cref="IngestStage"/>.</summary>
+    internal void ValidateSettings()
+    {
         if (Pseudonymizer is null)
         {
             throw new ArgumentException("IngestOptions.Pseudonymizer is required: use Pseudonymizer.FromEnvironment.");

@@ -8,11 +8,11 @@ namespace BlindSpot.Ingestion;
 /// <summary>
 /// What the quarter's previous ingest run left that this run can keep: the roster and every feed whose delivery is
 /// byte-for-byte the one read then, whose output file still has the hash recorded then, under the same catalog and
-/// pseudonym key. Feeds are kept only while the roster is (their unknown-key counts depend on it). Immutable.
+/// pseudonym key and options. Feeds are kept only while the roster is (their unknown-key counts depend on it). Immutable.
 /// </summary>
 internal sealed class ReusableOutputs
 {
-    private static readonly string[] SharedInputs = ["#catalog", "#pseudonym-key"];
+    private static readonly string[] SharedInputs = ["#catalog", "#pseudonym-key", "#options"];
 
     private readonly Dictionary<string, FeedReport> reports;
 

@@ -1,10 +1,13 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
+using BlindSpot.Features;
 using BlindSpot.Pipeline.Checkpoints;
 using BlindSpot.Pipeline.Hosting;
 using BlindSpot.Pipeline.Jobs;
 using BlindSpot.Pipeline.Runs;
 using BlindSpot.Pipeline.Stages;
+using BlindSpot.Scoring.Batch;
+using BlindSpot.Scoring.Registry;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,17 +42,18 @@ public static class PipelineServiceCollectionExtensions
         // Read once at start: the key must not change in the middle of a run.
         services.AddSingleton(_ => Pseudonymizer.FromEnvironment(options.AllowSamplePseudonymKey));
 
-        services.AddSingleton<IQuarterStage, IngestStage>();
-        services.AddSingleton<IQuarterStage, FeaturesStage>();
-        services.AddSingleton<IQuarterStage, ScoreStage>();
-        services.AddSingleton<IQuarterStage, DispatchStage>();
-        services.AddSingleton<IQuarterStage, ReportStage>();
+        // The chain's stages: each a stage library's IQuarterStage (or two units of one), run through the one checkpoint.
+        services.AddSingleton<IPipelineStage, IngestUnits>();
+        services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new FeaturesStage(sp.GetRequiredService<FeedCatalog>(), new FeatureOptions())));
+        services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new ScoreStage(new ModelRegistry(options.ResolvedModelsFolder), new ScoreOptions(), sp.GetRequiredService<TimeProvider>())));
+        services.AddSingleton<IPipelineStage, DispatchUnits>();
+        services.AddSingleton<IPipelineStage>(new PipelineStage(new ReportStage()));
         services.AddSingleton<StageRunner>();
-        services.AddSingleton<ScoreReduceStage>();
+        services.AddSingleton<ScoreReduce>();
 
         services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ILogger<QuarterRunJobs>>()));
         services.AddTransient(sp => new ScoreShardJobs(
-            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduceStage>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options, sp.GetRequiredService<ILogger<ScoreShardJobs>>()));
+            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduce>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options, sp.GetRequiredService<ILogger<ScoreShardJobs>>()));
         services.AddTransient(sp => new QuarterlyTriggerJob(sp.GetRequiredService<QuarterRunTrigger>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuarterRunTrigger>();
         services.AddSingleton<RunFollower>();

@@ -1,13 +1,15 @@
+using BlindSpot.Core.Stages;
+
 namespace BlindSpot.Pipeline;
 
-/// <summary>The stages of a quarter's run, in the order they chain.</summary>
+/// <summary>The stages of a quarter's run, in the order they chain: the names of <see cref="StageNames"/>.</summary>
 public static class PipelineStages
 {
-    public const string Ingest = "ingest";
-    public const string Features = "features";
-    public const string Score = "score";
-    public const string Dispatch = "dispatch";
-    public const string Report = "report";
+    public const string Ingest = StageNames.Ingest;
+    public const string Features = StageNames.Features;
+    public const string Score = StageNames.Score;
+    public const string Dispatch = StageNames.Dispatch;
+    public const string Report = StageNames.Report;
 
-    public static IReadOnlyList<string> Order { get; } = [Ingest, Features, Score, Dispatch, Report];
+    public static IReadOnlyList<string> Order => StageNames.Order;
 }

@@ -41,8 +41,12 @@ internal static class DispatchCommand
             IWorklistStore store = dataSource is null
                 ? new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)])
                 : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
-            var summary = await new Dispatcher(catalog, regions, new DispatchOptions(), pseudonymizer, TimeProvider.System)
-                .DispatchAsync(root, quarter, store, ct).ConfigureAwait(false);
+            var stage = new DispatchStage(catalog, regions, new DispatchOptions(), pseudonymizer, store);
+            if ((await StageVerb.RunAsync(stage, root, quarter, output, ct).ConfigureAwait(false)).Outcome?.Detail is not DispatchSummary summary)
+            {
+                return ExitCodes.Success;
+            }
+
             foreach (var (variant, v) in summary.Variants)
             {
                 var excluded = v.Excluded.Count == 0 ? "none" : string.Join(", ", v.Excluded.Select(e => $"{e.Key} {e.Value:N0}"));

@@ -24,14 +24,11 @@ internal static class FeaturesCommand
             var quarter = parse.GetValue(quarterArgument);
             var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
-            // For this verb only (the in-process quarter run has its own budget): see FeatureMemory.
-            if (await FeatureMemory.HeapLimitAsync(root, quarter, ct).ConfigureAwait(false) is { } limit)
+            if ((await StageVerb.RunAsync(new FeaturesStage(catalog, new FeatureOptions()), root, quarter, output, ct).ConfigureAwait(false)).Outcome?.Detail is not FeatureBuildResult result)
             {
-                AppContext.SetData("GCHeapHardLimit", (ulong)limit);
-                GC.RefreshMemoryLimit();
+                return ExitCodes.Success;
             }
 
-            var result = await new FeatureBuilder(catalog, new FeatureOptions(), TimeProvider.System).BuildAsync(root, quarter, ct).ConfigureAwait(false);
             var manifest = result.Manifest;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"features {quarter}: {manifest.Rows:N0} people × {manifest.Features.Count} features in {manifest.Partitions.Count} 시도 parts, {result.Elapsed.TotalSeconds:F1} s"));

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
 using BlindSpot.Ingestion;
 using BlindSpot.Ingestion.Reporting;
 
@@ -22,25 +23,26 @@ internal static class IngestCommand
         var command = new Command("ingest", "Validate and pseudonymise a quarter's deliveries into roster/, lake/ and quarantine/.") { quarterArgument, dataOption, catalogOption, acceptVolume };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            LimitHeap();
             var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
             if (pseudonymizer.IsSampleKey)
             {
                 await output.WriteLineAsync($"warning: {Pseudonymizer.KeyVariable} is not set; using the published SAMPLE key, fit for synthetic data only.");
             }
 
-            var options = new IngestOptions
+            var quarter = parse.GetValue(quarterArgument);
+            var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
+            var stage = new IngestStage(new IngestOptions
             {
-                Quarter = parse.GetValue(quarterArgument),
-                DataRoot = parse.GetValue(dataOption)!.FullName,
                 Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,
                 Pseudonymizer = pseudonymizer,
                 AcceptVolumeChange = parse.GetValue(acceptVolume),
-            };
+            });
             IngestReport report;
             try
             {
-                report = await new IngestJob(options).RunAsync(cancellationToken);
+                var result = await StageVerb.RunAsync(stage, root, quarter, output, cancellationToken);
+                report = result.Outcome?.Detail as IngestReport
+                    ?? IngestReport.Load(root.IngestReport(quarter)) ?? throw new FileNotFoundException($"{root.IngestReport(quarter)}: the report of the last ingest is missing.");
             }
             catch (IngestException ex) when (ex.Report is not null)
             {
@@ -55,23 +57,8 @@ internal static class IngestCommand
         return command;
     }
 
-    // Ingest's live data at 9M people is ~1.6 GB, but left alone the GC let the process grow past its 2 GiB budget
-    // (2.5 GB measured) before collecting. A hard heap limit makes it collect in time; set here, for this verb only,
-    // because other verbs have other budgets. Exceeding it is an OutOfMemoryException, a loud failure, not a slow one.
-    private static void LimitHeap()
-    {
-        const long HeapLimit = 1_800L << 20;
-        AppContext.SetData("GCHeapHardLimit", (ulong)HeapLimit);
-        GC.RefreshMemoryLimit();
-    }
-
     private static void Print(IngestReport report, TextWriter output)
     {
-        if (report.Skipped)
-        {
-            output.WriteLine($"ingest {report.Quarter}: inputs unchanged since the last completed run; skipped (outputs verified).");
-        }
-
         output.WriteLine($"{"feed",-34} {"status",-9} {"read",11} {"accepted",11} {"rejected",9} {"dups",7} {"unknown",8} {"ms",7}  file");
         foreach (var feed in report.All)
         {

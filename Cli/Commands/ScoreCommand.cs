@@ -28,7 +28,11 @@ internal static class ScoreCommand
             var options = new ScoreOptions { Margin = parse.GetValue(margin), Workers = parse.GetValue(workers) };
             BadArgumentsException.Check(options.Validate);
             var q = parse.GetValue(quarter);
-            var result = await new ScoreJob(TimeProvider.System).RunAsync(root, q, registry, options, ct).ConfigureAwait(false);
+            if ((await StageVerb.RunAsync(new ScoreStage(registry, options, TimeProvider.System), root, q, output, ct).ConfigureAwait(false)).Outcome?.Detail is not ScoreResult result)
+            {
+                return ExitCodes.Success;
+            }
+
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"score {q}: {result.Variants.Sum(v => v.Rows):N0} scores in {result.Elapsed.TotalSeconds:F1} s"));
             foreach (var variant in result.Variants)
             {

@@ -75,5 +75,8 @@ public sealed class DataRoot
     /// <summary>What the simulator was asked to make, for reproducing it: <c>simulation.json</c>.</summary>
     public string SimulationSettings => Combine("simulation.json");
 
+    /// <summary><paramref name="path"/> relative to the root with '/' separators, as manifests and reports record it.</summary>
+    public string Relative(string path) => System.IO.Path.GetRelativePath(Path, path).Replace('\\', '/');
+
     private string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 }

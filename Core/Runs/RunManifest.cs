@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using BlindSpot.Core.Paths;
 
 namespace BlindSpot.Core.Runs;
 
@@ -41,6 +42,20 @@ public sealed record RunManifest
         using var stream = File.OpenRead(path);
         return JsonSerializer.Deserialize<RunManifest>(stream, Json)
             ?? throw new InvalidDataException($"{path}: the run manifest is empty; delete it to start the quarter's run afresh.");
+    }
+
+    /// <summary>The run manifest of <paramref name="quarter"/> under <paramref name="root"/>, or an empty one when there is none yet.</summary>
+    public static RunManifest Load(DataRoot root, Quarters.Quarter quarter)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        return LoadOrCreate(root.RunManifest(quarter), quarter.ToString());
+    }
+
+    /// <summary>Replaces <paramref name="record"/>'s stage in the run manifest of <paramref name="quarter"/> and saves it.</summary>
+    public static void Record(DataRoot root, Quarters.Quarter quarter, StageRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        Load(root, quarter).With(record).Save(root.RunManifest(quarter));
     }
 
     /// <summary>Writes to a temporary file beside <paramref name="path"/> and renames it, so a crash never leaves half a manifest.</summary>

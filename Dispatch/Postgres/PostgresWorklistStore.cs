@@ -23,6 +23,8 @@ public sealed class PostgresWorklistStore(NpgsqlDataSource dataSource, PostgresO
 
     public string Describe(Quarter quarter) => $"PostgreSQL {options.Schema}.worklist_entries (quarter {quarter})";
 
+    public string Destination => $"postgres {options.Schema}";
+
     public async Task ReplaceQuarterAsync(Quarter quarter, IReadOnlyList<WorklistEntry> entries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entries);

@@ -14,6 +14,8 @@ public sealed class FileWorklistStore(DataRoot root, IReadOnlyCollection<string>
 {
     public string Describe(Quarter quarter) => root.WorklistFolder(quarter);
 
+    public string Destination => "files";
+
     public Task ReplaceQuarterAsync(Quarter quarter, IReadOnlyList<WorklistEntry> entries, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(entries);

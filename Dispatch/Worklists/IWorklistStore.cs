@@ -8,6 +8,12 @@ public interface IWorklistStore
     /// <summary>A line for the console: where the worklists are.</summary>
     string Describe(BlindSpot.Core.Quarters.Quarter quarter);
 
+    /// <summary>
+    /// Where the worklists go, as part of the dispatch stage's checkpoint key (so switching stores dispatches again):
+    /// a short name without the data root's path. Default: the store's type name.
+    /// </summary>
+    string Destination => GetType().Name;
+
     /// <summary>Replaces every worklist of <paramref name="quarter"/> with <paramref name="entries"/> in one step.</summary>
     Task ReplaceQuarterAsync(Quarter quarter, IReadOnlyList<WorklistEntry> entries, CancellationToken ct);
 }

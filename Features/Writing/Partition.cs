@@ -6,7 +6,7 @@ internal sealed record Partition(string SidoCode, int Start, int End)
     public int Rows => End - Start;
 
     /// <summary><c>part-011.parquet</c> for 시도 11: the file name carries the 시도 code.</summary>
-    public string FileName => $"part-{int.Parse(SidoCode, System.Globalization.CultureInfo.InvariantCulture):D3}.parquet";
+    public string FileName => Core.Contracts.FeatureFiles.PartFileName(SidoCode);
 
     /// <summary>Splits the roster into its 시도 ranges, in roster order.</summary>
     public static IReadOnlyList<Partition> Split(int[] sigungu)

@@ -1,24 +1,22 @@
 using System.Runtime;
 using BlindSpot.Core.Errors;
-using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Pipeline.Stages;
 using Microsoft.Extensions.Logging;
 
 namespace BlindSpot.Pipeline.Checkpoints;
 
 /// <summary>
-/// Runs one stage of a quarter against its checkpoint in <c>runs/&lt;Q&gt;/manifest.json</c>: a stage that completed with
-/// the same inputs, and whose outputs are still intact, is skipped; otherwise it runs, and its record is completed with
-/// the checkpoint key (or marked failed with the reason). Safe to call again after a crash at any point.
+/// Runs one stage of a quarter: each of its units (<see cref="IPipelineStage.Units"/>) under its stage lock, through the
+/// one <see cref="StageCheckpoint"/> that hashes, skips and records. Safe to call again after a crash at any point.
 /// Logs the start, the skip decision and why, the recorded counts and a failure; the run id and quarter come from the
 /// job's logging scope. Log lines carry stage names, counts and error messages only, never a row's values.
 /// </summary>
-internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOptions options, TimeProvider time, ILogger<StageRunner> logger)
+internal sealed class StageRunner(IEnumerable<IPipelineStage> stages, PipelineOptions options, TimeProvider time, ILogger<StageRunner> logger)
 {
-    /// <summary>Runs (or skips) <paramref name="stageName"/>; returns false when its checkpoint held.</summary>
+    /// <summary>Runs (or skips) <paramref name="stageName"/>; returns false when every unit's checkpoint held.</summary>
     public Task<bool> RunAsync(string stageName, Quarter quarter, CancellationToken ct)
     {
         var stage = stages.SingleOrDefault(s => s.Name == stageName)
@@ -26,22 +24,40 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         return RunAsync(stage, quarter, ct);
     }
 
-    /// <summary>Runs (or skips) <paramref name="stage"/>, a stage not in the registered list (the reduce of sharded scoring); false when its checkpoint held.</summary>
-    public async Task<bool> RunAsync(IQuarterStage stage, Quarter quarter, CancellationToken ct)
+    /// <summary>Runs (or skips) <paramref name="stage"/>, also one not in the registered list (the reduce of sharded scoring); false when its checkpoints held.</summary>
+    public async Task<bool> RunAsync(IPipelineStage stage, Quarter quarter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(stage);
         var root = new DataRoot(options.DataRoot);
         // Before the lock file or a manifest is made: a data root that does not exist is refused, never created.
         DataRootCheck.RequireExisting(root);
+        var checkpoint = Checkpoint(root);
         try
         {
-            return await RunCheckedAsync(stage, root, quarter, ct).ConfigureAwait(false);
+            var ran = false;
+            foreach (var unit in stage.Units(root, quarter))
+            {
+                ran |= await RunUnitAsync(checkpoint, root, unit, unit.Quarter == quarter ? stage.Name : $"{stage.Name} {unit.Quarter}", ct).ConfigureAwait(false);
+            }
+
+            if (ran)
+            {
+                ReleaseStageMemory();
+            }
+
+            return ran;
         }
         catch (Exception ex) when (Classify(ex, root) is { } dataError)
         {
             throw dataError;
         }
     }
+
+    /// <summary>Records <paramref name="stage"/> as failed with <paramref name="error"/>, for a failure found outside the stage (a failed shard).</summary>
+    public void RecordFailure(Quarter quarter, string stage, string error) =>
+        Checkpoint(new DataRoot(options.DataRoot)).RecordFailure(new DataRoot(options.DataRoot), quarter, stage, error);
+
+    private StageCheckpoint Checkpoint(DataRoot root) => new(time) { DescribeFailure = ex => Classify(ex, root) };
 
     /// <summary>
     /// A failure no retry can cure, as a <see cref="DataErrorException"/> (which the jobs' automatic retry does not
@@ -56,77 +72,41 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         _ => null,
     };
 
-    private async Task<bool> RunCheckedAsync(IQuarterStage stage, DataRoot root, Quarter quarter, CancellationToken ct)
+    private async Task<bool> RunUnitAsync(StageCheckpoint checkpoint, DataRoot root, StageUnit unit, string name, CancellationToken ct)
     {
-        var path = root.RunManifest(quarter);
-        using var running = StageLock.Acquire(root, quarter, stage.Name);
-        var inputs = await stage.InputsAsync(root, quarter, ct).ConfigureAwait(false);
-        if (await SkipReasonAsync(stage, root, path, quarter, inputs, ct).ConfigureAwait(false) is { } skip)
+        using var running = StageLock.Acquire(root, unit.Quarter, unit.Stage.Name);
+        var decision = await checkpoint.DecideAsync(unit.Stage, root, unit.Quarter, ct).ConfigureAwait(false);
+        if (decision.Skip)
         {
-            StageLog.Skipped(logger, stage.Name, skip);
+            StageLog.Skipped(logger, name, decision.Reason);
             return false;
         }
 
-        var started = time.GetUtcNow();
-        StageLog.Started(logger, stage.Name, inputs?.Count ?? 0);
-        using var memory = PeakMemory.Start();
+        StageLog.Running(logger, name, decision.Reason);
+        StageLog.Started(logger, name, decision.Inputs.Count);
+        StageResult result;
         try
         {
-            await stage.RunAsync(root, quarter, inputs, ct).ConfigureAwait(false);
+            result = await checkpoint.RunAsync(decision, ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {
             var error = Classify(ex, root) ?? ex;
             if (error is DataErrorException)
             {
-                StageLog.FailedOnData(logger, stage.Name, error.GetType().Name, error.Message);
+                StageLog.FailedOnData(logger, name, error.GetType().Name, error.Message);
             }
             else
             {
-                StageLog.Failed(logger, stage.Name, error.GetType().Name, error.Message, ex);
-            }
-            try
-            {
-                RecordFailure(path, quarter, stage.Name, started, error);
-            }
-            catch (Exception recording) when (DataRootCheck.AsStorageFault(recording, root) is not null)
-            {
-                // A read-only or full data root cannot take the record either; the error itself says why.
+                StageLog.Failed(logger, name, error.GetType().Name, error.Message, ex);
             }
 
             throw;
         }
 
-        var manifest = RunManifest.LoadOrCreate(path, quarter.ToString());
-        var record = manifest.Find(stage.Name);
-        if (record is null || record.State != StageState.Completed)
-        {
-            throw new InvalidOperationException($"{stage.Name} {quarter} returned without recording a completed run in {path}.");
-        }
-
-        // A stage that checks its own inputs may have skipped itself, leaving last run's record: leave it as it was, so a
-        // rerun changes no byte of the manifest either.
-        var ranNow = record.StartedAt >= started.AddSeconds(-1);
-        if (ranNow)
-        {
-            record = record with { PeakWorkingSetBytes = memory.Peak };
-        }
-
-        if (inputs is not null)
-        {
-            var outputs = record.Outputs.Count > 0 ? record.Outputs : await stage.OutputsAsync(root, quarter, ct).ConfigureAwait(false);
-            record = record with { Inputs = inputs, Outputs = outputs };
-        }
-
-        if (ranNow || inputs is not null)
-        {
-            manifest.With(record).Save(path);
-        }
-
         // The counts are the stage's reconciliation (ingest: read = accepted + rejected + duplicates per feed).
-        StageLog.Completed(logger, stage.Name, ranNow, (time.GetUtcNow() - started).TotalSeconds, record.PeakWorkingSetBytes / (1024 * 1024), string.Join(", ", record.Counts.Select(c => $"{c.Key}={c.Value}")));
-
-        ReleaseStageMemory();
+        var record = result.Record;
+        StageLog.Completed(logger, name, true, record.Duration?.TotalSeconds ?? 0, record.PeakWorkingSetBytes / (1024 * 1024), string.Join(", ", record.Counts.Select(c => $"{c.Key}={c.Value}")));
         return true;
     }
 
@@ -140,53 +120,5 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
     {
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-    }
-
-    /// <summary>Records <paramref name="stage"/> as failed with <paramref name="error"/>, for a failure found outside the stage (a failed shard).</summary>
-    public void RecordFailure(Quarter quarter, string stage, string error) =>
-        RecordFailure(new DataRoot(options.DataRoot).RunManifest(quarter), quarter, stage, time.GetUtcNow(), new InvalidOperationException(error));
-
-    // A stage library that recorded its own failure (with its inputs and counts) keeps that record.
-    private void RecordFailure(string path, Quarter quarter, string stage, DateTimeOffset started, Exception error)
-    {
-        var manifest = RunManifest.LoadOrCreate(path, quarter.ToString());
-        if (manifest.Find(stage) is { State: StageState.Failed } own && own.StartedAt >= started.AddSeconds(-1))
-        {
-            return;
-        }
-
-        manifest.With(new StageRecord { Stage = stage, State = StageState.Failed, StartedAt = started, FinishedAt = time.GetUtcNow(), Error = error.Message }).Save(path);
-    }
-
-    /// <summary>Why the stage can be skipped (its checkpoint held), or null with the reason it must run logged.</summary>
-    private async Task<string?> SkipReasonAsync(IQuarterStage stage, DataRoot root, string path, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
-    {
-        var done = RunManifest.LoadOrCreate(path, quarter.ToString()).Find(stage.Name);
-        var reason = inputs is null ? "the stage checks its own inputs"
-            : done is null ? "no record of it in the run manifest"
-            : !done.CompletedWith(inputs) ? $"its record is {done.State.ToString().ToLowerInvariant()} or its inputs changed"
-            : !await OutputsIntactAsync(root, done, ct).ConfigureAwait(false) ? "a recorded output is missing or changed"
-            : null;
-        if (reason is null)
-        {
-            return $"completed with the same {inputs!.Count} inputs and intact outputs";
-        }
-
-        StageLog.Running(logger, stage.Name, reason);
-        return null;
-    }
-
-    private static async Task<bool> OutputsIntactAsync(DataRoot root, StageRecord record, CancellationToken ct)
-    {
-        foreach (var (relative, hash) in record.Outputs)
-        {
-            var file = Path.Combine(root.Path, relative);
-            if (!File.Exists(file) || await FileHash.Sha256Async(file, ct).ConfigureAwait(false) != hash)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

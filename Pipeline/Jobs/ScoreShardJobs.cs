@@ -26,13 +26,13 @@ namespace BlindSpot.Pipeline.Jobs;
 public sealed class ScoreShardJobs
 {
     private readonly StageRunner runner;
-    private readonly ScoreReduceStage reduce;
+    private readonly ScoreReduce reduce;
     private readonly JobStorage storage;
     private readonly IBackgroundJobClient client;
     private readonly PipelineOptions options;
     private readonly ILogger<ScoreShardJobs> logger;
 
-    internal ScoreShardJobs(StageRunner runner, ScoreReduceStage reduce, JobStorage storage, IBackgroundJobClient client, PipelineOptions options, ILogger<ScoreShardJobs> logger)
+    internal ScoreShardJobs(StageRunner runner, ScoreReduce reduce, JobStorage storage, IBackgroundJobClient client, PipelineOptions options, ILogger<ScoreShardJobs> logger)
     {
         this.logger = logger;
         this.runner = runner;

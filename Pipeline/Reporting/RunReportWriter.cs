@@ -6,6 +6,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Ingestion.Reporting;
 using BlindSpot.Pipeline.Stages;
 
@@ -23,11 +24,9 @@ internal static class RunReportWriter
 {
     public const string SelectionsChartFile = "selections.png";
 
-    private static readonly string[] StageOrder = ["ingest", "features", "score", "dispatch", "report"];
-
     public static async Task<string> RenderAsync(DataRoot root, Quarter quarter, RegionRegistry regions, string chartFolder, CancellationToken ct)
     {
-        var manifest = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString());
+        var manifest = RunManifest.Load(root, quarter);
         var html = new StringBuilder();
         html.Append(CultureInfo.InvariantCulture, $$"""
             <!DOCTYPE html>
@@ -49,7 +48,7 @@ internal static class RunReportWriter
     private static void Stages(StringBuilder html, RunManifest manifest)
     {
         html.Append("<h2>단계 · Stages</h2>\n<table><tr><th>단계 · stage</th><th>상태 · state</th><th>시작 (UTC) · started</th><th>초 · seconds</th><th>최대 MiB · peak MiB</th><th>건수 · counts</th></tr>\n");
-        foreach (var name in StageOrder.Where(s => s != "report"))
+        foreach (var name in StageNames.Before(StageNames.Report))
         {
             if (manifest.Find(name) is not { } record)
             {
@@ -64,7 +63,7 @@ internal static class RunReportWriter
         }
 
         html.Append("</table>\n");
-        var models = manifest.Find("score")?.Inputs.Keys.Where(k => k.StartsWith("models/", StringComparison.Ordinal)).Select(k => k["models/".Length..^"/model.zip".Length]).ToList() ?? [];
+        var models = manifest.Find(StageNames.Score)?.Inputs.Keys.Where(k => k.StartsWith("#model/", StringComparison.Ordinal)).Select(k => k["#model/".Length..]).ToList() ?? [];
         html.Append(CultureInfo.InvariantCulture, $"<h2>사용한 모형 · Models used</h2>\n<p>{(models.Count == 0 ? "기록 없음 · none recorded" : Encode(string.Join(", ", models)))}</p>\n");
     }
 

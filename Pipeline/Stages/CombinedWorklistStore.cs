@@ -11,6 +11,8 @@ internal sealed class CombinedWorklistStore(IReadOnlyList<IWorklistStore> stores
 {
     public string Describe(Quarter quarter) => string.Join(" and ", stores.Select(s => s.Describe(quarter)));
 
+    public string Destination => string.Join(" and ", stores.Select(s => s.Destination));
+
     public async Task ReplaceQuarterAsync(Quarter quarter, IReadOnlyList<WorklistEntry> entries, CancellationToken ct)
     {
         foreach (var store in stores)

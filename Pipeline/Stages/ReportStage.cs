@@ -1,64 +1,53 @@
 using System.Globalization;
 using System.Text;
-using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Pipeline.Reporting;
 
 namespace BlindSpot.Pipeline.Stages;
 
-/// <summary>The last stage: <c>runs/&lt;Q&gt;/report.html</c>, written again whenever any earlier stage ran again.</summary>
-internal sealed class ReportStage(TimeProvider time) : IQuarterStage
+/// <summary>
+/// The last stage: <c>runs/&lt;Q&gt;/report.html</c> and its charts, written again whenever any earlier stage ran again.
+/// Its key is the earlier stages' records (state and finish time: a stage that ran again has a new one; their own keys
+/// cover the files they read and wrote) and the quarter before's ingest report and feature manifest (the drift baseline).
+/// </summary>
+internal sealed class ReportStage : IQuarterStage
 {
-    public const string StageName = "report";
-
-    private static readonly string[] Earlier = ["ingest", "features", "score", "dispatch"];
-
-    public string Name => StageName;
+    public string Name => StageNames.Report;
 
     public static string ReportPath(DataRoot root, Quarter quarter) => Path.Combine(Path.GetDirectoryName(root.RunManifest(quarter))!, "report.html");
 
-    public async Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    public StageDeclaration Declare(DataRoot root, Quarter quarter)
     {
-        var files = new StageFiles(root);
-        var manifest = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString());
-        foreach (var stage in Earlier)
+        ArgumentNullException.ThrowIfNull(root);
+        var manifest = RunManifest.Load(root, quarter);
+        var declaration = StageDeclaration.Empty
+            .Reads(root.IngestReport(quarter.Previous))
+            .Reads(Path.Combine(root.FeaturesFolder(quarter.Previous), FeatureFiles.ManifestFileName))
+            .Writes(ReportPath(root, quarter))
+            .WritesAll(Path.GetDirectoryName(ReportPath(root, quarter))!, "*.png");
+        foreach (var stage in StageNames.Before(Name))
         {
-            // A stage that ran again has a new finish time, so the report is written again.
             var record = manifest.Find(stage);
-            files.Add("#" + stage, record is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{record.State} {record.FinishedAt:O}"));
+            declaration = declaration.DependsOn(stage, record is null ? "none" : string.Create(CultureInfo.InvariantCulture, $"{record.State} {record.FinishedAt:O}"));
         }
 
-        await files.AddAsync(root.IngestReport(quarter.Previous), ct).ConfigureAwait(false);
-        await files.AddAsync(Path.Combine(root.FeaturesFolder(quarter.Previous), Features.FeatureManifest.FileName), ct).ConfigureAwait(false);
-        return files.Hashes;
+        return declaration;
     }
 
-    public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
+    public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)
     {
-        var started = time.GetUtcNow();
-        var path = ReportPath(root, quarter);
+        ArgumentNullException.ThrowIfNull(run);
+        var path = ReportPath(run.Root, run.Quarter);
         var folder = Path.GetDirectoryName(path)!;
         var temporary = path + ".tmp";
-        var html = await RunReportWriter.RenderAsync(root, quarter, RegionRegistry.LoadDefault(), folder, ct).ConfigureAwait(false);
+        var html = await RunReportWriter.RenderAsync(run.Root, run.Quarter, RegionRegistry.LoadDefault(), folder, ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(temporary, html, new UTF8Encoding(false), ct).ConfigureAwait(false);
         File.Move(temporary, path, overwrite: true);
-        var outputs = new StageFiles(root);
-        await outputs.AddAsync(path, ct).ConfigureAwait(false);
-        await outputs.AddFolderAsync(folder, "*.png", ct).ConfigureAwait(false);
-        var manifestPath = root.RunManifest(quarter);
-        RunManifest.LoadOrCreate(manifestPath, quarter.ToString()).With(new StageRecord
-        {
-            Stage = StageName,
-            State = StageState.Completed,
-            Outputs = outputs.Hashes,
-            StartedAt = started,
-            FinishedAt = time.GetUtcNow(),
-        }).Save(manifestPath);
+        return StageOutcome.Empty;
     }
-
-    public Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>());
 }

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using BlindSpot.Core.Catalog;
-using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using BlindSpot.Core.Runs;
 using BlindSpot.Scoring.Data;
 using BlindSpot.Scoring.Registry;
 
@@ -12,12 +10,11 @@ namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
 /// <c>blindspot score &lt;Q&gt;</c>: every variant with a live model, over its eligible people, through the fast tree
-/// evaluator; writes <c>scores/&lt;Q&gt;/&lt;variant&gt;.parquet</c> and records the stage (with model versions as inputs)
-/// in the run manifest. Safe to rerun: outputs are replaced atomically and the same inputs give the same bytes.
+/// evaluator; writes <c>scores/&lt;Q&gt;/&lt;variant&gt;.parquet</c>. No bookkeeping: <see cref="ScoreStage"/> runs it through
+/// the checkpoint. Safe to rerun: outputs are replaced atomically and the same inputs give the same bytes.
 /// </summary>
-internal sealed class ScoreJob(TimeProvider clock)
+internal sealed class ScoreJob
 {
-    public const string Stage = "score";
 
     public async Task<ScoreResult> RunAsync(DataRoot root, Quarter quarter, ModelRegistry registry, ScoreOptions options, CancellationToken ct)
     {
@@ -25,26 +22,15 @@ internal sealed class ScoreJob(TimeProvider clock)
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var started = clock.GetUtcNow();
         var stopwatch = Stopwatch.GetTimestamp();
-        try
-        {
-            var build = FeatureBuild.Load(root, quarter);
-            var variants = LiveVariants(registry, build, options);
-            var phases = new List<ScoreResult.Phase>();
-            var partScores = await ScorePartsAsync(build.PartFiles, build.Names, variants, options, ct).ConfigureAwait(false);
-            phases.Add(new ScoreResult.Phase("load models, read and score parts", Stopwatch.GetElapsedTime(stopwatch)));
-            var scored = await RankAndWriteAsync(root, quarter, build, variants, partScores, options, phases, ct).ConfigureAwait(false);
-            var inputs = await InputsAsync(root, build, variants, ct).ConfigureAwait(false);
-            await RecordCompletedAsync(root, quarter, inputs, scored, new SortedDictionary<string, long>(StringComparer.Ordinal), started, clock, ct).ConfigureAwait(false);
-            var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
-            return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch), phases);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            RecordFailed(root, quarter, started, clock, ex);
-            throw;
-        }
+        var build = FeatureBuild.Load(root, quarter);
+        var variants = LiveVariants(registry, build, options);
+        var phases = new List<ScoreResult.Phase>();
+        var partScores = await ScorePartsAsync(build.PartFiles, build.Names, variants, options, ct).ConfigureAwait(false);
+        phases.Add(new ScoreResult.Phase("load models, read and score parts", Stopwatch.GetElapsedTime(stopwatch)));
+        var scored = await RankAndWriteAsync(root, quarter, build, variants, partScores, options, phases, ct).ConfigureAwait(false);
+        var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
+        return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch), phases);
     }
 
     internal static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
@@ -135,48 +121,4 @@ internal sealed class ScoreJob(TimeProvider clock)
 
         return scored;
     }
-
-    /// <summary>The score stage's inputs: every feature part and the feature manifest, and each live model (its version is an input: the manifest says which model made every score file).</summary>
-    internal static async Task<SortedDictionary<string, string>> InputsAsync(DataRoot root, FeatureBuild build, List<LiveVariant> variants, CancellationToken ct)
-    {
-        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in build.PartFiles.Append(Path.Combine(build.Folder, FeatureBuild.ManifestFileName)))
-        {
-            inputs[Relative(root, file)] = await FileHash.Sha256Async(file, ct).ConfigureAwait(false);
-        }
-
-        foreach (var variant in variants)
-        {
-            inputs[$"models/{variant.Variant.ToCode()}/{variant.Model.Card.Version}/model.zip"] = variant.Model.Card.ModelSha256;
-        }
-
-        return inputs;
-    }
-
-    /// <summary>Records the completed stage: the score files as outputs, rows and candidates per variant, plus <paramref name="counts"/> already given.</summary>
-    internal static async Task RecordCompletedAsync(
-        DataRoot root, Quarter quarter, SortedDictionary<string, string> inputs, List<ScoreResult.Scored> scored, SortedDictionary<string, long> counts, DateTimeOffset started, TimeProvider clock, CancellationToken ct)
-    {
-        var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var result in scored)
-        {
-            outputs[Relative(root, result.Path)] = await FileHash.Sha256Async(result.Path, ct).ConfigureAwait(false);
-            counts[result.Variant.ToCode() + ".rows"] = result.Rows;
-            counts[result.Variant.ToCode() + ".candidates"] = result.Candidates;
-        }
-
-        var record = new StageRecord { Stage = Stage, State = StageState.Completed, Inputs = inputs, Outputs = outputs, Counts = counts, StartedAt = started, FinishedAt = clock.GetUtcNow() };
-        var path = root.RunManifest(quarter);
-        RunManifest.LoadOrCreate(path, quarter.ToString()).With(record).Save(path);
-    }
-
-    internal static void RecordFailed(DataRoot root, Quarter quarter, DateTimeOffset started, TimeProvider clock, Exception error)
-    {
-        var failed = new StageRecord { Stage = Stage, State = StageState.Failed, StartedAt = started, FinishedAt = clock.GetUtcNow(), Error = error.Message };
-        var path = root.RunManifest(quarter);
-        RunManifest.LoadOrCreate(path, quarter.ToString()).With(failed).Save(path);
-    }
-
-    internal static string Relative(DataRoot root, string path) => Path.GetRelativePath(root.Path, path).Replace('\\', '/');
 }
-

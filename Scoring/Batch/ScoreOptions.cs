@@ -3,7 +3,7 @@ using BlindSpot.Core.Catalog;
 namespace BlindSpot.Scoring.Batch;
 
 /// <summary>How the batch scorer picks candidates for reasons and how it uses the machine. Validated before scoring.</summary>
-internal sealed class ScoreOptions
+public sealed class ScoreOptions
 {
     /// <summary>
     /// Candidates with reasons = quota × margin; default 3, 1–10. The margin covers the people Dispatch passes over:

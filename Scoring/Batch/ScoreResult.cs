@@ -4,10 +4,13 @@ namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
 /// What <c>blindspot score</c> did: one entry per scored variant, the variants without a live model, how long it took,
-/// and the wall time of its phases in order (hashing for the run manifest is the rest of <see cref="Elapsed"/>).
+/// and the wall time of its phases in order.
 /// </summary>
-internal sealed record ScoreResult(IReadOnlyList<ScoreResult.Scored> Variants, IReadOnlyList<Variant> WithoutLiveModel, TimeSpan Elapsed, IReadOnlyList<ScoreResult.Phase> Phases)
+public sealed record ScoreResult(IReadOnlyList<ScoreResult.Scored> Variants, IReadOnlyList<Variant> WithoutLiveModel, TimeSpan Elapsed, IReadOnlyList<ScoreResult.Phase> Phases)
 {
+    /// <summary>Shards joined, for a sharded run's reduce; 0 when scored in one process.</summary>
+    public int Shards { get; init; }
+
     public sealed record Scored(Variant Variant, string ModelVersion, int Rows, int Candidates, string Path);
 
     public sealed record Phase(string Name, TimeSpan Elapsed);

@@ -5,7 +5,7 @@ namespace BlindSpot.Scoring.Evaluation;
 /// many truly in crisis (precision, with its 95 % Wilson interval), what share of the variant's eligible people in crisis
 /// the list reached (recall, likewise), and precision over the first quarter, half and all of the list.
 /// </summary>
-internal sealed record DispatchedList(
+public sealed record DispatchedList(
     string Variant,
     string Method,
     int Listed,

@@ -4,7 +4,7 @@ namespace BlindSpot.Scoring.Metrics;
 /// How well a score ranks one labelled set. <see cref="K"/> is the quota share of the rows (the quota scaled to the
 /// set), so on the random audit sample precision at K estimates precision at the real quota. Immutable.
 /// </summary>
-internal sealed record BinaryMetrics(int Rows, int Positives, double Auc, double PrAuc, int K, double PrecisionAtK, double RecallAtK, double Brier)
+public sealed record BinaryMetrics(int Rows, int Positives, double Auc, double PrAuc, int K, double PrecisionAtK, double RecallAtK, double Brier)
 {
     /// <summary>Metrics of <paramref name="scores"/> (probabilities, or any ranking score: Brier is then meaningless) against <paramref name="labels"/>.</summary>
     public static BinaryMetrics Compute(ReadOnlySpan<float> scores, ReadOnlySpan<bool> labels, ReadOnlySpan<long> keys, double quotaShare)

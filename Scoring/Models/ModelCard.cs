@@ -8,7 +8,7 @@ namespace BlindSpot.Scoring.Models;
 /// <c>models/&lt;variant&gt;/&lt;version&gt;/model-card.json</c>: what the model was trained on, how, how good it is, what it
 /// is for and not for, and the SHA-256 of its model.zip, which every load checks. Immutable.
 /// </summary>
-internal sealed record ModelCard
+public sealed record ModelCard
 {
     public const string FileName = "model-card.json";
 

@@ -11,7 +11,7 @@ namespace BlindSpot.Scoring.Registry;
 /// The models folder: <c>&lt;variant&gt;/&lt;version&gt;/{model.zip, model-card.json}</c> and <c>&lt;variant&gt;/live.json</c>.
 /// Every load checks model.zip against the SHA-256 in its card; promote guards the live pointer.
 /// </summary>
-internal sealed class ModelRegistry(string folder)
+public sealed class ModelRegistry(string folder)
 {
     public string Folder { get; } = Path.GetFullPath(folder);
 
@@ -43,7 +43,7 @@ internal sealed class ModelRegistry(string folder)
     }
 
     /// <summary>Loads a version after checking its model.zip bytes against the card; a mismatch is refused, never scored.</summary>
-    public LoadedModel Load(Variant variant, string version)
+    internal LoadedModel Load(Variant variant, string version)
     {
         var card = Card(variant, version);
         var zip = Path.Combine(VersionFolder(variant, version), ModelFiles.Model);
@@ -61,7 +61,7 @@ internal sealed class ModelRegistry(string folder)
     }
 
     /// <summary>The live model of <paramref name="variant"/>, checked like any load, or null when none was promoted.</summary>
-    public LoadedModel? LoadLive(Variant variant)
+    internal LoadedModel? LoadLive(Variant variant)
     {
         var live = Live(variant);
         if (live is null)

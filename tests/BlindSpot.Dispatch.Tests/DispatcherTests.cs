@@ -239,7 +239,7 @@ public sealed class DispatcherTests
     private async Task<(DispatchSummary Summary, List<WorklistEntry> Entries)> RunAsync(DispatchOptions options)
     {
         var store = new RecordingStore(new FileWorklistStore(root));
-        var summary = await new Dispatcher(Catalog, Regions, options, Keys, TimeProvider.System).DispatchAsync(root, Quarter, store);
+        var summary = await new Dispatcher(Catalog, Regions, options, Keys).DispatchAsync(root, Quarter, store);
         return (summary, store.Entries);
     }
 

@@ -31,7 +31,7 @@ public sealed partial class OutcomeImporterTests
                 [Variant.LonelyDeath] = new VariantQuota { Count = 3, ScaleWithRoster = false },
             },
         };
-        await new Dispatcher(Catalog, RegionRegistry.LoadDefault(), options, Keys, TimeProvider.System).DispatchAsync(root, Quarter, new FileWorklistStore(root));
+        await new Dispatcher(Catalog, RegionRegistry.LoadDefault(), options, Keys).DispatchAsync(root, Quarter, new FileWorklistStore(root));
     }
 
     [TearDown]

@@ -1,13 +1,13 @@
-namespace BlindSpot.Pipeline.Checkpoints;
+namespace BlindSpot.Core.Stages;
 
 /// <summary>
 /// The peak working set of this process while a stage runs, for the stage record and the run report: the working set is
 /// sampled every 100 ms from <see cref="Start"/> until <see cref="Peak"/> is read. Sampling, not the kernel's
 /// high-water mark: resetting that mark (/proc/self/clear_refs) would also reset what <c>/usr/bin/time -v</c> reports for the
-/// whole process, which the benchmarks rely on. A spike shorter than the interval can be missed; stages that run at once
+/// whole process, which the benchmarks rely on. The checkpoint (<see cref="StageCheckpoint"/>) samples every stage it runs. A spike shorter than the interval can be missed; stages that run at once
 /// in one process (several workers) see each other's memory.
 /// </summary>
-internal sealed class PeakMemory : IDisposable
+public sealed class PeakMemory : IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 

@@ -1,0 +1,60 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Regions;
+using BlindSpot.Core.Stages;
+using BlindSpot.Dispatch.Worklists;
+
+namespace BlindSpot.Dispatch;
+
+/// <summary>
+/// The dispatch stage under the stage contract: reads the quarter's scores, roster, lake (reasons quote it) and identity
+/// vault, and the labels and registers of the quarters its rules look back on, under the catalog, the options and the
+/// worklist store; writes the worklists (files and/or the store), the register <c>outcomes/&lt;Q&gt;/dispatches.csv</c> and
+/// the dispatch summary. <see cref="StageOutcome.Detail"/> is the <see cref="DispatchSummary"/>.
+/// </summary>
+public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer, IWorklistStore store) : IQuarterStage
+{
+    public string Name => StageNames.Dispatch;
+
+    public StageDeclaration Declare(DataRoot root, Quarter quarter)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var lookback = Math.Max(options.NotEligibleLookbackQuarters, options.HistoryQuarters);
+        var earlier = Enumerable.Range(1, lookback).Select(k => quarter.AddQuarters(-k)).ToList();
+        return StageDeclaration.Empty
+            .Reads(VariantNames.All.Select(v => root.Scores(quarter, v)))
+            .Reads(root.Roster(quarter))
+            .Reads(catalog.Feeds.Select(f => root.LakeFeed(quarter, f.Code)))
+            .Reads(root.IdentityVault(quarter))
+            .Reads(earlier.Select(root.Labels))
+            .Reads(earlier.Select(root.PastDispatches))
+            .DependsOn("catalog", catalog.Version)
+            .DependsOn("options", Fingerprint(options))
+            .DependsOn("worklists", store.Destination)
+            .WritesAll(root.WorklistFolder(quarter), "*")
+            .Writes(root.DispatchSummary(quarter))
+            .Writes(root.PastDispatches(quarter));
+    }
+
+    public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var summary = await new Dispatcher(catalog, regions, options, pseudonymizer).DispatchAsync(run.Root, run.Quarter, store, ct).ConfigureAwait(false);
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["entries"] = summary.Total, ["missingIdentity"] = summary.MissingIdentity };
+        foreach (var (variant, v) in summary.Variants)
+        {
+            counts[$"{variant}.selected"] = v.Selected;
+            counts[$"{variant}.quota"] = v.Quota;
+        }
+
+        return new StageOutcome { Counts = counts, Detail = summary };
+    }
+
+    // Quotas, priority, exclusions and look-backs all change who is listed: any change dispatches again.
+    private static string Fingerprint(DispatchOptions options) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(options)))[..16];
+}
