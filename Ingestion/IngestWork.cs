@@ -1,6 +1,7 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Ingestion.Deliveries;
 using BlindSpot.Ingestion.Lake;
 using BlindSpot.Ingestion.Feeds;
@@ -51,7 +52,10 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
         var errors = Errors(report);
         if (errors.Count > 0)
         {
-            throw new IngestException($"ingest {context.Quarter} failed ({errors.Count} problem(s); details in {context.Relative(context.Root.IngestReport(context.Quarter))}): {string.Join(" | ", errors)}", report);
+            throw new IngestException(
+                $"ingest {context.Quarter} failed ({errors.Count} problem(s); details in {context.Relative(context.Root.IngestReport(context.Quarter))}): {string.Join(" | ", errors)}",
+                report,
+                new StageOutcome { Counts = Counts(report), Written = Outputs(report), Detail = report });
         }
 
         return (report, Outputs(report));

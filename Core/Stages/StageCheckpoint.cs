@@ -88,7 +88,23 @@ public sealed class StageCheckpoint(TimeProvider time)
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            RecordFailure(root, quarter, running, DescribeFailure?.Invoke(ex) ?? ex, memory.Peak);
+            var failed = running;
+            if (ex is IPartialOutcome { Partial: { } partial })
+            {
+                // What it wrote before failing is recorded (never as completed), so the next run can keep what is good.
+                foreach (var (path, hash) in partial.Written)
+                {
+                    FileHash.Remember(path, hash);
+                }
+
+                failed = failed with
+                {
+                    Outputs = new SortedDictionary<string, string>(partial.Written.ToDictionary(p => root.Relative(p.Key), p => p.Value), StringComparer.Ordinal),
+                    Counts = new SortedDictionary<string, long>(partial.Counts.ToDictionary(), StringComparer.Ordinal),
+                };
+            }
+
+            RecordFailure(root, quarter, failed, DescribeFailure?.Invoke(ex) ?? ex, memory.Peak);
             throw;
         }
 
@@ -111,12 +127,17 @@ public sealed class StageCheckpoint(TimeProvider time)
         RecordFailure(root, quarter, new StageRecord { Stage = stage, State = StageState.Running, StartedAt = now }, new InvalidOperationException(error), null);
     }
 
-    /// <summary>SHA-256 of every existing declared input file (keyed relative to the root), and the declared values under '#'.</summary>
+    /// <summary>SHA-256 of every existing declared input file (keyed relative to the root), the verified ones, and the declared values under '#'.</summary>
     public static async Task<SortedDictionary<string, string>> InputsAsync(DataRoot root, StageDeclaration declaration, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(declaration);
         var inputs = await HashAsync(root, declaration.ExistingInputs(), ct).ConfigureAwait(false);
+        foreach (var (key, hash) in declaration.Verified)
+        {
+            inputs[key] = hash;
+        }
+
         foreach (var (name, value) in declaration.Values)
         {
             inputs["#" + name] = value;

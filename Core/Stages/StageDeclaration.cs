@@ -25,6 +25,12 @@ public sealed record StageDeclaration
     /// <summary>Non-file inputs: name (without '#') → value.</summary>
     public ImmutableSortedDictionary<string, string> Values { get; private init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Input files whose SHA-256 is already known and checked where they are read (a model.zip, which the registry refuses
+    /// when its bytes differ from the hash recorded at promotion): key → SHA-256, recorded as they are.
+    /// </summary>
+    public ImmutableSortedDictionary<string, string> Verified { get; private init; } = ImmutableSortedDictionary.Create<string, string>(StringComparer.Ordinal);
+
     /// <summary>Output files the stage always writes: missing after a run, the stage failed.</summary>
     public ImmutableList<string> WriteFiles { get; private init; } = [];
 
@@ -43,6 +49,14 @@ public sealed record StageDeclaration
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(value);
         return this with { Values = Values.SetItem(name, value) };
+    }
+
+    /// <summary>A file read under <paramref name="key"/> whose <paramref name="sha256"/> its reader verifies (see <see cref="Verified"/>).</summary>
+    public StageDeclaration ReadsVerified(string key, string sha256)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(key);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sha256);
+        return this with { Verified = Verified.SetItem(key, sha256) };
     }
 
     public StageDeclaration Writes(string path) => this with { WriteFiles = WriteFiles.Add(Full(path)) };

@@ -63,7 +63,7 @@ internal static class RunReportWriter
         }
 
         html.Append("</table>\n");
-        var models = manifest.Find(StageNames.Score)?.Inputs.Keys.Where(k => k.StartsWith("#model/", StringComparison.Ordinal)).Select(k => k["#model/".Length..]).ToList() ?? [];
+        var models = manifest.Find(StageNames.Score)?.Inputs.Keys.Where(k => k.StartsWith("models/", StringComparison.Ordinal)).Select(k => k["models/".Length..^"/model.zip".Length]).ToList() ?? [];
         html.Append(CultureInfo.InvariantCulture, $"<h2>사용한 모형 · Models used</h2>\n<p>{(models.Count == 0 ? "기록 없음 · none recorded" : Encode(string.Join(", ", models)))}</p>\n");
     }
 

@@ -118,7 +118,7 @@ internal static class AnalystEndpoints
             return Html.NotFound(context);
         }
 
-        var card = File.ReadAllText(Path.Combine(folder, "model-card.json"));
+        var card = File.ReadAllText(Core.Contracts.ModelLayout.CardPath(folder));
         var evaluations = string.Concat(ModelFolders.Evaluations(folder).Select(e =>
             $"<li>{Html.E(e.Quarter)}: {string.Join(" · ", e.Files.Select(f => $"<a href=\"/analyst/models/{Html.E(variant)}/{Html.E(version)}/evaluation/{Html.E(e.Quarter)}/{Html.E(f)}\">{Html.E(f)}</a>"))}</li>"));
         return Html.Page(context, $"Model {variant} {version}", $"""

@@ -1,10 +1,11 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
 
 namespace BlindSpot.Portal.Runs;
 
 /// <summary>
 /// The models folder as analysts browse it: <c>&lt;variant&gt;/&lt;version&gt;/model-card.json</c> and its
-/// <c>evaluation/&lt;Q&gt;/</c> reports. A request names a variant, version, quarter and file; each is looked up among the
+/// <c>evaluation/&lt;Q&gt;/</c> reports, in the layout Scoring's registry writes (<see cref="ModelLayout"/>). A request names a variant, version, quarter and file; each is looked up among the
 /// names the folder actually lists (ordinal match), so no request text ever becomes part of a path.
 /// </summary>
 public sealed class ModelFolders(string folder)
@@ -14,7 +15,7 @@ public sealed class ModelFolders(string folder)
         [.. VariantNames.All.Select(v => v.ToCode()).SelectMany(v =>
         {
             var live = LiveVersion(v);
-            return Children(Path.Combine(folder, v)).Where(d => File.Exists(Path.Combine(folder, v, d, "model-card.json")))
+            return Children(ModelLayout.VariantFolder(folder, v)).Where(d => File.Exists(ModelLayout.CardPath(ModelLayout.VersionFolder(folder, v, d))))
                 .OrderDescending(StringComparer.Ordinal).Select(d => (v, d, d == live));
         })];
 
@@ -22,33 +23,34 @@ public sealed class ModelFolders(string folder)
     public string? Model(string variant, string version)
     {
         var v = VariantNames.All.Select(x => x.ToCode()).FirstOrDefault(x => x == variant);
-        var match = v is null ? null : Children(Path.Combine(folder, v)).FirstOrDefault(d => d == version);
-        return match is null ? null : Path.Combine(folder, v!, match);
+        var match = v is null ? null : Children(ModelLayout.VariantFolder(folder, v)).FirstOrDefault(d => d == version);
+        return match is null ? null : ModelLayout.VersionFolder(folder, v!, match);
     }
 
     /// <summary>(quarter, file names) of the model's evaluation reports.</summary>
     public static IReadOnlyList<(string Quarter, IReadOnlyList<string> Files)> Evaluations(string modelFolder) =>
-        [.. Children(Path.Combine(modelFolder, "evaluation")).Order(StringComparer.Ordinal)
-            .Select(q => (q, (IReadOnlyList<string>)[.. Files(Path.Combine(modelFolder, "evaluation", q)).Order(StringComparer.Ordinal)]))];
+        [.. Children(ModelLayout.Evaluations(modelFolder)).Order(StringComparer.Ordinal)
+            .Select(q => (q, (IReadOnlyList<string>)[.. Files(Path.Combine(ModelLayout.Evaluations(modelFolder), q)).Order(StringComparer.Ordinal)]))];
 
     /// <summary>The evaluation file when <paramref name="quarter"/> and <paramref name="file"/> are listed, else null.</summary>
     public static string? EvaluationFile(string modelFolder, string quarter, string file)
     {
-        var q = Children(Path.Combine(modelFolder, "evaluation")).FirstOrDefault(x => x == quarter);
-        var f = q is null ? null : Files(Path.Combine(modelFolder, "evaluation", q)).FirstOrDefault(x => x == file);
-        return f is null ? null : Path.Combine(modelFolder, "evaluation", q!, f);
+        var evaluations = ModelLayout.Evaluations(modelFolder);
+        var q = Children(evaluations).FirstOrDefault(x => x == quarter);
+        var f = q is null ? null : Files(Path.Combine(evaluations, q)).FirstOrDefault(x => x == file);
+        return f is null ? null : Path.Combine(evaluations, q!, f);
     }
 
     private string? LiveVersion(string variant)
     {
-        var path = Path.Combine(folder, variant, "live.json");
+        var path = ModelLayout.LivePath(folder, variant);
         if (!File.Exists(path))
         {
             return null;
         }
 
         using var document = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
-        return document.RootElement.TryGetProperty("version", out var version) ? version.GetString() : null;
+        return document.RootElement.TryGetProperty(ModelLayout.LiveVersionProperty, out var version) ? version.GetString() : null;
     }
 
     private static IEnumerable<string> Children(string path) =>

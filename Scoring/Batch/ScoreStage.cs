@@ -54,7 +54,7 @@ public sealed class ScoreStage : IQuarterStage
             if (registry.Live(variant) is { } live)
             {
                 declaration = declaration
-                    .DependsOn(ModelInput(variant, live.Version), live.ModelSha256)
+                    .ReadsVerified(ModelInput(variant, live.Version), live.ModelSha256)
                     .Writes(root.Scores(quarter, variant));
             }
         }
@@ -62,8 +62,8 @@ public sealed class ScoreStage : IQuarterStage
         return declaration;
     }
 
-    /// <summary>The name a live model is recorded under among the stage's inputs (<c>#model/&lt;variant&gt;/&lt;version&gt;</c>), read back by the run report.</summary>
-    public static string ModelInput(Variant variant, string version) => $"model/{variant.ToCode()}/{version}";
+    /// <summary>The key a live model is recorded under among the stage's inputs (<c>models/&lt;variant&gt;/&lt;version&gt;/model.zip</c>), read back by the run report.</summary>
+    public static string ModelInput(Variant variant, string version) => $"{ModelLayout.Folder}/{variant.ToCode()}/{version}/{ModelLayout.Model}";
 
     public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)
     {

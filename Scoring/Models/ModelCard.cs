@@ -10,7 +10,7 @@ namespace BlindSpot.Scoring.Models;
 /// </summary>
 public sealed record ModelCard
 {
-    public const string FileName = "model-card.json";
+    public const string FileName = Core.Contracts.ModelLayout.Card;
 
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

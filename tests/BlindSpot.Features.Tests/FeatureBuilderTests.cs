@@ -3,6 +3,7 @@ using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Errors;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Features.Schema;
 using BlindSpot.Features.Tests.TestSupport;
 using BlindSpot.Testing;
@@ -212,26 +213,14 @@ public sealed class FeatureBuilderTests
     {
         await WriteCurrentAsync(root, Catalog);
 
-        await Builder().BuildAsync(root, Quarter);
+        await new StageCheckpoint(TimeProvider.System).RunAsync(new FeaturesStage(Catalog, new FeatureOptions()), root, Quarter);
 
-        var stage = RunManifest.LoadOrCreate(root.RunManifest(Quarter), Quarter.ToString()).Find(FeatureBuilder.StageName);
+        var stage = RunManifest.LoadOrCreate(root.RunManifest(Quarter), Quarter.ToString()).Find(StageNames.Features);
         Assert.That(stage, Is.Not.Null);
         Assert.That(stage!.State, Is.EqualTo(StageState.Completed));
         Assert.That(stage.Counts["rows"], Is.EqualTo(4));
         Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3.parquet"));
         Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/part-011.parquet"));
-    }
-
-    [Test]
-    public async Task Build_WithKnownInputs_RecordsThemInsteadOfHashing()
-    {
-        await WriteCurrentAsync(root, Catalog);
-        var known = new Dictionary<string, string> { ["roster/2026Q3.parquet"] = "known-by-the-caller", ["#catalog"] = Catalog.Version };
-
-        await Builder().BuildAsync(root, Quarter, known);
-
-        var stage = RunManifest.LoadOrCreate(root.RunManifest(Quarter), Quarter.ToString()).Find(FeatureBuilder.StageName)!;
-        Assert.That(stage.Inputs, Is.EqualTo(known));
     }
 
     [Test]
@@ -265,9 +254,9 @@ public sealed class FeatureBuilderTests
         await LakeWriter.WriteFeedAsync(root, Quarter, Catalog.GetFeed("telecom_arrears"),
             [.. people.Where(_ => random.Next(5) == 0).Select(p => Row(p.PersonKey, new DateOnly(2026, 7, 1 + random.Next(28)), ("months", random.Next(1, 12)), ("amount", (long)random.Next(1, 300_000))))]);
 
-        var built = await new FeatureBuilder(Catalog, new FeatureOptions { Workers = 2 }, TimeProvider.System).BuildAsync(root, Quarter);
+        var built = await new FeatureBuilder(Catalog, new FeatureOptions { Workers = 2 }).BuildAsync(root, Quarter);
         var whole = await FeatureTable.ReadAsync(built.Folder);
-        var cut = await FeatureTable.ReadAsync((await new FeatureBuilder(Catalog, new FeatureOptions { Workers = 2, RowGroupSize = 10_000 }, TimeProvider.System).BuildAsync(root, Quarter)).Folder);
+        var cut = await FeatureTable.ReadAsync((await new FeatureBuilder(Catalog, new FeatureOptions { Workers = 2, RowGroupSize = 10_000 }).BuildAsync(root, Quarter)).Folder);
 
         Assert.That(cut.Rows, Is.EqualTo(people.Count));
         Assert.Multiple(() =>
@@ -341,7 +330,7 @@ public sealed class FeatureBuilderTests
         Assert.That(error!.Message, Does.Contain("row 1 has sigungu_code '1114X', which is not a numeric code"));
     }
 
-    private static FeatureBuilder Builder() => new(Catalog, new FeatureOptions { Workers = 2 }, TimeProvider.System);
+    private static FeatureBuilder Builder() => new(Catalog, new FeatureOptions { Workers = 2 });
 
     private async Task<FeatureTable> BuildAndReadAsync() => await FeatureTable.ReadAsync((await Builder().BuildAsync(root, Quarter)).Folder);
 

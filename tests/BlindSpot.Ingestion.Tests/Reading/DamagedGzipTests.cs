@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Ingestion.Reporting;
 using BlindSpot.Ingestion.Tests.TestSupport;
 using static BlindSpot.Ingestion.Tests.TestSupport.ReportAssertions;
@@ -65,7 +66,7 @@ public sealed class DamagedGzipTests
 
         var error = Assert.ThrowsAsync<IngestException>(data.RunAsync);
 
-        var record = RunManifest.LoadOrCreate(data.Root.RunManifest(TestData.Quarter), TestData.Quarter.ToString()).Find(IngestJob.StageName);
+        var record = RunManifest.LoadOrCreate(data.Root.RunManifest(TestData.Quarter), TestData.Quarter.ToString()).Find(StageNames.Ingest);
         Assert.Multiple(() =>
         {
             Assert.That(error!.Message, Does.Contain("raw/2026Q3/KEPCO/electricity_arrears.csv.gz: the gzip data is corrupt near compressed offset"));

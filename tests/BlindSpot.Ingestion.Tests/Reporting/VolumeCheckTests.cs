@@ -1,5 +1,6 @@
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Ingestion.Reporting;
 using BlindSpot.Ingestion.Tests.TestSupport;
 
@@ -16,7 +17,7 @@ public sealed class VolumeCheckTests
 
         var error = Assert.ThrowsAsync<IngestException>(data.RunAsync);
 
-        var record = RunManifest.LoadOrCreate(data.Root.RunManifest(TestData.Quarter), TestData.Quarter.ToString()).Find(IngestJob.StageName);
+        var record = RunManifest.LoadOrCreate(data.Root.RunManifest(TestData.Quarter), TestData.Quarter.ToString()).Find(StageNames.Ingest);
         Assert.Multiple(() =>
         {
             Assert.That(error!.Message, Does.Contain("resident_registration: 120 rows accepted, 40.0 % fewer than 200 in 2026Q2 (limit ±5 %)"));
@@ -41,7 +42,7 @@ public sealed class VolumeCheckTests
             AcceptVolumeChange = true,
         }).RunAsync();
 
-        var record = RunManifest.LoadOrCreate(data.Root.RunManifest(TestData.Quarter), TestData.Quarter.ToString()).Find(IngestJob.StageName);
+        var record = RunManifest.LoadOrCreate(data.Root.RunManifest(TestData.Quarter), TestData.Quarter.ToString()).Find(StageNames.Ingest);
         var saved = IngestReport.Load(data.Root.IngestReport(TestData.Quarter))!;
         Assert.Multiple(() =>
         {

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Stages;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Runs;
 using BlindSpot.Scoring.Batch;
@@ -30,8 +31,17 @@ internal sealed class ScoreJobTests
     [OneTimeTearDown]
     public void DeleteLake() => lake.Dispose();
 
-    private Task<ScoreResult> Score(ScoreOptions? options = null) =>
-        new ScoreJob(new FixedClock()).RunAsync(lake.Root, TrainedLake.ValidQuarter, registry, options ?? new ScoreOptions(), CancellationToken.None);
+    // Through the checkpoint, as the CLI verb and the pipeline run it, whatever it decides: the stage records itself there.
+    private async Task<ScoreResult> Score()
+    {
+        var checkpoint = new StageCheckpoint(new FixedClock());
+        var decision = await checkpoint.DecideAsync(new ScoreStage(registry, new ScoreOptions(), new FixedClock()), lake.Root, TrainedLake.ValidQuarter);
+        return (ScoreResult)(await checkpoint.RunAsync(decision)).Outcome!.Detail!;
+    }
+
+    // The work alone, so a rerun with other machine settings (not part of the checkpoint key) really scores again.
+    private Task<ScoreResult> ScoreAgain(ScoreOptions options) =>
+        new ScoreJob().RunAsync(lake.Root, TrainedLake.ValidQuarter, registry, options, CancellationToken.None);
 
     private async Task<ScoreTable> Table(Variant variant) => await ScoreTable.ReadAsync(lake.Root.Scores(TrainedLake.ValidQuarter, variant));
 
@@ -135,7 +145,7 @@ internal sealed class ScoreJobTests
         var table = await Table(Variant.Child);
         var live = registry.Live(Variant.Child)!;
         var manifest = RunManifest.LoadOrCreate(lake.Root.RunManifest(TrainedLake.ValidQuarter), "2026Q2");
-        var record = manifest.Find(ScoreJob.Stage)!;
+        var record = manifest.Find(StageNames.Score)!;
 
         Assert.That(table.Metadata["blindspot.model_version"], Is.EqualTo(live.Version));
         Assert.That(record.State, Is.EqualTo(StageState.Completed));
@@ -156,7 +166,7 @@ internal sealed class ScoreJobTests
             before[variant] = await File.ReadAllBytesAsync(lake.Root.Scores(TrainedLake.ValidQuarter, variant));
         }
 
-        await Score(new ScoreOptions { Workers = 1, BlockRows = 64 });
+        await ScoreAgain(new ScoreOptions { Workers = 1, BlockRows = 64 });
 
         foreach (var variant in VariantNames.All)
         {

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Stages;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Runs;
@@ -29,7 +30,7 @@ internal sealed class ShardScoringTests
             registry.Promote(variant, trained.Card.Version, SyntheticLake.SchemaHash, force: false, new FixedClock());
         }
 
-        await new ScoreJob(new FixedClock()).RunAsync(lake.Root, TrainedLake.ValidQuarter, registry, new ScoreOptions(), CancellationToken.None);
+        await new ScoreJob().RunAsync(lake.Root, TrainedLake.ValidQuarter, registry, new ScoreOptions(), CancellationToken.None);
         single = VariantNames.All.ToDictionary(v => v, v => FileHash.Sha256(lake.Root.Scores(TrainedLake.ValidQuarter, v)));
     }
 
@@ -41,8 +42,13 @@ internal sealed class ShardScoringTests
     private Task<bool> ScoreShard(string part, ScoreOptions? options = null) =>
         ShardScorer.ScoreAsync(lake.Root, TrainedLake.ValidQuarter, part, registry, options ?? new ScoreOptions(), CancellationToken.None);
 
-    private Task<ScoreResult> Reduce() =>
-        new ShardReducer(new FixedClock()).ReduceAsync(lake.Root, TrainedLake.ValidQuarter, registry, new ScoreOptions(), CancellationToken.None);
+    // Through the checkpoint, as the pipeline's reduce job runs it, whatever it decides: the stage records itself there.
+    private async Task<ScoreResult> Reduce()
+    {
+        var checkpoint = new StageCheckpoint(new FixedClock());
+        var decision = await checkpoint.DecideAsync(ScoreStage.FromShards(registry, new ScoreOptions(), new FixedClock()), lake.Root, TrainedLake.ValidQuarter);
+        return (ScoreResult)(await checkpoint.RunAsync(decision)).Outcome!.Detail!;
+    }
 
     private string ShardPath(string part) => ShardFiles.Shard(lake.Root, TrainedLake.ValidQuarter, part);
 
@@ -65,7 +71,7 @@ internal sealed class ShardScoringTests
 
         Assert.That(result.Variants.Select(v => v.Variant), Is.EquivalentTo(VariantNames.All));
         Assert.That(VariantNames.All.ToDictionary(v => v, v => FileHash.Sha256(lake.Root.Scores(TrainedLake.ValidQuarter, v))), Is.EqualTo(single));
-        var record = RunManifest.LoadOrCreate(lake.Root.RunManifest(TrainedLake.ValidQuarter), TrainedLake.ValidQuarter.ToString()).Find(ScoreJob.Stage)!;
+        var record = RunManifest.LoadOrCreate(lake.Root.RunManifest(TrainedLake.ValidQuarter), TrainedLake.ValidQuarter.ToString()).Find(StageNames.Score)!;
         Assert.That(record.State, Is.EqualTo(StageState.Completed));
         Assert.That(record.Inputs.Keys, Has.Some.StartsWith("models/household/"));
         Assert.That(record.Counts["household.shards"], Is.EqualTo(Parts.Count));
@@ -128,7 +134,7 @@ internal sealed class ShardScoringTests
         try
         {
             Assert.That(Reduce, Throws.TypeOf<FileNotFoundException>().With.Message.Contains(Parts[1]));
-            var record = RunManifest.LoadOrCreate(lake.Root.RunManifest(TrainedLake.ValidQuarter), TrainedLake.ValidQuarter.ToString()).Find(ScoreJob.Stage)!;
+            var record = RunManifest.LoadOrCreate(lake.Root.RunManifest(TrainedLake.ValidQuarter), TrainedLake.ValidQuarter.ToString()).Find(StageNames.Score)!;
             Assert.That(record.State, Is.EqualTo(StageState.Failed));
         }
         finally
