@@ -1,11 +1,10 @@
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using BlindSpot.Core.Runs;
-using BlindSpot.Pipeline.Stages;
+using BlindSpot.Core.Stages;
 
 namespace BlindSpot.Pipeline.Tests.Checkpoints;
 
-/// <summary>A stage whose key is one settable value and which writes one output file and records itself, counting its runs.</summary>
+/// <summary>A stage whose key is one settable value and which writes one output file, counting its runs.</summary>
 internal sealed class FakeStage : IQuarterStage
 {
     public string Name { get; init; } = "fake";
@@ -16,10 +15,9 @@ internal sealed class FakeStage : IQuarterStage
 
     public int Runs { get; private set; }
 
-    public Task<IReadOnlyDictionary<string, string>?> InputsAsync(DataRoot root, Quarter quarter, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<string, string>?>(new Dictionary<string, string> { ["#key"] = Key });
+    public StageDeclaration Declare(DataRoot root, Quarter quarter) => StageDeclaration.Empty.DependsOn("key", Key).Writes(Output(root));
 
-    public async Task RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<string, string>? inputs, CancellationToken ct)
+    public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)
     {
         Runs++;
         if (Failure is not null)
@@ -27,17 +25,8 @@ internal sealed class FakeStage : IQuarterStage
             throw Failure;
         }
 
-        await File.WriteAllTextAsync(Output(root), Key, ct);
-        RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString())
-            .With(new StageRecord { Stage = Name, State = StageState.Completed, StartedAt = DateTimeOffset.UnixEpoch, FinishedAt = DateTimeOffset.UnixEpoch })
-            .Save(root.RunManifest(quarter));
-    }
-
-    public async Task<IReadOnlyDictionary<string, string>> OutputsAsync(DataRoot root, Quarter quarter, CancellationToken ct)
-    {
-        var files = new StageFiles(root);
-        await files.AddAsync(Output(root), ct);
-        return files.Hashes;
+        await File.WriteAllTextAsync(Output(run.Root), Key, ct);
+        return StageOutcome.Empty;
     }
 
     public static string Output(DataRoot root) => Path.Combine(root.Path, "fake.txt");

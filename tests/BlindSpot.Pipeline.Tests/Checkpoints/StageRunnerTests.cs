@@ -2,6 +2,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Runs;
 using BlindSpot.Pipeline.Checkpoints;
+using BlindSpot.Pipeline.Stages;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BlindSpot.Pipeline.Tests.Checkpoints;
@@ -18,7 +19,7 @@ public sealed class StageRunnerTests
     {
         root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-runner-").FullName);
         stage = new FakeStage();
-        runner = new StageRunner([stage], new PipelineOptions { DataRoot = root.Path }, TimeProvider.System, NullLogger<StageRunner>.Instance);
+        runner = new StageRunner([new PipelineStage(stage)], new PipelineOptions { DataRoot = root.Path }, TimeProvider.System, NullLogger<StageRunner>.Instance);
     }
 
     [TearDown]
@@ -79,7 +80,7 @@ public sealed class StageRunnerTests
     public void RunAsync_DataRootMissing_RefusesAndCreatesNothing()
     {
         var missing = Path.Combine(root.Path, "no-such-root");
-        var onMissing = new StageRunner([stage], new PipelineOptions { DataRoot = missing }, TimeProvider.System, NullLogger<StageRunner>.Instance);
+        var onMissing = new StageRunner([new PipelineStage(stage)], new PipelineOptions { DataRoot = missing }, TimeProvider.System, NullLogger<StageRunner>.Instance);
 
         var error = Assert.ThrowsAsync<DataRootException>(() => onMissing.RunAsync("fake", Q, CancellationToken.None));
 

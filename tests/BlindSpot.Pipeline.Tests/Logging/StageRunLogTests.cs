@@ -2,6 +2,7 @@ using BlindSpot.Core.Errors;
 using BlindSpot.Core.Paths;
 using BlindSpot.Pipeline.Checkpoints;
 using BlindSpot.Pipeline.Jobs;
+using BlindSpot.Pipeline.Stages;
 using BlindSpot.Pipeline.Tests.Checkpoints;
 using BlindSpot.Pipeline.Tests.TestSupport;
 using Microsoft.Extensions.Logging;
@@ -25,7 +26,7 @@ public sealed class StageRunLogTests
         stage = new FakeStage { Name = PipelineStages.Ingest };
         logs = new CapturingLoggerProvider();
         factory = LoggerFactory.Create(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
-        var runner = new StageRunner([stage], new PipelineOptions { DataRoot = root.Path }, TimeProvider.System, factory.CreateLogger<StageRunner>());
+        var runner = new StageRunner([new PipelineStage(stage)], new PipelineOptions { DataRoot = root.Path }, TimeProvider.System, factory.CreateLogger<StageRunner>());
         jobs = new QuarterRunJobs(runner, factory.CreateLogger<QuarterRunJobs>());
     }
 

@@ -4,9 +4,12 @@ using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Ingestion;
+using BlindSpot.Pipeline.Checkpoints;
 using BlindSpot.Pipeline.Stages;
 using BlindSpot.Pipeline.Tests.TestSupport;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BlindSpot.Pipeline.Tests.Stages;
 
@@ -38,11 +41,11 @@ public sealed class PreviousQuarterTests
     [Test]
     public async Task RunAsync_PreviousQuarterKilledMidIngest_IsRedoneToTheBytesOfACleanRun()
     {
-        await Stage().RunAsync(root, Q, null, CancellationToken.None);
+        await IngestAsync();
         var clean = SampleRoot.Hashes(root.Path, $"lake/{Q.Previous}", "roster");
         // What a SIGKILL part-way through Q-1's ingest leaves: its record still "running", some lake files written, one cut short.
         var manifest = RunManifest.LoadOrCreate(root.RunManifest(Q.Previous), Q.Previous.ToString());
-        var record = manifest.Find(IngestJob.StageName)!;
+        var record = manifest.Find(StageNames.Ingest)!;
         manifest.With(record with { State = StageState.Running, Outputs = new SortedDictionary<string, string>(StringComparer.Ordinal), FinishedAt = null }).Save(root.RunManifest(Q.Previous));
         var lake = Directory.GetFiles(root.LakeFolder(Q.Previous)).Order(StringComparer.Ordinal).ToList();
         foreach (var file in lake.Skip(4))
@@ -55,12 +58,12 @@ public sealed class PreviousQuarterTests
             cut.SetLength(cut.Length / 2);
         }
 
-        await Stage().RunAsync(root, Q, null, CancellationToken.None);
+        await IngestAsync();
 
         Assert.Multiple(() =>
         {
             Assert.That(SampleRoot.Hashes(root.Path, $"lake/{Q.Previous}", "roster"), Is.EqualTo(clean));
-            Assert.That(RunManifest.LoadOrCreate(root.RunManifest(Q.Previous), Q.Previous.ToString()).Find(IngestJob.StageName)?.State, Is.EqualTo(StageState.Completed));
+            Assert.That(RunManifest.LoadOrCreate(root.RunManifest(Q.Previous), Q.Previous.ToString()).Find(StageNames.Ingest)?.State, Is.EqualTo(StageState.Completed));
         });
     }
 
@@ -70,8 +73,8 @@ public sealed class PreviousQuarterTests
         var roster = Path.Combine(root.RawFolder(Q.Previous), "MOIS", "resident_registration.csv.gz");
         File.WriteAllBytes(roster, [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
 
-        var first = Assert.ThrowsAsync<IngestException>(() => Stage().RunAsync(root, Q, null, CancellationToken.None));
-        var second = Assert.ThrowsAsync<IngestException>(() => Stage().RunAsync(root, Q, null, CancellationToken.None));
+        var first = Assert.ThrowsAsync<IngestException>(() => IngestAsync());
+        var second = Assert.ThrowsAsync<IngestException>(() => IngestAsync());
 
         Assert.Multiple(() =>
         {
@@ -82,5 +85,8 @@ public sealed class PreviousQuarterTests
         });
     }
 
-    private static IngestStage Stage() => new(FeedCatalog.LoadDefault(), Pseudonymizer.ForSampleData(), TimeProvider.System);
+    // The pipeline's ingest stage (Q-1 first, then Q), through the runner and its checkpoint.
+    private Task<bool> IngestAsync() =>
+        new StageRunner([new IngestUnits(FeedCatalog.LoadDefault(), Pseudonymizer.ForSampleData(), TimeProvider.System)], new PipelineOptions { DataRoot = root.Path }, TimeProvider.System, NullLogger<StageRunner>.Instance)
+            .RunAsync(StageNames.Ingest, Q, CancellationToken.None);
 }
