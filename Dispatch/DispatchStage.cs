@@ -30,6 +30,7 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
             .Reads(root.Roster(quarter))
             .Reads(catalog.Feeds.Select(f => root.LakeFeed(quarter, f.Code)))
             .Reads(root.IdentityVault(quarter))
+            .Reads(root.IdentityVault(quarter) + ".gz")
             .Reads(earlier.Select(root.Labels))
             .Reads(earlier.Select(root.PastDispatches))
             .DependsOn("catalog", catalog.Version)

@@ -43,6 +43,7 @@ public sealed class IngestStage : IQuarterStage, IHeapBudget
                 $"rowGroup={options.RowGroupSize} maxLine={options.MaxLineBytes} unmatched={options.MaxUnmatchedLines} roster±{options.MaxRosterChange} feeds±{options.MaxFeedChange} accept={options.AcceptVolumeChange}"))
             .Writes(root.Roster(quarter))
             .WritesAll(root.LakeFolder(quarter), "*.parquet")
+            .WritesAll(root.QuarantineFolder(quarter), "*.rejects.csv")
             .Writes(root.IngestReport(quarter));
     }
 
