@@ -1,0 +1,57 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Keys;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Regions;
+using BlindSpot.Core.Stages;
+using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Worklists;
+using BlindSpot.Features;
+using BlindSpot.Ingestion;
+
+namespace BlindSpot.Pipeline.Tests.Contracts;
+
+/// <summary>The non-file inputs each stage declares: a change of any of them must change its checkpoint key.</summary>
+public sealed class StageKeyTests
+{
+    private static readonly Quarter Q = Quarter.Parse("2026Q3");
+    private static readonly DataRoot Root = new(Path.Combine(Path.GetTempPath(), "blindspot-no-such-root"));
+    private static readonly FeedCatalog Catalog = FeedCatalog.LoadDefault();
+
+    [Test]
+    public void Ingest_KeyHoldsCatalogPseudonymKeyAndOutputChangingOptions()
+    {
+        var values = Ingest(new IngestOptions { Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData() });
+        var smallerGroups = Ingest(new IngestOptions { Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData(), RowGroupSize = 1_000 });
+        var accepted = Ingest(new IngestOptions { Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData(), AcceptVolumeChange = true });
+        var otherKey = Ingest(new IngestOptions { Catalog = Catalog, Pseudonymizer = new Pseudonymizer(Enumerable.Repeat((byte)7, 32).ToArray()) });
+
+        Assert.That(values["catalog"], Is.EqualTo(Catalog.Version));
+        Assert.That(smallerGroups["options"], Is.Not.EqualTo(values["options"]));
+        Assert.That(accepted["options"], Is.Not.EqualTo(values["options"]));
+        Assert.That(otherKey["pseudonym-key"], Is.Not.EqualTo(values["pseudonym-key"]));
+    }
+
+    [Test]
+    public void Features_KeyHoldsTheCatalogVersionAndBothQuartersLakes()
+    {
+        var declaration = new FeaturesStage(Catalog, new FeatureOptions()).Declare(Root, Q);
+
+        Assert.That(declaration.Values["catalog"], Is.EqualTo(Catalog.Version));
+        Assert.That(declaration.ReadFiles, Does.Contain(Root.LakeFeed(Q.Previous, Catalog.Feeds[0].Code)).And.Contain(Root.Roster(Q)));
+    }
+
+    [Test]
+    public void Dispatch_KeyHoldsOptionsAndWhereTheWorklistsGo()
+    {
+        var regions = RegionRegistry.LoadDefault();
+        var files = new FileWorklistStore(Root);
+        var values = new DispatchStage(Catalog, regions, new DispatchOptions(), Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+        var longerLookback = new DispatchStage(Catalog, regions, new DispatchOptions { NotEligibleLookbackQuarters = 3 }, Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+
+        Assert.That(values["worklists"], Is.EqualTo("files"));
+        Assert.That(longerLookback["options"], Is.Not.EqualTo(values["options"]));
+    }
+
+    private static System.Collections.Immutable.ImmutableSortedDictionary<string, string> Ingest(IngestOptions options) => new IngestStage(options).Declare(Root, Q).Values;
+}
