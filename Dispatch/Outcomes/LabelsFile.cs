@@ -12,8 +12,8 @@ internal static class LabelsFile
 {
     private static readonly DataField[] Fields =
     [
-        new DataField<long>("person_key", false), new DataField<string>("variant", false), new DataField<string>("outcome", false),
-        new DataField<DateOnly>("outcome_date", false), new DataField<string>("selected_by", false), new DataField<string>("sigungu_code", false),
+        new DataField<long>(Core.Contracts.LabelColumns.PersonKey, false), new DataField<string>(Core.Contracts.LabelColumns.Variant, false), new DataField<string>(Core.Contracts.LabelColumns.Outcome, false),
+        new DataField<DateOnly>(Core.Contracts.LabelColumns.OutcomeDate, false), new DataField<string>(Core.Contracts.LabelColumns.SelectedBy, false), new DataField<string>(Core.Contracts.LabelColumns.SigunguCode, false),
     ];
 
     public static async Task WriteAsync(string path, IEnumerable<OutcomeHistoryRow> history, Pseudonymizer pseudonymizer, CancellationToken ct)

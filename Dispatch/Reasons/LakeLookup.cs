@@ -26,7 +26,7 @@ internal static class LakeLookup
     {
         var dates = new Dictionary<long, DateOnly>();
         await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
-        var keyField = reader.Schema.DataFields.First(f => f.Name == (feed.Unit == FeedUnit.Person ? "person_key" : "household_key"));
+        var keyField = reader.Schema.DataFields.First(f => f.Name == Core.Contracts.KeyColumns.For(feed.Unit));
         var dateName = feed.ColumnWithRole(ColumnRole.EventDate)!.Name;
         var valueFields = reader.Schema.DataFields.Where(f => f != keyField && feed.Columns.Any(c => c.Name == f.Name)).ToArray();
         for (var g = 0; g < reader.RowGroupCount; g++)

@@ -35,7 +35,7 @@ internal static class LabelHistory
     {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var fields = reader.Schema.DataFields;
-        var keyField = fields.First(f => f.Name == "person_key");
+        var keyField = fields.First(f => f.Name == Core.Contracts.LabelColumns.PersonKey);
         var variantField = fields.First(f => f.Name == "variant");
         var outcomeField = fields.First(f => f.Name == "outcome");
         for (var g = 0; g < reader.RowGroupCount; g++)

@@ -67,19 +67,19 @@ internal sealed class RosterFacts
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var facts = new RosterFacts(checked((int)reader.RowGroups.Sum(g => g.RowCount)));
         var offset = 0;
-        var sigunguCodes = new RegionCodeParser("sigungu_code", path);
+        var sigunguCodes = new RegionCodeParser(Core.Contracts.RosterColumns.SigunguCode, path);
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);
             var rows = checked((int)group.RowCount);
-            await group.ReadAsync(Field(reader, "person_key", path), facts.PersonKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
-            await group.ReadAsync(Field(reader, "household_key", path), facts.HouseholdKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
-            await group.ReadAsync(Field(reader, "basic_livelihood", path), facts.BasicLivelihood.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(Field(reader, Core.Contracts.RosterColumns.PersonKey, path), facts.PersonKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(Field(reader, Core.Contracts.RosterColumns.HouseholdKey, path), facts.HouseholdKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(Field(reader, Core.Contracts.RosterColumns.BasicLivelihood, path), facts.BasicLivelihood.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
             // Text as character slices: Parquet.Net makes a string per row for a string array, even from a dictionary page.
             var sigungu = new ReadOnlyMemory<char>[rows];
-            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, "sigungu_code", path), sigungu, cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, Core.Contracts.RosterColumns.SigunguCode, path), sigungu, cancellationToken: ct).ConfigureAwait(false);
             var status = new ReadOnlyMemory<char>[rows];
-            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, "status", path), status, cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, Core.Contracts.RosterColumns.Status, path), status, cancellationToken: ct).ConfigureAwait(false);
             for (var k = 0; k < rows; k++)
             {
                 var i = offset + k;

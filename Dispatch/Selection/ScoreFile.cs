@@ -31,7 +31,7 @@ internal static class ScoreFile
             var keys = new long[rows];
             var scores = new float[rows];
             var ranks = new int[rows];
-            await group.ReadAsync(Field(reader, "person_key", path), keys.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(Field(reader, Core.Contracts.KeyColumns.PersonKey, path), keys.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
             await group.ReadAsync(Field(reader, "score", path), scores.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
             await ReadRanksAsync(group, Field(reader, "national_rank", path), ranks, ct).ConfigureAwait(false);
             for (var k = 0; k < rows; k++)

@@ -26,7 +26,7 @@ internal static class FeedAggregator
         }
 
         await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
-        var keyName = feed.Unit == FeedUnit.Person ? "person_key" : "household_key";
+        var keyName = Core.Contracts.KeyColumns.For(feed.Unit);
         var keyField = Field(reader.Schema, keyName, path)!;
         var allRules = scope == FoldScope.AllRules;
         var dateField = allRules ? Field(reader.Schema, feed.ColumnWithRole(ColumnRole.EventDate)!.Name, path) : null;

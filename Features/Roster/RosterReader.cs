@@ -68,17 +68,17 @@ internal static class RosterReader
     {
         public RosterFields(ParquetSchema schema, string path)
         {
-            PersonKey = Find(schema, "person_key", path);
-            HouseholdKey = Find(schema, "household_key", path);
-            IsHead = Find(schema, "is_head", path);
-            Age = Find(schema, "age", path);
-            Disability = Find(schema, "disability", path);
-            BasicLivelihood = Find(schema, "basic_livelihood", path);
-            OtherBenefit = Find(schema, "other_benefit", path);
-            Sigungu = Find(schema, "sigungu_code", path);
-            Eupmyeondong = Find(schema, "eupmyeondong_code", path);
-            Sex = Find(schema, "sex", path);
-            Status = Find(schema, "status", path);
+            PersonKey = Find(schema, Core.Contracts.RosterColumns.PersonKey, path);
+            HouseholdKey = Find(schema, Core.Contracts.RosterColumns.HouseholdKey, path);
+            IsHead = Find(schema, Core.Contracts.RosterColumns.IsHead, path);
+            Age = Find(schema, Core.Contracts.RosterColumns.Age, path);
+            Disability = Find(schema, Core.Contracts.RosterColumns.Disability, path);
+            BasicLivelihood = Find(schema, Core.Contracts.RosterColumns.BasicLivelihood, path);
+            OtherBenefit = Find(schema, Core.Contracts.RosterColumns.OtherBenefit, path);
+            Sigungu = Find(schema, Core.Contracts.RosterColumns.SigunguCode, path);
+            Eupmyeondong = Find(schema, Core.Contracts.RosterColumns.EupmyeondongCode, path);
+            Sex = Find(schema, Core.Contracts.RosterColumns.Sex, path);
+            Status = Find(schema, Core.Contracts.RosterColumns.Status, path);
         }
 
         public DataField PersonKey { get; }
@@ -166,7 +166,7 @@ internal static class RosterReader
 
         private readonly KeyIndex personIndex = new(people);
 
-        private readonly RegionCodeParser sigungu = new("sigungu_code", path);
+        private readonly RegionCodeParser sigungu = new(Core.Contracts.RosterColumns.SigunguCode, path);
         private readonly RegionCodeParser eupmyeondong = new("eupmyeondong_code", path);
         private int next;
         private int households;

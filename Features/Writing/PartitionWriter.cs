@@ -10,11 +10,11 @@ namespace BlindSpot.Features.Writing;
 /// </summary>
 internal static class PartitionWriter
 {
-    public const string PersonKey = "person_key";
-    public const string HouseholdKey = "household_key";
-    public const string SidoCode = "sido_code";
-    public const string SigunguCode = "sigungu_code";
-    public const string EupmyeondongCode = "eupmyeondong_code";
+    public const string PersonKey = Core.Contracts.KeyColumns.PersonKey;
+    public const string HouseholdKey = Core.Contracts.KeyColumns.HouseholdKey;
+    public const string SidoCode = Core.Contracts.KeyColumns.SidoCode;
+    public const string SigunguCode = Core.Contracts.KeyColumns.SigunguCode;
+    public const string EupmyeondongCode = Core.Contracts.KeyColumns.EupmyeondongCode;
     public const string Status = "status";
     public const string EligibleHousehold = "eligible_household";
     public const string EligibleChild = "eligible_child";

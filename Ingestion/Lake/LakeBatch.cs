@@ -36,7 +36,7 @@ internal sealed class LakeBatch
 
     public int Count { get; private set; }
 
-    public static string KeyColumnName(FeedUnit unit) => unit == FeedUnit.Person ? "person_key" : "household_key";
+    public static string KeyColumnName(FeedUnit unit) => Core.Contracts.KeyColumns.For(unit);
 
     /// <summary>Appends the staged values of every column with the record's key and line.</summary>
     public void Commit(long key, long line)

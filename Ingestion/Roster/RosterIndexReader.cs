@@ -24,8 +24,8 @@ internal static class RosterIndexReader
         var rows = checked((int)reader.RowGroups.Sum(g => g.RowCount));
         var persons = new LongSet(rows);
         var households = new LongSet(rows / 2);
-        var personField = reader.Schema.DataFields.Single(f => f.Name == "person_key");
-        var householdField = reader.Schema.DataFields.Single(f => f.Name == "household_key");
+        var personField = reader.Schema.DataFields.Single(f => f.Name == Core.Contracts.RosterColumns.PersonKey);
+        var householdField = reader.Schema.DataFields.Single(f => f.Name == Core.Contracts.RosterColumns.HouseholdKey);
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);

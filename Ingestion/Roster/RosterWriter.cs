@@ -10,19 +10,19 @@ namespace BlindSpot.Ingestion.Roster;
 /// </summary>
 internal static class RosterWriter
 {
-    private static readonly DataField<long> PersonKey = new("person_key", false);
-    private static readonly DataField<long> HouseholdKey = new("household_key", false);
-    private static readonly DataField<bool> IsHead = new("is_head", false);
-    private static readonly DataField<string> SigunguCode = new("sigungu_code", false);
-    private static readonly DataField<string> EupmyeondongCode = new("eupmyeondong_code", false);
-    private static readonly DataField<DateOnly> BirthDate = new("birth_date", false);
-    private static readonly DataField<int> Age = new("age", false);
-    private static readonly DataField<string> Sex = new("sex", false);
-    private static readonly DataField<bool> Disability = new("disability", false);
-    private static readonly DataField<bool> BasicLivelihood = new("basic_livelihood", false);
-    private static readonly DataField<bool> OtherBenefit = new("other_benefit", false);
-    private static readonly DataField<string> Status = new("status", false);
-    private static readonly DataField<DateOnly> StatusDate = new("status_date", true);
+    private static readonly DataField<long> PersonKey = new(Core.Contracts.RosterColumns.PersonKey, false);
+    private static readonly DataField<long> HouseholdKey = new(Core.Contracts.RosterColumns.HouseholdKey, false);
+    private static readonly DataField<bool> IsHead = new(Core.Contracts.RosterColumns.IsHead, false);
+    private static readonly DataField<string> SigunguCode = new(Core.Contracts.RosterColumns.SigunguCode, false);
+    private static readonly DataField<string> EupmyeondongCode = new(Core.Contracts.RosterColumns.EupmyeondongCode, false);
+    private static readonly DataField<DateOnly> BirthDate = new(Core.Contracts.RosterColumns.BirthDate, false);
+    private static readonly DataField<int> Age = new(Core.Contracts.RosterColumns.Age, false);
+    private static readonly DataField<string> Sex = new(Core.Contracts.RosterColumns.Sex, false);
+    private static readonly DataField<bool> Disability = new(Core.Contracts.RosterColumns.Disability, false);
+    private static readonly DataField<bool> BasicLivelihood = new(Core.Contracts.RosterColumns.BasicLivelihood, false);
+    private static readonly DataField<bool> OtherBenefit = new(Core.Contracts.RosterColumns.OtherBenefit, false);
+    private static readonly DataField<string> Status = new(Core.Contracts.RosterColumns.Status, false);
+    private static readonly DataField<DateOnly> StatusDate = new(Core.Contracts.RosterColumns.StatusDate, true);
 
     public static ParquetSchema Schema { get; } = new(
         PersonKey, HouseholdKey, IsHead, SigunguCode, EupmyeondongCode, BirthDate, Age, Sex, Disability, BasicLivelihood, OtherBenefit, Status, StatusDate);

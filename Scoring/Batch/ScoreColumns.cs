@@ -6,9 +6,9 @@ namespace BlindSpot.Scoring.Batch;
 /// </summary>
 internal static class ScoreColumns
 {
-    public const string PersonKey = "person_key";
-    public const string HouseholdKey = "household_key";
-    public const string SigunguCode = "sigungu_code";
+    public const string PersonKey = Core.Contracts.KeyColumns.PersonKey;
+    public const string HouseholdKey = Core.Contracts.KeyColumns.HouseholdKey;
+    public const string SigunguCode = Core.Contracts.KeyColumns.SigunguCode;
 
     /// <summary>Calibrated probability (FLOAT).</summary>
     public const string Score = "score";

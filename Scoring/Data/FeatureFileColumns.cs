@@ -8,10 +8,10 @@ namespace BlindSpot.Scoring.Data;
 /// </summary>
 internal static class FeatureFileColumns
 {
-    public const string PersonKey = "person_key";
-    public const string HouseholdKey = "household_key";
-    public const string SidoCode = "sido_code";
-    public const string SigunguCode = "sigungu_code";
+    public const string PersonKey = Core.Contracts.KeyColumns.PersonKey;
+    public const string HouseholdKey = Core.Contracts.KeyColumns.HouseholdKey;
+    public const string SidoCode = Core.Contracts.KeyColumns.SidoCode;
+    public const string SigunguCode = Core.Contracts.KeyColumns.SigunguCode;
 
     /// <summary>The boolean column saying whether a person belongs to <paramref name="variant"/>'s population.</summary>
     public static string Eligible(Variant variant) => "eligible_" + variant.ToCode();

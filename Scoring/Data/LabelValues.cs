@@ -3,12 +3,12 @@ namespace BlindSpot.Scoring.Data;
 /// <summary>The words of the labels contract: outcome and selected_by values, and the column names.</summary>
 internal static class LabelValues
 {
-    public const string PersonKey = "person_key";
-    public const string Variant = "variant";
-    public const string Outcome = "outcome";
-    public const string OutcomeDate = "outcome_date";
-    public const string SelectedBy = "selected_by";
-    public const string SigunguCode = "sigungu_code";
+    public const string PersonKey = Core.Contracts.LabelColumns.PersonKey;
+    public const string Variant = Core.Contracts.LabelColumns.Variant;
+    public const string Outcome = Core.Contracts.LabelColumns.Outcome;
+    public const string OutcomeDate = Core.Contracts.LabelColumns.OutcomeDate;
+    public const string SelectedBy = Core.Contracts.LabelColumns.SelectedBy;
+    public const string SigunguCode = Core.Contracts.LabelColumns.SigunguCode;
 
     /// <summary>Found in crisis and given support: a positive.</summary>
     public const string Supported = "supported";
