@@ -6,7 +6,7 @@ using BlindSpot.Scoring.Data;
 namespace BlindSpot.Scoring.Batch;
 
 /// <summary>Where shard results live: <c>scores/&lt;Q&gt;/shards/part-NNN.bin</c>, one per features part (one per 시도).</summary>
-internal static class ShardFiles
+public static class ShardFiles
 {
     public const string FolderName = "shards";
 

@@ -12,7 +12,7 @@ namespace BlindSpot.Scoring.Batch;
 /// whose file was written with the same key (part, feature manifest, live models, candidate limits) is not scored again.
 /// Writes nothing to the run manifest: shards run at once, and only the reduce records the stage.
 /// </summary>
-internal static class ShardScorer
+public static class ShardScorer
 {
     /// <summary>Scores <paramref name="part"/> (<c>part-NNN</c>); returns false when its shard was already current.</summary>
     public static async Task<bool> ScoreAsync(DataRoot root, Quarter quarter, string part, ModelRegistry registry, ScoreOptions options, CancellationToken ct)

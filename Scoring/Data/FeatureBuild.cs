@@ -8,7 +8,7 @@ namespace BlindSpot.Scoring.Data;
 /// What Scoring needs from <c>features/&lt;Q&gt;/feature-manifest.json</c>: the ordered feature list and the schema hash.
 /// Read with its own small shape so Scoring does not reference the Features stage.
 /// </summary>
-internal sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnlyList<FeatureInfo> Features, string Folder, long Rows)
+public sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnlyList<FeatureInfo> Features, string Folder, long Rows)
 {
     public const string ManifestFileName = "feature-manifest.json";
 

@@ -17,7 +17,7 @@ namespace BlindSpot.Scoring.Evaluation;
 /// selection, wired by the host) and the truth, also every variant's simulated worklist under the model, the rules,
 /// random and the oracle (<see cref="DispatchedEvaluation"/>).
 /// </summary>
-internal sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
+public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
 {
     /// <summary>A group is flagged when its AUC is this much below the overall AUC.</summary>
     public const double GapTolerance = 0.05;

@@ -5,7 +5,7 @@ using BlindSpot.Scoring.Models;
 namespace BlindSpot.Scoring.Evaluation;
 
 /// <summary><c>evaluation/&lt;Q&gt;/evaluation.json</c>: everything the HTML report shows, as data.</summary>
-internal sealed record EvaluationReport
+public sealed record EvaluationReport
 {
     public required string Model { get; init; }
 

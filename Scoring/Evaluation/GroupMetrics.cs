@@ -5,4 +5,4 @@ namespace BlindSpot.Scoring.Evaluation;
 /// group's AUC is more than <see cref="EvaluationJob.GapTolerance"/> below the overall AUC; null AUC when the group has too
 /// few of either outcome to judge.
 /// </summary>
-internal sealed record GroupMetrics(string Dimension, string Group, int Rows, int Positives, double? Auc, double? RuleAuc, double PrecisionAtK, bool Flagged);
+public sealed record GroupMetrics(string Dimension, string Group, int Rows, int Positives, double? Auc, double? RuleAuc, double PrecisionAtK, bool Flagged);

@@ -9,7 +9,7 @@ namespace BlindSpot.Scoring.Evaluation;
 /// never references Dispatch (stages stay apart); the host implements this port over Dispatch's <c>SimulatedDispatch</c>,
 /// so the rules are Dispatch's own code, not a copy.
 /// </summary>
-internal interface IDispatchSimulation
+public interface IDispatchSimulation
 {
     /// <summary>
     /// For each set of rankings (person keys, best first, per variant), each variant's selected person keys in the order

@@ -1,7 +1,7 @@
 namespace BlindSpot.Scoring.Evaluation;
 
 /// <summary>The rankings a simulated dispatch is run with; each ranks every variant's eligible people.</summary>
-internal static class RankingMethod
+public static class RankingMethod
 {
     /// <summary>The evaluated model for its variant, the live models for the others (as the quarter would run).</summary>
     public const string Model = "model";

@@ -11,7 +11,7 @@ namespace BlindSpot.Scoring.Models;
 /// core, too slow for 9M people × 3 variants; ML.NET stays the trainer and the reference (tests hold the two to 1e-5).
 /// Immutable and safe to share between threads.
 /// </summary>
-internal sealed class TreeEnsemble
+public sealed class TreeEnsemble
 {
     private readonly int[] treeStart;   // first node of each tree in the node arrays
     private readonly int[] leafStart;   // first leaf of each tree in leafValues

@@ -4,7 +4,7 @@ using BlindSpot.Scoring.Models;
 namespace BlindSpot.Scoring.Registry;
 
 /// <summary>What differs between two model cards, one line per field, for <c>blindspot models diff</c>.</summary>
-internal static class ModelDiff
+public static class ModelDiff
 {
     public static IReadOnlyList<string> Lines(ModelCard a, ModelCard b)
     {

@@ -4,7 +4,7 @@ namespace BlindSpot.Scoring.Training;
 /// Investigated people joined to their features: a row-major matrix (<see cref="Rows"/> × <see cref="Width"/>), the label
 /// (supported = true), whether the row came from the random audit sample, and what was left out and why.
 /// </summary>
-internal sealed record LabelledSet(long[] Keys, float[] Features, int Width, bool[] Labels, bool[] Audit)
+public sealed record LabelledSet(long[] Keys, float[] Features, int Width, bool[] Labels, bool[] Audit)
 {
     public int Rows => Keys.Length;
 

@@ -19,7 +19,7 @@ namespace BlindSpot.Scoring.Training;
 /// <paramref name="dispatch"/> (Dispatch's selection, wired by the host) and the validation quarter's truth, the card's
 /// metrics also hold the simulated dispatch (<see cref="DispatchedEvaluation"/>).
 /// </summary>
-internal sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
+public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
 {
     public const string RuleFeature = "p_crisis_count";
 

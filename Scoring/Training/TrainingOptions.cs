@@ -4,7 +4,7 @@ using BlindSpot.Core.Quarters;
 namespace BlindSpot.Scoring.Training;
 
 /// <summary>What to train and how. Mutable only until <see cref="Validate"/> passes; defaults suit the 9M-person quarter.</summary>
-internal sealed class TrainingOptions
+public sealed class TrainingOptions
 {
     public Variant Variant { get; set; } = Variant.Household;
 
