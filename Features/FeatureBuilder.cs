@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Stages;
 using BlindSpot.Core.Runs;
 using BlindSpot.Features.Aggregation;
 using BlindSpot.Features.Roster;
@@ -23,11 +23,10 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
     {
         ArgumentNullException.ThrowIfNull(root);
         options.Validate();
-        var clock = Stopwatch.StartNew();
+        var clock = new PhaseClock();
         var schema = FeatureSchema.For(catalog);
-        var phases = new List<FeatureBuildResult.Phase>();
-        var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, phases, ct).ConfigureAwait(false);
-        var lap = Stopwatch.GetTimestamp();
+        var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, clock, ct).ConfigureAwait(false);
+        clock.Restart();
         var hasPrevious = changes.HasPrevious;
         var context = new FeatureContext(
             roster,
@@ -51,13 +50,12 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
                 var path = Path.Combine(folder, partitions[p].FileName);
                 statistics[p] = await PartitionWriter.WriteAsync(context, partitions[p], path, token).ConfigureAwait(false);
             }).ConfigureAwait(false);
-        phases.Add(new FeatureBuildResult.Phase($"write {partitions.Count} parts", Stopwatch.GetElapsedTime(lap)));
-        lap = Stopwatch.GetTimestamp();
+        clock.Lap($"write {partitions.Count} parts");
 
         var manifest = Describe(quarter, schema, roster, current, hasPrevious, partitions, statistics);
         await File.WriteAllBytesAsync(Path.Combine(folder, FeatureManifest.FileName), manifest.ToUtf8Json(), ct).ConfigureAwait(false);
-        phases.Add(new FeatureBuildResult.Phase("describe", Stopwatch.GetElapsedTime(lap)));
-        return new FeatureBuildResult(manifest, folder, clock.Elapsed, phases);
+        clock.Lap("describe");
+        return new FeatureBuildResult(manifest, folder, clock.Elapsed, clock.Phases);
     }
 
     /// <summary>
@@ -65,22 +63,20 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
     /// the previous quarter's aggregates, ~1.5 GB at 9 million people — lives in this method alone: as locals of
     /// <see cref="BuildAsync"/> they would stay alive through the writes, since an async method keeps its locals to its end.
     /// </summary>
-    private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes)> ReadAndFoldAsync(DataRoot root, Quarter quarter, List<FeatureBuildResult.Phase> phases, CancellationToken ct)
+    private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes)> ReadAndFoldAsync(DataRoot root, Quarter quarter, PhaseClock clock, CancellationToken ct)
     {
-        var lap = Stopwatch.GetTimestamp();
+        clock.Restart();
         var (roster, keys) = await RosterReader.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
-        phases.Add(new FeatureBuildResult.Phase("read roster", Stopwatch.GetElapsedTime(lap)));
-        lap = Stopwatch.GetTimestamp();
+        clock.Lap("read roster");
         // One accumulator per worker for both quarters: each is ~360 MB at 9 million people.
         var accumulators = new ConcurrentBag<FeedAccumulator>();
         var current = await AggregateAsync(root, quarter, roster, keys, accumulators, FoldScope.AllRules, ct).ConfigureAwait(false);
-        phases.Add(new FeatureBuildResult.Phase($"fold {quarter}", Stopwatch.GetElapsedTime(lap)));
-        lap = Stopwatch.GetTimestamp();
+        clock.Lap($"fold {quarter}");
         var previous = Directory.Exists(root.LakeFolder(quarter.Previous))
             ? await AggregateAsync(root, quarter.Previous, roster, keys, accumulators, FoldScope.ChangesOnly, ct).ConfigureAwait(false)
             : null;
         var changes = ChangeCounters.From(roster, current, previous);
-        phases.Add(new FeatureBuildResult.Phase($"fold {quarter.Previous} and compare", Stopwatch.GetElapsedTime(lap)));
+        clock.Lap($"fold {quarter.Previous} and compare");
         return (roster, current, changes);
     }
 

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using System.Globalization;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Stages;
 using BlindSpot.Scoring.Data;
 using BlindSpot.Scoring.Registry;
 
@@ -22,15 +22,14 @@ internal sealed class ScoreJob
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var stopwatch = Stopwatch.GetTimestamp();
+        var clock = new PhaseClock();
         var build = FeatureBuild.Load(root, quarter);
         var variants = LiveVariants(registry, build, options);
-        var phases = new List<ScoreResult.Phase>();
         var partScores = await ScorePartsAsync(build.PartFiles, build.Names, variants, options, ct).ConfigureAwait(false);
-        phases.Add(new ScoreResult.Phase("load models, read and score parts", Stopwatch.GetElapsedTime(stopwatch)));
-        var scored = await RankAndWriteAsync(root, quarter, build, variants, partScores, options, phases, ct).ConfigureAwait(false);
+        clock.Lap("load models, read and score parts");
+        var scored = await RankAndWriteAsync(root, quarter, build, variants, partScores, options, clock, ct).ConfigureAwait(false);
         var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
-        return new ScoreResult(scored, missing, Stopwatch.GetElapsedTime(stopwatch), phases);
+        return new ScoreResult(scored, missing, clock.Elapsed, clock.Phases);
     }
 
     internal static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
@@ -101,12 +100,12 @@ internal sealed class ScoreJob
     /// Shared by the single-process scorer and the sharded reduce, so both write the same bytes.
     /// </summary>
     internal static async Task<List<ScoreResult.Scored>> RankAndWriteAsync(
-        DataRoot root, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, PartScores[][] partScores, ScoreOptions options, List<ScoreResult.Phase> phases, CancellationToken ct)
+        DataRoot root, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, PartScores[][] partScores, ScoreOptions options, PhaseClock clock, CancellationToken ct)
     {
         var scored = new List<ScoreResult.Scored>();
         for (var v = 0; v < variants.Count; v++)
         {
-            var phase = Stopwatch.GetTimestamp();
+            clock.Restart();
             var ranked = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows);
             foreach (var part in partScores)
             {
@@ -116,7 +115,7 @@ internal sealed class ScoreJob
             var path = root.Scores(quarter, variants[v].Variant);
             await ScoreWriter.WriteAsync(path, ranked, Metadata(quarter, variants[v], ranked, build), ct).ConfigureAwait(false);
             scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked.Rows, ranked.Candidates, path));
-            phases.Add(new ScoreResult.Phase($"rank and write {variants[v].Variant.ToCode()}", Stopwatch.GetElapsedTime(phase)));
+            clock.Lap($"rank and write {variants[v].Variant.ToCode()}");
         }
 
         return scored;

@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Stages;
 using BlindSpot.Scoring.Data;
 using BlindSpot.Scoring.Registry;
 
@@ -22,7 +22,7 @@ internal sealed class ShardReducer
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var stopwatch = Stopwatch.GetTimestamp();
+        var clock = new PhaseClock();
         var build = FeatureBuild.Load(root, quarter);
         var variants = ScoreJob.LiveVariants(registry, build, options);
 
@@ -42,8 +42,8 @@ internal sealed class ShardReducer
             partScores[p] = ShardReader.Read(shard, ShardKey.Compute(await FileHash.Sha256Async(parts[p], ct).ConfigureAwait(false), manifestHash, variants), variants);
         }
 
-        var phases = new List<ScoreResult.Phase>();
-        var scored = await ScoreJob.RankAndWriteAsync(root, quarter, build, variants, partScores, options, phases, ct).ConfigureAwait(false);
-        return new ScoreResult(scored, [.. VariantNames.All.Except(variants.Select(v => v.Variant))], Stopwatch.GetElapsedTime(stopwatch), phases) { Shards = parts.Count };
+        clock.Lap("read the shards");
+        var scored = await ScoreJob.RankAndWriteAsync(root, quarter, build, variants, partScores, options, clock, ct).ConfigureAwait(false);
+        return new ScoreResult(scored, [.. VariantNames.All.Except(variants.Select(v => v.Variant))], clock.Elapsed, clock.Phases) { Shards = parts.Count };
     }
 }
