@@ -28,5 +28,5 @@ internal sealed record IngestContext(Quarter Quarter, DataRoot Root, FeedCatalog
     public int MaxUnmatchedLines { get; init; }
 
     /// <summary><paramref name="path"/> relative to the data root with forward slashes, as reports and manifests record it.</summary>
-    public string Relative(string path) => Path.GetRelativePath(Root.Path, path).Replace('\\', '/');
+    public string Relative(string path) => Root.Relative(path);
 }

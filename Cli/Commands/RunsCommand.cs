@@ -21,7 +21,7 @@ internal static class RunsCommand
             var folder = Path.Combine(root.Path, "runs");
             var manifests = Directory.Exists(folder)
                 ? Directory.GetDirectories(folder).Select(Path.GetFileName).Where(n => Quarter.TryParse(n, null, out _)).Select(n => Quarter.Parse(n!)).Order()
-                    .Select(q => RunManifest.LoadOrCreate(root.RunManifest(q), q.ToString())).Where(m => m.Stages.Count > 0).ToList()
+                    .Select(q => RunManifest.Load(root, q)).Where(m => m.Stages.Count > 0).ToList()
                 : [];
             if (manifests.Count == 0)
             {
@@ -78,7 +78,7 @@ internal static class RunsCommand
 
     public static void PrintStages(DataRoot root, Quarter quarter, TextWriter output)
     {
-        var manifest = RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString());
+        var manifest = RunManifest.Load(root, quarter);
         output.WriteLine($"{"stage",-9} {"state",-10} {"started (UTC)",-19} {"seconds",8}  counts");
         foreach (var stage in PipelineStages.Order)
         {

@@ -25,8 +25,8 @@ public sealed record StageRecord
     public DateTimeOffset? FinishedAt { get; init; }
 
     /// <summary>
-    /// Peak working set in bytes of the process that ran the stage, while it ran (the pipeline records it; null when the
-    /// stage ran outside the pipeline or before it was recorded). For sharded scoring: the reduce's process.
+    /// Peak working set in bytes of the process that ran the stage, while it ran (the checkpoint samples it for every stage,
+    /// in a verb or the pipeline; null in records written before it did). For sharded scoring: the reduce's process.
     /// </summary>
     public long? PeakWorkingSetBytes { get; init; }
 

@@ -165,7 +165,7 @@ internal static class RunReportWriter
         var files = Directory.Exists(folder) ? Directory.GetFiles(folder, "*.csv").Length : 0;
         var empty = regions.Sigungu.Count - withEntries;
         // The folder relative to the data root: the report's bytes must not depend on where the data root lives.
-        var relative = Path.GetRelativePath(root.Path, folder).Replace('\\', '/');
+        var relative = root.Relative(folder);
         html.Append(CultureInfo.InvariantCulture, $"<h2>워크리스트 파일 · Worklist files</h2>\n<p>{relative}/: 시군구 파일 {files:N0}개 (CSV, XLSX) · {files:N0} 시군구 files (CSV, XLSX). ")
             .Append(CultureInfo.InvariantCulture, $"대상자가 있는 시군구 {withEntries:N0}개, 이번 분기 대상자가 없는 시군구 {empty:N0}개 (머리글만 있는 파일) · ")
             .Append(CultureInfo.InvariantCulture, $"{withEntries:N0} 시군구 have people to visit; {empty:N0} have nobody selected this quarter (their files hold the header only).</p>\n");

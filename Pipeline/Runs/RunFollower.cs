@@ -32,7 +32,7 @@ public sealed class RunFollower
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         while (true)
         {
-            var manifest = RunManifest.LoadOrCreate(root.RunManifest(ticket.Quarter), ticket.Quarter.ToString());
+            var manifest = RunManifest.Load(root, ticket.Quarter);
             using (var connection = storage.GetConnection())
             {
                 foreach (var (stage, job) in ticket.Jobs)

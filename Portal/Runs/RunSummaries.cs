@@ -21,7 +21,7 @@ public sealed class RunSummaries(DataRoot root)
 
     /// <summary>The quarter's manifest, or null when it never ran.</summary>
     public RunManifest? Manifest(Quarter quarter) =>
-        File.Exists(root.RunManifest(quarter)) ? RunManifest.LoadOrCreate(root.RunManifest(quarter), quarter.ToString()) : null;
+        File.Exists(root.RunManifest(quarter)) ? RunManifest.Load(root, quarter) : null;
 
     /// <summary>The run report <c>runs/&lt;Q&gt;/report.html</c>, or null when it was not written.</summary>
     public string? Report(Quarter quarter)

@@ -36,12 +36,12 @@ internal static class LabelledSetBuilder
                 }
             }
 
-            hashes[Relative(root, root.Labels(quarter))] = FileHash.Sha256(root.Labels(quarter));
+            hashes[root.Relative(root.Labels(quarter))] = FileHash.Sha256(root.Labels(quarter));
             var build = FeatureBuild.Load(root, quarter);
             var found = new HashSet<long>();
             foreach (var part in build.PartFiles)
             {
-                hashes[Relative(root, part)] = FileHash.Sha256(part);
+                hashes[root.Relative(part)] = FileHash.Sha256(part);
                 await foreach (var block in FeatureBlockReader.ReadAsync(part, featureNames, wanted.ContainsKey, ct).ConfigureAwait(false))
                 {
                     var eligible = block.Eligible(variant);
@@ -71,6 +71,4 @@ internal static class LabelledSetBuilder
             Sido = [.. sido],
         };
     }
-
-    private static string Relative(DataRoot root, string path) => Path.GetRelativePath(root.Path, path).Replace('\\', '/');
 }
