@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Features;
@@ -22,7 +23,7 @@ internal static class FeaturesCommand
         command.SetAction(async (parse, ct) =>
         {
             var quarter = parse.GetValue(quarterArgument);
-            var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
+            var root = CliSettings.Of(parse).DataRoot;
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             // For this verb only (the in-process quarter run has its own budget): see FeatureMemory.
             if (await FeatureMemory.HeapLimitAsync(root, quarter, ct).ConfigureAwait(false) is { } limit)

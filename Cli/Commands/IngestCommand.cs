@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
 using BlindSpot.Ingestion;
@@ -23,7 +24,7 @@ internal static class IngestCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             LimitHeap();
-            var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
+            var pseudonymizer = CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true);
             if (pseudonymizer.IsSampleKey)
             {
                 await output.WriteLineAsync($"warning: {Pseudonymizer.KeyVariable} is not set; using the published SAMPLE key, fit for synthetic data only.");
@@ -32,7 +33,7 @@ internal static class IngestCommand
             var options = new IngestOptions
             {
                 Quarter = parse.GetValue(quarterArgument),
-                DataRoot = parse.GetValue(dataOption)!.FullName,
+                DataRoot = CliSettings.Of(parse).DataRoot.Path,
                 Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,
                 Pseudonymizer = pseudonymizer,
                 AcceptVolumeChange = parse.GetValue(acceptVolume),
