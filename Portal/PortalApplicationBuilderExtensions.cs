@@ -56,6 +56,7 @@ public static class PortalApplicationBuilderExtensions
             .UseMiddleware<AspNetCoreDashboardMiddleware>(storage, dashboard, DashboardRoutes.Routes));
         app.UseEndpoints(endpoints =>
         {
+            HealthEndpoints.Map(endpoints);
             AccountEndpoints.Map(endpoints);
             OfficerEndpoints.Map(endpoints, options);
             AnalystEndpoints.Map(endpoints);

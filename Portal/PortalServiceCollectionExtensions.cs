@@ -3,6 +3,7 @@ using BlindSpot.Core.Paths;
 using BlindSpot.Core.Regions;
 using BlindSpot.Dispatch.Postgres;
 using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Health;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Endpoints;
@@ -91,6 +92,7 @@ public static class PortalServiceCollectionExtensions
         });
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64 * 1024));
         services.AddRouting();
+        services.AddHealthChecks().AddBlindSpotReadiness(new ReadinessTargets(options.DataRoot, options.ResolvedModelsFolder, options.PostgresConnectionString ?? options.JobStorageConnectionString));
         return services;
     }
 

@@ -1,5 +1,7 @@
 using BlindSpot.Cli.Commands;
 using BlindSpot.Cli.Configuration;
+using BlindSpot.Pipeline.Health;
+using BlindSpot.Portal.Endpoints;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -29,7 +31,10 @@ internal static class WorkerHost
             Configure(web, settings);
             web.WebHost.UseKestrelCore().UseUrls(urls);
             web.Services.AddRouting();
+            var options = settings.Pipeline();
+            web.Services.AddHealthChecks().AddBlindSpotReadiness(new ReadinessTargets(options.DataRoot, options.ResolvedModelsFolder, options.PostgresConnectionString));
             var app = web.Build();
+            HealthEndpoints.Map(app);
             return app;
         }
 
