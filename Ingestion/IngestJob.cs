@@ -88,6 +88,7 @@ public sealed class IngestJob
 
         report = WithVolumeChanges(report);
         report.Save(context.Root.IngestReport(context.Quarter));
+        IngestMetrics.Record(report);
         var errors = Errors(report);
         var finished = new StageRecord
         {

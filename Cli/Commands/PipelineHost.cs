@@ -1,8 +1,11 @@
 using System.CommandLine;
 using BlindSpot.Cli.Configuration;
+using BlindSpot.Cli.Hosting;
 using BlindSpot.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace BlindSpot.Cli.Commands;
 
@@ -37,7 +40,7 @@ internal static class PipelineHost
     /// of section <c>Pipeline</c> with <paramref name="configure"/> (the verb's own choices) applied last.
     /// </summary>
     public static ServiceProvider Build(CliSettings settings, LogLevel defaultLevel, Action<PipelineOptions>? configure = null) =>
-        Services(settings, defaultLevel, configure).BuildServiceProvider().WithHangfireLogging();
+        Services(settings, defaultLevel, configure).BuildServiceProvider().WithHangfireLogging().WithTelemetry();
 
     /// <summary>The registrations of <see cref="Build"/>, for a host that builds its own provider.</summary>
     public static IServiceCollection Services(CliSettings settings, LogLevel defaultLevel, Action<PipelineOptions>? configure = null, IServiceCollection? services = null)
@@ -49,7 +52,16 @@ internal static class PipelineHost
             .AddLogging(builder => CliLogging.Configure(builder, level))
             .AddSingleton<HangfireLogBinding>()
             .AddSingleton(settings.Root.Pseudonymizer(options.AllowSamplePseudonymKey))
+            .AddBlindSpotTelemetry(settings.Root.Telemetry, "blindspot-pipeline")
             .AddPipeline(options);
+    }
+
+    // Without a host nothing starts the providers; resolving them does (and disposing the container flushes them).
+    private static ServiceProvider WithTelemetry(this ServiceProvider services)
+    {
+        services.GetService<TracerProvider>();
+        services.GetService<MeterProvider>();
+        return services;
     }
 
     private static ServiceProvider WithHangfireLogging(this ServiceProvider services)

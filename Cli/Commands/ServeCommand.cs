@@ -1,7 +1,9 @@
 using System.CommandLine;
 using BlindSpot.Cli.Configuration;
+using BlindSpot.Cli.Hosting;
 using BlindSpot.Core.Keys;
 using BlindSpot.Portal;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -86,6 +88,8 @@ internal static class ServeCommand
                     // After the portal's registrations: the key from the configuration replaces the environment's default.
                     services.AddSingleton(pseudonymizer);
                     services.AddSystemd();
+                    services.AddBlindSpotTelemetry(settings.Root.Telemetry, "blindspot-portal");
+                    services.AddSingleton(settings.Root.Telemetry).AddTransient<IStartupFilter, MetricsEndpoint>();
                 })
                 .Build();
             await host.StartAsync(ct);

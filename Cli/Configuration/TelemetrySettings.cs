@@ -12,6 +12,15 @@ internal sealed class TelemetrySettings
     /// <summary>The collector for <c>otlp</c>, e.g. http://127.0.0.1:4317. Default null: the exporter's own (OTEL_EXPORTER_OTLP_ENDPOINT, else localhost:4317).</summary>
     public string? OtlpEndpoint { get; set; }
 
+    /// <summary>
+    /// Serve <c>/metrics</c> in Prometheus' text format on the portal and on the worker's health endpoint. Default false.
+    /// Answered only to loopback connections that did not come through the reverse proxy (no X-Forwarded-For).
+    /// </summary>
+    public bool Prometheus { get; set; }
+
+    /// <summary>Whether anything is collected at all.</summary>
+    public bool Enabled => Exporter != "none" || Prometheus;
+
     public void Validate()
     {
         if (Exporter is not ("none" or "console" or "otlp"))

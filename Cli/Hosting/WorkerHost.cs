@@ -33,6 +33,7 @@ internal static class WorkerHost
             web.Services.AddRouting();
             var options = settings.Pipeline();
             web.Services.AddHealthChecks().AddBlindSpotReadiness(new ReadinessTargets(options.DataRoot, options.ResolvedModelsFolder, options.PostgresConnectionString));
+            web.Services.AddSingleton(settings.Root.Telemetry).AddTransient<IStartupFilter, MetricsEndpoint>();
             var app = web.Build();
             HealthEndpoints.Map(app);
             return app;

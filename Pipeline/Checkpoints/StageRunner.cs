@@ -4,6 +4,7 @@ using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Runs;
+using BlindSpot.Core.Telemetry;
 using BlindSpot.Pipeline.Stages;
 using Microsoft.Extensions.Logging;
 
@@ -64,6 +65,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         if (await SkipReasonAsync(stage, root, path, quarter, inputs, ct).ConfigureAwait(false) is { } skip)
         {
             StageLog.Skipped(logger, stage.Name, skip);
+            BlindSpotTelemetry.StageSkipped(stage.Name, quarter.ToString());
             return false;
         }
 
@@ -77,6 +79,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {
             var error = Classify(ex, root) ?? ex;
+            BlindSpotTelemetry.StageFailed(stage.Name, quarter.ToString(), error.GetType().Name);
             if (error is DataErrorException)
             {
                 StageLog.FailedOnData(logger, stage.Name, error.GetType().Name, error.Message);
@@ -124,6 +127,7 @@ internal sealed class StageRunner(IEnumerable<IQuarterStage> stages, PipelineOpt
         }
 
         // The counts are the stage's reconciliation (ingest: read = accepted + rejected + duplicates per feed).
+        BlindSpotTelemetry.StageCompleted(stage.Name, quarter.ToString(), ranNow, (time.GetUtcNow() - started).TotalSeconds, record.Counts);
         StageLog.Completed(logger, stage.Name, ranNow, (time.GetUtcNow() - started).TotalSeconds, record.PeakWorkingSetBytes / (1024 * 1024), string.Join(", ", record.Counts.Select(c => $"{c.Key}={c.Value}")));
 
         ReleaseStageMemory();
