@@ -48,7 +48,8 @@ internal static class CliConfiguration
         }
 
         builder.Add(new BlindSpotEnvironmentVariables(variables));
-        builder.AddInMemoryCollection(CommandLineValues(parse));
+        var values = CommandLineValues(parse).ToList();
+        builder.Add(new CommandLineLayer(values, ListKeys(parse)));
         try
         {
             return builder.Build();
@@ -63,27 +64,37 @@ internal static class CliConfiguration
     /// <summary>The options given on the command line that set a configuration key, as key/value pairs; lists as key:0, key:1 ….</summary>
     internal static IEnumerable<KeyValuePair<string, string?>> CommandLineValues(ParseResult parse)
     {
+        foreach (var (option, binding, given) in Given(parse))
+        {
+            var tokens = given.Tokens.Select(t => t.Value).ToList();
+            if (option.Arity.MaximumNumberOfValues > 1)
+            {
+                var items = tokens.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+                for (var i = 0; i < items.Count; i++)
+                {
+                    yield return new($"{binding.Key}:{i}", binding.Convert(items[i]));
+                }
+            }
+            else
+            {
+                yield return new(binding.Key, binding.Convert(tokens.Count > 0 ? tokens[^1] : "true"));
+            }
+        }
+    }
+
+    /// <summary>The keys of the list options given on the command line, whose lists replace the lower layers' whole.</summary>
+    private static IEnumerable<string> ListKeys(ParseResult parse) =>
+        Given(parse).Where(g => g.Option.Arity.MaximumNumberOfValues > 1).Select(g => g.Binding.Key);
+
+    private static IEnumerable<(Option Option, ConfigKeys.Binding Binding, OptionResult Result)> Given(ParseResult parse)
+    {
         for (var result = parse.CommandResult; result is not null; result = result.Parent as CommandResult)
         {
             foreach (var option in result.Command.Options)
             {
-                if (ConfigKeys.Of(option) is not { } binding || parse.GetResult(option) is not { Implicit: false } given)
+                if (ConfigKeys.Of(option) is { } binding && parse.GetResult(option) is { Implicit: false } given)
                 {
-                    continue;
-                }
-
-                var tokens = given.Tokens.Select(t => t.Value).ToList();
-                if (option.Arity.MaximumNumberOfValues > 1)
-                {
-                    var items = tokens.SelectMany(t => t.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
-                    for (var i = 0; i < items.Count; i++)
-                    {
-                        yield return new($"{binding.Key}:{i}", binding.Convert(items[i]));
-                    }
-                }
-                else
-                {
-                    yield return new(binding.Key, binding.Convert(tokens.Count > 0 ? tokens[^1] : "true"));
+                    yield return (option, binding, given);
                 }
             }
         }

@@ -73,6 +73,16 @@ public sealed class CliSettingsTests
     }
 
     [Test]
+    public void Of_ListOptionOverAFilesLongerList_ReplacesTheWholeList()
+    {
+        var file = Write("appsettings.json", """{ "Portal": { "KnownProxies": [ "10.0.0.1", "10.0.0.2", "10.0.0.3" ] } }""");
+
+        var settings = Load(new Hashtable(), "serve", "--config", file, "--known-proxies", "192.0.2.1");
+
+        Assert.That(settings.Portal().KnownProxies, Is.EqualTo(new[] { "192.0.2.1" }), "an option replaces a list; it does not overwrite its first items");
+    }
+
+    [Test]
     public void Of_PseudonymKeyVariable_IsTheKeyAndNeverShown()
     {
         const string key = "a-secret-key-of-at-least-32-bytes-long!";
