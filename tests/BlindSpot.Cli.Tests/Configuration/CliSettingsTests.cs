@@ -36,6 +36,14 @@ public sealed class CliSettingsTests
     }
 
     [Test]
+    public void Of_InvisibilityTimeoutInMinutes_IsTheTimeSpanKey()
+    {
+        var settings = Load(new Hashtable(), "worker", "--invisibility-timeout", "1");
+
+        Assert.That(settings.Pipeline().InvisibilityTimeout, Is.EqualTo(TimeSpan.FromMinutes(1)));
+    }
+
+    [Test]
     public void Of_OptionLeftOut_ItsHelpDefaultDoesNotHideTheFile()
     {
         var file = Write("appsettings.json", """{ "Data": "/from/file", "Pipeline": { "WorkerCount": 3 } }""");
