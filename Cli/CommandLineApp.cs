@@ -1,5 +1,6 @@
 using System.CommandLine;
 using BlindSpot.Cli.Commands;
+using BlindSpot.Cli.Configuration;
 
 namespace BlindSpot.Cli;
 
@@ -25,6 +26,8 @@ internal static class CommandLineApp
             WorkerCommand.Create(output),
             ServeCommand.Create(output),
             UsersCommand.Create(output, Console.In),
+            // Every verb reads the one configuration stack (appsettings.json, BLINDSPOT_* variables, options).
+            CliConfiguration.ConfigOption(),
         };
         return root;
     }
@@ -44,7 +47,21 @@ internal static class CommandLineApp
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+            var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+            if (parse.CommandResult.Command.Name is WorkerCommand.Name or ServeCommand.Name)
+            {
+                // The hosts take SIGTERM and Ctrl+C themselves (console or systemd lifetime) and stop gracefully, which
+                // may take longer than System.CommandLine's 2 s before it ends the process with 143.
+                invocation.ProcessTerminationTimeout = null;
+            }
+
+            return await parse.InvokeAsync(invocation).ConfigureAwait(false);
+        }
+        catch (SettingsException ex)
+        {
+            // Bad configuration is a bad invocation: exit 2, the key named, no help hint (the fix is in a file or variable).
+            await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadArguments;
         }
         catch (BadArgumentsException ex)
         {

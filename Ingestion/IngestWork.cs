@@ -49,6 +49,7 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
         var report = await IngestAllAsync(scan, reusable, cancellationToken);
         report = WithVolumeChanges(report);
         report.Save(context.Root.IngestReport(context.Quarter));
+        IngestMetrics.Record(report);
         var errors = Errors(report);
         if (errors.Count > 0)
         {

@@ -30,6 +30,14 @@ public static class PipelineServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var options = new PipelineOptions();
         configure(options);
+        return services.AddPipeline(options);
+    }
+
+    /// <summary>Adds the pipeline with <paramref name="options"/> as a host bound them from its configuration (validated here).</summary>
+    public static IServiceCollection AddPipeline(this IServiceCollection services, PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -39,8 +47,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton(_ => FeedCatalog.LoadDefault());
-        // Read once at start: the key must not change in the middle of a run.
-        services.AddSingleton(_ => Pseudonymizer.FromEnvironment(options.AllowSamplePseudonymKey));
+        // Read once at start: the key must not change in the middle of a run. A host that registered the key from its
+        // configuration keeps it; otherwise it comes from the environment.
+        services.TryAddSingleton(_ => Pseudonymizer.FromEnvironment(options.AllowSamplePseudonymKey));
 
         // The chain's stages: each a stage library's IQuarterStage (or two units of one), run through the one checkpoint.
         services.AddSingleton<IPipelineStage, IngestUnits>();

@@ -2,6 +2,7 @@ using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Security;
+using BlindSpot.Portal.Telemetry;
 using Hangfire;
 using Hangfire.Dashboard;
 using Microsoft.AspNetCore.Builder;
@@ -18,6 +19,8 @@ public static class PortalApplicationBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var options = app.ApplicationServices.GetRequiredService<PortalOptions>();
+        // Outermost, so every answer is counted, refusals by the checks below included.
+        app.UseMiddleware<RequestMetricsMiddleware>();
         // First, so the client address, the scheme (cookies' Secure, HSTS) and every check after see the real client.
         if (options.KnownProxies.Count > 0)
         {
@@ -56,6 +59,7 @@ public static class PortalApplicationBuilderExtensions
             .UseMiddleware<AspNetCoreDashboardMiddleware>(storage, dashboard, DashboardRoutes.Routes));
         app.UseEndpoints(endpoints =>
         {
+            HealthEndpoints.Map(endpoints);
             AccountEndpoints.Map(endpoints);
             OfficerEndpoints.Map(endpoints, options);
             AnalystEndpoints.Map(endpoints);

@@ -105,6 +105,14 @@ public sealed class PortalOptions
     /// </summary>
     public IList<string> AllowedHosts { get; init; } = [];
 
+    /// <summary>
+    /// Where the data-protection keys (which sign and encrypt the session and antiforgery cookies) are kept, so several
+    /// portal instances accept each other's cookies and a restart signs nobody out. Default null: the portal's PostgreSQL
+    /// schema (table <c>data_protection_keys</c>) when <see cref="PostgresConnectionString"/> is set, else
+    /// <c>&lt;DataRoot&gt;/portal/keys</c> (owner-only). A folder given here is used in either mode; share it between instances.
+    /// </summary>
+    public string? DataProtectionKeysFolder { get; set; }
+
     /// <summary>The models folder in effect: <see cref="ModelsFolder"/> or <c>&lt;DataRoot&gt;/models</c>.</summary>
     public string ResolvedModelsFolder => ModelsFolder ?? Path.Combine(DataRoot, "models");
 

@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
+using BlindSpot.Core.Files;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Regions;
 using BlindSpot.Dispatch.Postgres;
 using BlindSpot.Pipeline;
+using BlindSpot.Pipeline.Health;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Endpoints;
@@ -14,12 +16,16 @@ using BlindSpot.Portal.Uploads;
 using BlindSpot.Portal.Worklists;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace BlindSpot.Portal;
@@ -66,6 +72,7 @@ public static class PortalServiceCollectionExtensions
             pipeline.PostgresSchema = options.JobStorageSchema;
         });
 
+        services.AddSharedKeys(options);
         services.AddSignIn(options);
         services.AddProxyAndHosts(options);
         services.AddRateLimiter(limiter =>
@@ -91,6 +98,7 @@ public static class PortalServiceCollectionExtensions
         });
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = options.MaxUploadBytes + (64 * 1024));
         services.AddRouting();
+        services.AddHealthChecks().AddBlindSpotReadiness(new ReadinessTargets(options.DataRoot, options.ResolvedModelsFolder, options.PostgresConnectionString ?? options.JobStorageConnectionString));
         return services;
     }
 
@@ -111,6 +119,22 @@ public static class PortalServiceCollectionExtensions
         services.AddSingleton<IAccountStore>(_ => new FileAccountStore(Path.Combine(options.PortalFolder, "accounts.json")));
         services.AddSingleton<IAuditLog>(_ => new FileAuditLog(Path.Combine(options.PortalFolder, "audit.jsonl")));
         services.AddSingleton<IUploadStore>(_ => new FileUploadStore(Path.Combine(options.PortalFolder, "uploads")));
+    }
+
+    /// <summary>Data-protection keys in one place every instance reads (see <see cref="PortalOptions.DataProtectionKeysFolder"/>).</summary>
+    private static void AddSharedKeys(this IServiceCollection services, PortalOptions options)
+    {
+        // One application name: instances installed in different folders must still share one key ring.
+        services.AddDataProtection().SetApplicationName("BlindSpot.Portal");
+        if (options.DataProtectionKeysFolder is null && options.PostgresConnectionString is { Length: > 0 })
+        {
+            services.AddOptions<KeyManagementOptions>().Configure<PortalDatabase>((keys, database) => keys.XmlRepository = new PostgresKeyRepository(database));
+            return;
+        }
+
+        // Made (owner-only) when the key ring is first read, not at registration: registering creates no folder.
+        var folder = options.DataProtectionKeysFolder ?? Path.Combine(options.PortalFolder, "keys");
+        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((keys, loggers) => keys.XmlRepository = new FileSystemXmlRepository(PrivateFiles.CreateFolder(folder), loggers));
     }
 
     private static void AddProxyAndHosts(this IServiceCollection services, PortalOptions options)

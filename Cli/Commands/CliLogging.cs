@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BlindSpot.Cli.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -8,35 +9,16 @@ namespace BlindSpot.Cli.Commands;
 /// <summary>
 /// The log output of the pipeline verbs: to stderr, so the verb's own stdout (tables, paths) stays as it was; JSON lines
 /// when stderr is not a terminal (a service manager, a file, a collector), one readable line per entry on a terminal;
-/// level from <c>--log-level</c>, else <c>BLINDSPOT_LOG_LEVEL</c>, else the verb's default. Hangfire logs through it too.
+/// level from the configuration's <c>LogLevel</c> (<c>--log-level</c>, <c>BLINDSPOT_LOG_LEVEL</c>, appsettings.json), else the verb's default. Hangfire logs through it too.
 /// </summary>
 internal static class CliLogging
 {
     public const string LevelVariable = "BLINDSPOT_LOG_LEVEL";
 
-    public static Option<LogLevel?> Level(LogLevel fallback) => new("--log-level")
+    public static Option<LogLevel?> Level(LogLevel fallback) => new Option<LogLevel?>("--log-level")
     {
-        Description = $"Least level logged to stderr (Trace, Debug, Information, Warning, Error, Critical, None); also read from env {LevelVariable}. Default: {fallback}.",
-    };
-
-    /// <summary>The option, else the environment variable, else <paramref name="fallback"/>; a bad variable names itself.</summary>
-    public static LogLevel Resolve(LogLevel? option, LogLevel fallback)
-    {
-        if (option is { } given)
-        {
-            return given;
-        }
-
-        var env = Environment.GetEnvironmentVariable(LevelVariable);
-        if (env is not { Length: > 0 })
-        {
-            return fallback;
-        }
-
-        return Enum.TryParse<LogLevel>(env, ignoreCase: true, out var level) && Enum.IsDefined(level)
-            ? level
-            : throw new BadArgumentsException($"{LevelVariable}='{env}' is not a log level; use Trace, Debug, Information, Warning, Error, Critical or None.");
-    }
+        Description = $"Least level logged to stderr (Trace, Debug, Information, Warning, Error, Critical, None); configuration key LogLevel, env {LevelVariable}. Default: {fallback}.",
+    }.Configures("LogLevel");
 
     /// <summary>Adds the console logger at <paramref name="level"/> in the format stderr calls for.</summary>
     public static void Configure(ILoggingBuilder builder, LogLevel level)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Quarters;
 
@@ -10,11 +11,11 @@ namespace BlindSpot.Cli.Commands;
 internal static class CommonOptions
 {
     /// <summary><c>--data DIR</c>: the data root; defaults to ./data.</summary>
-    public static Option<DirectoryInfo> Data() => new("--data")
+    public static Option<DirectoryInfo> Data() => new Option<DirectoryInfo>("--data")
     {
-        Description = "Data root folder (raw/, lake/, features/ … live under it).",
+        Description = "Data root folder (raw/, lake/, features/ … live under it); configuration key Data, env BLINDSPOT_DATA.",
         DefaultValueFactory = _ => new DirectoryInfo("data"),
-    };
+    }.Configures("Data");
 
     /// <summary><c>--catalog FILE</c>: a feed catalog to use instead of the embedded one.</summary>
     public static Option<FileInfo?> Catalog() => new("--catalog")

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
@@ -21,8 +22,8 @@ internal static class DispatchCommand
         var catalogOption = CommonOptions.Catalog();
         var postgresOption = new Option<string?>("--postgres")
         {
-            Description = "Store the worklists in PostgreSQL (Npgsql connection string) instead of files; also read from env BLINDSPOT_POSTGRES.",
-        };
+            Description = "Store the worklists in PostgreSQL (Npgsql connection string) instead of files; configuration key Postgres, env BLINDSPOT_POSTGRES.",
+        }.Configures("Postgres");
         var command = new Command("dispatch", "Select the top of each variant's ranking into per-시군구 worklists with Korean reasons.")
         {
             quarterArgument, dataOption, catalogOption, postgresOption,
@@ -30,12 +31,12 @@ internal static class DispatchCommand
         command.SetAction(async (parse, ct) =>
         {
             var quarter = parse.GetValue(quarterArgument);
-            var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
+            var root = CliSettings.Of(parse).DataRoot;
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             // No sample-key warning here: dispatch writes no pseudonyms; ingest, which made them, has warned once already.
-            var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
+            var pseudonymizer = CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true);
 
-            var connection = parse.GetValue(postgresOption) ?? Environment.GetEnvironmentVariable("BLINDSPOT_POSTGRES");
+            var connection = CliSettings.Of(parse).Postgres;
             await using var dataSource = connection is null ? null : NpgsqlDataSource.Create(connection);
             var regions = RegionRegistry.LoadDefault();
             IWorklistStore store = dataSource is null

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Cli.Evaluation;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -26,9 +27,9 @@ internal static class EvaluateCommand
         command.SetAction(async (parse, ct) =>
         {
             var (variant, version) = parse.GetValue(model);
-            var root = new DataRoot(parse.GetValue(data)!.FullName);
-            var registry = new ModelRegistry(ModelOptions.ResolveModels(parse.GetValue(models), root));
-            var (report, folder) = await new EvaluationJob(null, new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog)).RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
+            var root = CliSettings.Of(parse).DataRoot;
+            var registry = new ModelRegistry(CliSettings.Of(parse).ModelsFolder);
+            var (report, folder) = await new EvaluationJob(CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true), new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog)).RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{report.Model} on {report.Quarter}: AUC {report.All.Auc:F4} (rule {report.RuleAll?.Auc:F4}), PR-AUC {report.All.PrAuc:F4}, precision@{report.All.K} {report.All.PrecisionAtK:F3}, Brier {report.All.Brier:F4}; lift {report.LiftOverRule:F2}× rule, {report.LiftOverRandom:F2}× random"));
             if (report.Truth is { } truth)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Features;
@@ -22,7 +23,7 @@ internal static class FeaturesCommand
         command.SetAction(async (parse, ct) =>
         {
             var quarter = parse.GetValue(quarterArgument);
-            var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
+            var root = CliSettings.Of(parse).DataRoot;
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             if ((await StageVerb.RunAsync(new FeaturesStage(catalog, new FeatureOptions()), root, quarter, output, ct).ConfigureAwait(false)).Outcome?.Detail is not FeatureBuildResult result)
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
@@ -23,14 +24,14 @@ internal static class IngestCommand
         var command = new Command("ingest", "Validate and pseudonymise a quarter's deliveries into roster/, lake/ and quarantine/.") { quarterArgument, dataOption, catalogOption, acceptVolume };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var pseudonymizer = Pseudonymizer.FromEnvironment(allowSampleKey: true);
+            var pseudonymizer = CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true);
             if (pseudonymizer.IsSampleKey)
             {
                 await output.WriteLineAsync($"warning: {Pseudonymizer.KeyVariable} is not set; using the published SAMPLE key, fit for synthetic data only.");
             }
 
             var quarter = parse.GetValue(quarterArgument);
-            var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
+            var root = new DataRoot(CliSettings.Of(parse).DataRoot.Path);
             var stage = new IngestStage(new IngestOptions
             {
                 Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,

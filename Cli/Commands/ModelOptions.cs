@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 
@@ -35,10 +36,10 @@ internal static class ModelOptions
     };
 
     /// <summary><c>--models DIR</c>; default the repository's models/ when run inside it, else &lt;data&gt;/models.</summary>
-    public static Option<DirectoryInfo?> Models() => new("--models")
+    public static Option<DirectoryInfo?> Models() => new Option<DirectoryInfo?>("--models")
     {
-        Description = "Models folder (<variant>/<version>/model.zip, <variant>/live.json); default the repository's models/ when run from it, else <data>/models.",
-    };
+        Description = "Models folder (<variant>/<version>/model.zip, <variant>/live.json); default the repository's models/ when run from it, else <data>/models. Configuration key Models.",
+    }.Configures("Models");
 
     public static string ResolveModels(DirectoryInfo? option, DataRoot root)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -24,7 +25,7 @@ internal static class ModelsCommand
     }
 
     private static ModelRegistry Registry(ParseResult parse, Option<DirectoryInfo> data, Option<DirectoryInfo?> models) =>
-        new(ModelOptions.ResolveModels(parse.GetValue(models), new DataRoot(parse.GetValue(data)!.FullName)));
+        new(CliSettings.Of(parse).ModelsFolder);
 
     private static Command List(TextWriter output)
     {
@@ -88,7 +89,7 @@ internal static class ModelsCommand
         command.SetAction(parse =>
         {
             var (variant, version) = parse.GetValue(model);
-            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var root = CliSettings.Of(parse).DataRoot;
             var build = parse.GetValue(quarter) is { } q ? FeatureBuild.Load(root, q) : FeatureBuild.Latest(root);
             var pointer = Registry(parse, data, models).Promote(variant, version, build.SchemaHash, parse.GetValue(force), TimeProvider.System);
             output.WriteLine($"{variant.ToCode()}/{pointer.Version} is live ({pointer.Note}; schema checked against features {build.Quarter})");

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -36,8 +37,8 @@ internal static class OutcomesCommand
         };
         import.SetAction(async (parse, ct) =>
         {
-            var root = new DataRoot(parse.GetValue(dataOption)!.FullName);
-            var result = await new OutcomeImporter(Pseudonymizer.FromEnvironment(allowSampleKey: true), TimeProvider.System)
+            var root = CliSettings.Of(parse).DataRoot;
+            var result = await new OutcomeImporter(CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true), TimeProvider.System)
                 .ImportAsync(root, parse.GetValue(quarterOption), parse.GetValue(fileArgument)!.FullName, parse.GetValue(sigunguOption), ct).ConfigureAwait(false);
             Print(output, result);
             if (result.Accepted == 0)

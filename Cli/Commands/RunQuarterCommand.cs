@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Pipeline;
@@ -24,7 +25,7 @@ internal static class RunQuarterCommand
         var postgres = PipelineHost.Postgres();
         var schema = PipelineHost.Schema();
         var worklistSchema = PipelineHost.WorklistSchema();
-        var shards = new Option<bool?>("--score-shards") { Description = "Score in one job per 시도 part on the shards queue, then a reduce (true|false). Default: true with PostgreSQL, false in memory." };
+        var shards = new Option<bool?>("--score-shards") { Description = "Score in one job per 시도 part on the shards queue, then a reduce (true|false). Default: true with PostgreSQL, false in memory." }.Configures("Pipeline:ScoreShards");
         // Warning: the quick start shows its progress table, not log lines; --log-level Information shows every stage's.
         var logLevel = CliLogging.Level(LogLevel.Warning);
         var wait = new Option<bool>("--wait") { Description = "With PostgreSQL storage: follow the run until it ends. In-memory runs always wait." };
@@ -35,14 +36,10 @@ internal static class RunQuarterCommand
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(quarter);
-            var root = new DataRoot(parse.GetValue(data)!.FullName);
-            var connection = PipelineHost.ResolvePostgres(parse.GetValue(postgres));
-            await using var services = PipelineHost.Build(root, ModelOptions.ResolveModels(parse.GetValue(models), root), connection, CliLogging.Resolve(parse.GetValue(logLevel), LogLevel.Warning), o =>
-            {
-                o.PostgresSchema = parse.GetValue(schema)!;
-                o.WorklistSchema = parse.GetValue(worklistSchema)!;
-                o.ScoreShards = parse.GetValue(shards);
-            });
+            var settings = CliSettings.Of(parse);
+            var root = settings.DataRoot;
+            var connection = settings.Postgres;
+            await using var services = PipelineHost.Build(settings, LogLevel.Warning);
             if (services.GetRequiredService<Pseudonymizer>().IsSampleKey)
             {
                 await output.WriteLineAsync($"warning: {Pseudonymizer.KeyVariable} is not set; using the published SAMPLE key, fit for synthetic data only.");

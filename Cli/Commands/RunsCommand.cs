@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Runs;
@@ -17,7 +18,7 @@ internal static class RunsCommand
         var list = new Command("list", "One line per quarter run: each stage's state; then the quarters only ingested (e.g. as a later run's previous quarter).") { data };
         list.SetAction(parse =>
         {
-            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var root = CliSettings.Of(parse).DataRoot;
             var folder = Path.Combine(root.Path, "runs");
             var manifests = Directory.Exists(folder)
                 ? Directory.GetDirectories(folder).Select(Path.GetFileName).Where(n => Quarter.TryParse(n, null, out _)).Select(n => Quarter.Parse(n!)).Order()
@@ -59,7 +60,7 @@ internal static class RunsCommand
         var show = new Command("show", "Each stage of a quarter's run: state, start, duration, row counts, error.") { quarter, data };
         show.SetAction(parse =>
         {
-            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var root = CliSettings.Of(parse).DataRoot;
             var q = parse.GetValue(quarter);
             if (!File.Exists(root.RunManifest(q)))
             {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Paths;
 using BlindSpot.Scoring.Batch;
 using BlindSpot.Scoring.Registry;
@@ -23,8 +24,8 @@ internal static class ScoreCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var root = new DataRoot(parse.GetValue(data)!.FullName);
-            var registry = new ModelRegistry(ModelOptions.ResolveModels(parse.GetValue(models), root));
+            var root = CliSettings.Of(parse).DataRoot;
+            var registry = new ModelRegistry(CliSettings.Of(parse).ModelsFolder);
             var options = new ScoreOptions { Margin = parse.GetValue(margin), Workers = parse.GetValue(workers) };
             BadArgumentsException.Check(options.Validate);
             var q = parse.GetValue(quarter);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Cli.Evaluation;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -31,7 +32,7 @@ internal static class TrainCommand
         };
         command.SetAction(async (parse, ct) =>
         {
-            var root = new DataRoot(parse.GetValue(data)!.FullName);
+            var root = CliSettings.Of(parse).DataRoot;
             var options = new TrainingOptions
             {
                 Variant = parse.GetValue(variant),
@@ -44,7 +45,7 @@ internal static class TrainCommand
                 Threads = parse.GetValue(threads),
             };
             BadArgumentsException.Check(options.Validate);
-            var folder = ModelOptions.ResolveModels(parse.GetValue(models), root);
+            var folder = CliSettings.Of(parse).ModelsFolder;
             var result = await new TrainingJob(TimeProvider.System, new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog)).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
             var card = result.Card;
             var m = card.Metrics;

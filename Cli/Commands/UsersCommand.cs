@@ -1,4 +1,5 @@
 using System.CommandLine;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Regions;
 using BlindSpot.Portal;
 using BlindSpot.Portal.Accounts;
@@ -38,13 +39,13 @@ internal static class UsersCommand
         {
             var postgres = PipelineHost.Postgres();
             var data = CommonOptions.Data();
-            var schema = new Option<string>("--portal-schema") { Description = "Schema of the portal's tables in PostgreSQL.", DefaultValueFactory = _ => new PortalOptions().PostgresSchema };
+            var schema = new Option<string>("--portal-schema") { Description = "Schema of the portal's tables in PostgreSQL; configuration key Portal:PostgresSchema.", DefaultValueFactory = _ => new PortalOptions().PostgresSchema }.Configures("Portal:PostgresSchema");
             command.Add(postgres);
             command.Add(data);
             command.Add(schema);
             command.SetAction(async (parse, ct) =>
             {
-                var (store, database) = Store(PipelineHost.ResolvePostgres(parse.GetValue(postgres)), parse.GetValue(schema)!, parse.GetValue(data)!.FullName);
+                var (store, database) = Store(CliSettings.Of(parse).Postgres, CliSettings.Of(parse).Portal().PostgresSchema, CliSettings.Of(parse).DataRoot.Path);
                 await using var _ = database;
                 var administration = new AccountAdministration(store, RegionRegistry.LoadDefault());
                 var user = parse.GetValue(name)!;

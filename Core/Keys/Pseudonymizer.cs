@@ -25,7 +25,8 @@ public sealed class Pseudonymizer
 
     private const byte PersonDomain = (byte)'P';
     private const byte HouseholdDomain = (byte)'H';
-    private const int MinKeyBytes = 32;
+    /// <summary>The shortest key accepted, in bytes of its UTF-8 text.</summary>
+    public const int MinKeyBytes = 32;
 
     private readonly byte[] key;
 
@@ -54,9 +55,14 @@ public sealed class Pseudonymizer
     /// The key from <see cref="KeyVariable"/>, or the sample key when <paramref name="allowSampleKey"/> and none is set.
     /// Throws with what to do when no key is configured and the sample key is not allowed.
     /// </summary>
-    public static Pseudonymizer FromEnvironment(bool allowSampleKey)
+    public static Pseudonymizer FromEnvironment(bool allowSampleKey) => FromKey(Environment.GetEnvironmentVariable(KeyVariable), allowSampleKey);
+
+    /// <summary>
+    /// The key <paramref name="text"/> (as configured: <c>PseudonymKey</c> in a host's configuration), or the sample key when
+    /// it is empty and <paramref name="allowSampleKey"/>. Throws with what to do when neither is possible.
+    /// </summary>
+    public static Pseudonymizer FromKey(string? text, bool allowSampleKey)
     {
-        var text = Environment.GetEnvironmentVariable(KeyVariable);
         if (!string.IsNullOrEmpty(text))
         {
             return new Pseudonymizer(Encoding.UTF8.GetBytes(text));

@@ -3,6 +3,7 @@ using BlindSpot.Core.Errors;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Stages;
+using BlindSpot.Core.Telemetry;
 using BlindSpot.Pipeline.Stages;
 using Microsoft.Extensions.Logging;
 
@@ -79,6 +80,7 @@ internal sealed class StageRunner(IEnumerable<IPipelineStage> stages, PipelineOp
         if (decision.Skip)
         {
             StageLog.Skipped(logger, name, decision.Reason);
+            BlindSpotTelemetry.StageSkipped(name, unit.Quarter.ToString());
             return false;
         }
 
@@ -92,6 +94,7 @@ internal sealed class StageRunner(IEnumerable<IPipelineStage> stages, PipelineOp
         catch (Exception ex) when (ex is not OperationCanceledException and not StageLockedException)
         {
             var error = Classify(ex, root) ?? ex;
+            BlindSpotTelemetry.StageFailed(name, unit.Quarter.ToString(), error.GetType().Name);
             if (error is DataErrorException)
             {
                 StageLog.FailedOnData(logger, name, error.GetType().Name, error.Message);
@@ -106,6 +109,7 @@ internal sealed class StageRunner(IEnumerable<IPipelineStage> stages, PipelineOp
 
         // The counts are the stage's reconciliation (ingest: read = accepted + rejected + duplicates per feed).
         var record = result.Record;
+        BlindSpotTelemetry.StageCompleted(name, unit.Quarter.ToString(), true, record.Duration?.TotalSeconds ?? 0, record.Counts);
         StageLog.Completed(logger, name, true, record.Duration?.TotalSeconds ?? 0, record.PeakWorkingSetBytes / (1024 * 1024), string.Join(", ", record.Counts.Select(c => $"{c.Key}={c.Value}")));
         return true;
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Telemetry;
 using BlindSpot.Portal.Pages;
 using Microsoft.AspNetCore.Http;
 
@@ -36,6 +37,7 @@ public sealed class AuditTrail(IAuditLog log, TimeProvider time, Pseudonymizer p
     public Task RecordAsync(HttpContext context, string userName, string role, string? sigungu, string action, string target, string outcome, int? rows = null)
     {
         ArgumentNullException.ThrowIfNull(context);
+        BlindSpotTelemetry.PortalAction(action, outcome);
         return log.AppendAsync(new AuditEntry
         {
             At = time.GetUtcNow(),

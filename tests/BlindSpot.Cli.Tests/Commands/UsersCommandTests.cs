@@ -97,7 +97,7 @@ public sealed class UsersCommandTests
     {
         var run = await CliRun.Of("serve", "--urls", "http://127.0.0.1:0", "--data", data, "--known-proxies", "127.0.0.1,proxy.example");
 
-        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ExitCode, Is.EqualTo(2), "a bad setting is a bad invocation, wherever it came from");
         Assert.That(run.Error, Does.Contain("KnownProxies: 'proxy.example' is neither an IP address nor a network"));
     }
 

@@ -2,10 +2,11 @@ using System.Diagnostics;
 
 namespace BlindSpot.Pipeline.Tests.TestSupport;
 
-/// <summary>A <c>blindspot worker</c> in a process of its own (the built CLI), which a test can SIGKILL.</summary>
+/// <summary>A <c>blindspot worker</c> in a process of its own (the built CLI), which a test can SIGKILL or SIGTERM.</summary>
 internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process process;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> output = new();
 
     public WorkerProcess(string connectionString, string schema, string dataRoot, string models, params string[] queues)
         : this(connectionString, schema, dataRoot, models, new Dictionary<string, string>(), queues)
@@ -41,7 +42,13 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                output.Enqueue(line.Data);
+            }
+        };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -52,6 +59,26 @@ internal sealed class WorkerProcess : IDisposable
     {
         process.Kill(entireProcessTree: true);
         process.WaitForExit();
+    }
+
+    /// <summary>What the worker printed on stdout so far.</summary>
+    public string Output => string.Join('\n', output);
+
+    /// <summary>SIGTERM, as systemd stops a service; waits up to <paramref name="limit"/> for the process to end and returns its exit code.</summary>
+    public int Terminate(TimeSpan limit)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            kill.WaitForExit();
+        }
+
+        if (!process.WaitForExit(limit))
+        {
+            Assert.Fail($"the worker did not stop within {limit} of SIGTERM");
+        }
+
+        process.WaitForExit();
+        return process.ExitCode;
     }
 
     public void Dispose()

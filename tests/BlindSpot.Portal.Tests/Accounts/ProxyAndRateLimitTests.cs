@@ -107,6 +107,20 @@ public sealed partial class ProxyAndRateLimitTests
         Assert.That(signIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("blindspot.session=", StringComparison.Ordinal)).ToLowerInvariant(), Does.Contain("secure"));
     }
 
+    [Test]
+    public async Task ForwardedFor_FromAPeerThatIsNoKnownProxy_IsIgnored()
+    {
+        // The proxy is configured, but this request comes straight from another machine claiming to forward for someone.
+        await using var factory = new PortalFactory(data, database, o => o.KnownProxies.Add(Proxy)) { Peer = IPAddress.Parse("198.51.100.7") };
+        using var spoofer = factory.Session().From("203.0.113.9");
+
+        using var attempt = await spoofer.SignInAsync("officer-11110", "wrong-password");
+
+        Assert.That(attempt.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        var audit = await factory.AuditAsync();
+        Assert.That(audit.Where(e => e.Action == "sign-in").Select(e => e.Client), Is.EqualTo(new[] { "198.51.100.7" }), "the connection's own address, not the claimed one");
+    }
+
     private PortalFactory BehindProxy(Action<PortalOptions> configure) => new(data, database, o =>
     {
         o.KnownProxies.Add(Proxy);
