@@ -58,6 +58,7 @@ public static class PortalApplicationBuilderExtensions
         {
             AccountEndpoints.Map(endpoints);
             OfficerEndpoints.Map(endpoints, options);
+            CaseEndpoints.Map(endpoints);
             AnalystEndpoints.Map(endpoints);
             AdminEndpoints.Map(endpoints);
         });

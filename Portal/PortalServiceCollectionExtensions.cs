@@ -5,6 +5,7 @@ using BlindSpot.Dispatch.Postgres;
 using BlindSpot.Pipeline;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
+using BlindSpot.Portal.Cases;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Pages;
 using BlindSpot.Portal.Runs;
@@ -54,6 +55,7 @@ public static class PortalServiceCollectionExtensions
                 sp.GetRequiredService<ReportedOutcomes>(), options)
             : new WorklistFiles(sp.GetRequiredService<DataRoot>(), sp.GetRequiredService<ReportedOutcomes>()));
         services.AddSingleton<OutcomeUploads>();
+        services.AddSingleton<CaseBook>();
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));
         services.AddHostedService<PortalStartup>();
@@ -105,12 +107,14 @@ public static class PortalServiceCollectionExtensions
             services.AddSingleton<IAccountStore, PostgresAccountStore>();
             services.AddSingleton<IAuditLog, PostgresAuditLog>();
             services.AddSingleton<IUploadStore, PostgresUploadStore>();
+            services.AddSingleton<ICaseStore, PostgresCaseStore>();
             return;
         }
 
         services.AddSingleton<IAccountStore>(_ => new FileAccountStore(Path.Combine(options.PortalFolder, "accounts.json")));
         services.AddSingleton<IAuditLog>(_ => new FileAuditLog(Path.Combine(options.PortalFolder, "audit.jsonl")));
         services.AddSingleton<IUploadStore>(_ => new FileUploadStore(Path.Combine(options.PortalFolder, "uploads")));
+        services.AddSingleton<ICaseStore>(_ => new SqliteCaseStore(Path.Combine(options.PortalFolder, "cases.db")));
     }
 
     private static void AddProxyAndHosts(this IServiceCollection services, PortalOptions options)
@@ -163,6 +167,7 @@ public static class PortalServiceCollectionExtensions
             // Everything needs a signed-in user unless it says otherwise (the sign-in page and the stylesheet).
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(OfficerEndpoints.Policy, p => p.RequireRole(PortalRole.Officer).RequireClaim(PortalClaims.Sigungu))
+            .AddPolicy(CaseEndpoints.Policy, p => p.RequireRole(PortalRole.Officer, PortalRole.Eupmyeondong).RequireClaim(PortalClaims.Sigungu))
             .AddPolicy(AnalystEndpoints.Policy, p => p.RequireRole(PortalRole.Analyst, PortalRole.Admin))
             .AddPolicy(AdminEndpoints.Policy, p => p.RequireRole(PortalRole.Admin));
     }

@@ -24,6 +24,7 @@ internal static class AccountEndpoints
         app.MapGet("/", (HttpContext context) => context.User.FindFirstValue(ClaimTypes.Role) switch
         {
             PortalRole.Officer => Results.Redirect("/officer"),
+            PortalRole.Eupmyeondong => Results.Redirect("/cases"),
             PortalRole.Admin => Results.Redirect("/admin/audit"),
             _ => Results.Redirect("/analyst"),
         });
@@ -72,6 +73,11 @@ internal static class AccountEndpoints
         if (account.SigunguCode is { } code)
         {
             claims.Add(new Claim(PortalClaims.Sigungu, code));
+        }
+
+        if (account.EupmyeondongCode is { } eupmyeondong)
+        {
+            claims.Add(new Claim(PortalClaims.Eupmyeondong, eupmyeondong));
         }
 
         claims.AddRange(SessionValidator.SessionClaims(account, time.GetUtcNow()));
