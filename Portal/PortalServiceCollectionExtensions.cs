@@ -154,14 +154,18 @@ public static class PortalServiceCollectionExtensions
             // Every request: the account still enabled, the session's stamp still the account's, the absolute lifetime not over.
             cookie.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             // A relative redirect: the framework's absolute one would carry the request's Host header back to the browser.
+            // A page asked for with GET comes back after the new sign-in (local paths only, checked again at sign-in).
             cookie.Events.OnRedirectToLogin = context =>
             {
-                context.Response.Redirect("/login");
+                var request = context.HttpContext.Request;
+                var back = request.Path.Value + request.QueryString.Value;
+                context.Response.Redirect(HttpMethods.IsGet(request.Method) && ReturnUrls.IsLocal(back) && back != "/"
+                    ? "/login" + QueryString.Create(ReturnUrls.Parameter, back)
+                    : "/login");
                 return Task.CompletedTask;
             };
             // A signed-in user without the role gets a 403 page (audited by RefusalAuditMiddleware), not a redirect to a page that does not exist.
-            cookie.Events.OnRedirectToAccessDenied = context => Html.Page(context.HttpContext, "권한 없음",
-                "<p>이 화면을 볼 수 있는 권한이 없습니다.</p>", StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
+            cookie.Events.OnRedirectToAccessDenied = context => ErrorPages.Page(context.HttpContext, StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
         });
         services.AddAuthorizationBuilder()
             // Everything needs a signed-in user unless it says otherwise (the sign-in page and the stylesheet).
