@@ -90,7 +90,7 @@ internal static class CaseEndpoints
         var earlier = c.PersonKey is { } key ? (await book.Store.OfPersonAsync(key, context.RequestAborted)).Where(o => o.CaseId != c.CaseId && o.SigunguCode == c.SigunguCode).ToList() : [];
         await audit.RecordAsync(context, AuditActions.CaseView, AuditTarget.Of(context), "page");
         var emds = OwnEupmyeondong(context) is null && regions.TryGetSigungu(c.SigunguCode, out var s) ? Eupmyeondongs.Of(s) : [];
-        var body = CaseView.Case(c, contacts, history, earlier, emds, Deadline.Of(c.Due, Deadline.Today(clock)), Deadline.Today(clock), Html.Token(context), context.Request.Query["error"].ToString());
+        var body = CaseView.Case(c, contacts, history, earlier, emds, Deadline.Of(c.Due, Deadline.Today(clock)), LatestVisitDay(clock), Html.Token(context), context.Request.Query["error"].ToString());
         return Html.Page(context, $"사례 {c.CaseId} {c.Name}", body);
     }
 
@@ -116,7 +116,7 @@ internal static class CaseEndpoints
         var to = form["status"].ToString();
         var channel = CaseEvent.Channels.Contains(form["channel"].ToString()) ? form["channel"].ToString() : "";
         var note = form["note"].ToString().Trim();
-        var checkedOn = DateOnly.TryParseExact(form["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : Deadline.Today(clock);
+        var checkedOn = DateOnly.TryParseExact(form["date"].ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : LatestVisitDay(clock);
         if (!CaseStatus.IsKnown(to))
         {
             return await RefusedAsync(context, c, audit, new CaseChangeRefusal("invalid-status", "진행 상태를 골라 주세요."));
@@ -162,6 +162,12 @@ internal static class CaseEndpoints
         await audit.RecordAsync(context, AuditActions.CaseChange, AuditTarget.Of(context), emd.Length == 0 ? "assigned-to-sigungu" : $"assigned-to-{emd}");
         return Results.Redirect(CaseUrl(c), permanent: false, preserveMethod: false);
     }
+
+    /// <summary>
+    /// The latest visit date the outcome importer takes: it counts today in UTC, which is a day behind Korea from 00:00 to
+    /// 09:00 KST, so the form offers (and at most allows) that day rather than have the importer refuse Korea's today.
+    /// </summary>
+    private static DateOnly LatestVisitDay(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private static string CaseUrl(CaseRecord c) => $"/cases/{c.Quarter}/{c.CaseId}";
 

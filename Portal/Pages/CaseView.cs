@@ -29,7 +29,7 @@ internal static class CaseView
             """;
     }
 
-    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly today, string token, string error)
+    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly latestVisit, string token, string error)
     {
         var url = $"/cases/{c.Quarter}/{c.CaseId}";
         var reasons = c.Reasons.Count == 0 ? "<li>(사유 없음)</li>" : string.Concat(c.Reasons.Select(r => $"<li>{Html.E(r)}</li>"));
@@ -46,7 +46,7 @@ internal static class CaseView
             <h2>이전 분기</h2>{(past.Length == 0 ? "<p>이전에 발굴된 적이 없습니다.</p>" : $"<ul id=\"earlier\">{past}</ul>")}
             <h2>진행 기록</h2>{Timeline(history)}
             {(error.Length > 0 ? $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>" : "")}
-            {StatusForm(url, c, today, token)}
+            {StatusForm(url, c, latestVisit, token)}
             {AssignForm(url, c, eupmyeondongs, token)}
             <form method="post" action="{url}/continued" class="block noprint" id="continued-form">{token}<input type="hidden" name="on" value="{(c.ContinuedCare ? "0" : "1")}"><button type="submit" id="continued">{(c.ContinuedCare ? "지속관리 해제" : "지속관리 지정")}</button></form>
             """;
@@ -100,7 +100,7 @@ internal static class CaseView
               {token}
               <label>진행 상태 <select name="status" id="status">{options}</select></label>
               <label>방법 <select name="channel" id="channel">{channels}</select></label>
-              <label>확인일자 <input type="date" name="date" id="date" value="{today:yyyy-MM-dd}"></label>
+              <label>확인일자 <input type="date" name="date" id="date" value="{today:yyyy-MM-dd}" max="{today:yyyy-MM-dd}"></label>
               <label>메모 <textarea name="note" id="note" maxlength="{CaseEvent.MaxNoteLength}" rows="3"></textarea></label>
               <p>지원 연계·비대상·연락불가를 고르면 결과가 회신되어 결과 파일을 올린 것과 똑같이 반영됩니다.</p>
               <p><button type="submit" id="save-status">저장</button></p>
