@@ -52,8 +52,51 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
             Members = r.Members,
             PreviousQuarters = r.PreviousQuarters,
         }).ToList();
+        cases.AddRange(await CarriedOverAsync(quarter, sigungu, cases, ct).ConfigureAwait(false));
         await store.AddAsync(cases, System, time.GetUtcNow(), ct).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>
+    /// The quarter before's cases under continued management not closed yet, as new cases of <paramref name="quarter"/>
+    /// (<see cref="CaseOrigin.Continued"/>, same 읍면동, numbered K-000001… by the old case id), except people already on
+    /// this quarter's list, whose new case takes the mark instead.
+    /// </summary>
+    private async Task<IEnumerable<CaseRecord>> CarriedOverAsync(Quarter quarter, string sigungu, List<CaseRecord> dispatched, CancellationToken ct)
+    {
+        var before = quarter.Previous;
+        var page = await store.ListAsync(new CaseQuery { Quarter = before.ToString(), SigunguCode = sigungu, ContinuedOnly = true, Sort = "id" }, ct).ConfigureAwait(false);
+        var open = new List<CaseRecord>();
+        for (var p = 1; p <= page.Pages; p++)
+        {
+            var rows = p == 1 ? page.Rows : (await store.ListAsync(new CaseQuery { Quarter = before.ToString(), SigunguCode = sigungu, ContinuedOnly = true, Sort = "id", Page = p }, ct).ConfigureAwait(false)).Rows;
+            open.AddRange(rows.Where(c => c.Status != CaseStatus.Closed));
+        }
+
+        var byPerson = dispatched.Where(c => c.PersonKey is not null).ToDictionary(c => c.PersonKey!.Value);
+        var carried = new List<CaseRecord>();
+        foreach (var old in open)
+        {
+            if (old.PersonKey is { } key && byPerson.TryGetValue(key, out var again))
+            {
+                dispatched[dispatched.IndexOf(again)] = again with { ContinuedCare = true, EupmyeondongCode = old.EupmyeondongCode };
+                continue;
+            }
+
+            carried.Add(old with
+            {
+                CaseId = string.Create(CultureInfo.InvariantCulture, $"{quarter}-{sigungu}-{CaseIds.Carried}-{carried.Count + 1:D6}"),
+                Quarter = quarter.ToString(),
+                Origin = CaseOrigin.Continued,
+                Status = CaseStatus.Assigned,
+                ContinuedCare = true,
+                Due = quarter.LastDay.AddDays(60),
+                Reasons = [$"지속관리: {before} 사례 {old.CaseId}에서 이월", .. old.Reasons],
+                PreviousQuarters = [.. old.PreviousQuarters, before.ToString()],
+            });
+        }
+
+        return carried;
     }
 
     /// <summary>

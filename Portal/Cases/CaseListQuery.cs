@@ -28,7 +28,7 @@ public static class CaseListQuery
             Grade = One("grade") is "상" or "중" or "하" ? One("grade") : "",
             Status = CaseStatus.IsKnown(One("status")) || One("status") == "open" ? One("status") : "",
             ReasonKind = ReasonKinds.IsKnown(One("reason")) ? One("reason") : "",
-            Origin = One("origin") is CaseOrigin.Dispatch or CaseOrigin.OwnDiscovery or CaseOrigin.Report ? One("origin") : "",
+            Origin = One("origin") is CaseOrigin.Dispatch or CaseOrigin.OwnDiscovery or CaseOrigin.Report or CaseOrigin.Continued ? One("origin") : "",
             ContinuedOnly = One("continued") == "1",
             RepeatOnly = One("repeat") == "1",
             OverdueOn = One("overdue") == "1" ? today : null,

@@ -12,11 +12,15 @@ public static class CaseOrigin
     /// <summary>Reported by a neighbour or an institution (복지위기 알림, 신고).</summary>
     public const string Report = "report";
 
+    /// <summary>Carried over from the quarter before under continued management (지속관리) until closed.</summary>
+    public const string Continued = "continued";
+
     public static string KoreanName(string origin) => origin switch
     {
         Dispatch => "발굴 명단",
         OwnDiscovery => "자체 발굴",
         Report => "신고",
+        Continued => "지속관리 이월",
         _ => origin,
     };
 }

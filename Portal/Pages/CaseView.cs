@@ -18,7 +18,7 @@ internal static class CaseView
             ? "<tr><td colspan=\"9\">조건에 맞는 사례가 없습니다.</td></tr>"
             : string.Concat(page.Rows.Select(c =>
                 $"<tr><td><a href=\"{baseUrl}/{Html.E(c.CaseId)}\">{Html.E(c.CaseId)}</a></td><td class=\"name\">{Html.E(c.Name)}</td><td>{Html.E(c.VariantName)}</td><td>{Html.E(c.RiskBand)}</td><td>{c.SigunguRank:N0}</td>"
-                + $"<td>{Html.E(CaseStatus.KoreanName(c.Status))}{(c.ContinuedCare ? " · 지속관리" : "")}{(c.PreviousQuarters.Count > 0 ? " · 반복" : "")}</td><td>{Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")}</td>"
+                + $"<td>{Html.E(CaseStatus.KoreanName(c.Status))}{(c.ContinuedCare ? " · 지속관리" : "")}{(Consecutive(c) ? " · 연속 발굴" : c.PreviousQuarters.Count > 0 ? " · 반복" : "")}</td><td>{Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")}</td>"
                 + $"<td>{Html.E(CaseOrigin.KoreanName(c.Origin))}</td><td{(c.Due < today && !CaseStatus.IsResult(c.Status) && c.Status != CaseStatus.Closed ? " class=\"overdue\"" : "")}>{c.Due:yyyy-MM-dd} ({Deadline.Of(c.Due, today).Label})</td></tr>"));
         return $"""
             <p id="status-counts">{counts}</p>
@@ -38,7 +38,7 @@ internal static class CaseView
             + string.Concat(earlier.Select(o => $"<li><a href=\"/cases/{o.Quarter}/{Html.E(o.CaseId)}\">{Html.E(o.Quarter)}</a> {Html.E(o.VariantName)}: {Html.E(CaseStatus.KoreanName(o.Status))}</li>"));
         return $"""
             <p id="case-status" class="notice">진행 상태: <strong>{Html.E(CaseStatus.KoreanName(c.Status))}</strong> · {Html.E(c.VariantName)} 위험등급 {Html.E(c.RiskBand)} · 순위 {c.SigunguRank:N0} · {Html.E(CaseOrigin.KoreanName(c.Origin))}
-            · 담당 {Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")} · 회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label}){(c.ContinuedCare ? " · <strong>지속관리</strong>" : "")}</p>
+            · 담당 {Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")} · 회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label}){(c.ContinuedCare ? " · <strong>지속관리</strong>" : "")}{(Consecutive(c) ? " · <strong>연속 발굴</strong>" : "")}</p>
             <p class="noprint"><a id="visit-sheet" href="{url}/sheet">방문 기록지 인쇄</a> · <a href="/cases/{c.Quarter}">사례 목록</a></p>
             <h2>발굴 사유</h2><ol id="reasons">{reasons}</ol>
             <h2>가구원</h2>{members}
@@ -71,6 +71,10 @@ internal static class CaseView
         </div>
         <p class="noprint"><a href="/cases/{c.Quarter}/{Html.E(c.CaseId)}">사례로 돌아가기</a></p>
         """;
+
+    /// <summary>Flagged in the quarter right before this one too (연속 발굴).</summary>
+    public static bool Consecutive(CaseRecord c) =>
+        BlindSpot.Core.Quarters.Quarter.TryParse(c.Quarter, CultureInfo.InvariantCulture, out var q) && c.PreviousQuarters.Contains(q.Previous.ToString());
 
     private static string Timeline(IReadOnlyList<CaseEvent> history) =>
         $"<div class=\"scroll\"><table id=\"timeline\"><thead><tr><th>일시</th><th>담당자</th><th>내용</th><th>상태</th><th>방법</th><th>메모</th></tr></thead><tbody>"
@@ -139,7 +143,7 @@ internal static class CaseView
               {emd}
               {Select("status", "진행 상태", q.Status, [("", "전체"), ("open", "진행 중"), .. CaseStatus.All.Select(s => (s, CaseStatus.KoreanName(s)))])}
               {Select("reason", "사유", q.ReasonKind, [("", "전체"), .. ReasonKinds.All.Select(k => (k.Key, k.Label))])}
-              {Select("origin", "구분", q.Origin, [("", "전체"), (CaseOrigin.Dispatch, "발굴 명단"), (CaseOrigin.OwnDiscovery, "자체 발굴"), (CaseOrigin.Report, "신고")])}
+              {Select("origin", "구분", q.Origin, [("", "전체"), (CaseOrigin.Dispatch, "발굴 명단"), (CaseOrigin.OwnDiscovery, "자체 발굴"), (CaseOrigin.Report, "신고"), (CaseOrigin.Continued, "지속관리 이월")])}
               <label><input type="checkbox" name="overdue" value="1"{(q.OverdueOn is null ? "" : " checked")}> 기한 지남</label>
               <label><input type="checkbox" name="repeat" value="1"{(q.RepeatOnly ? " checked" : "")}> 반복 발굴</label>
               <label><input type="checkbox" name="continued" value="1"{(q.ContinuedOnly ? " checked" : "")}> 지속관리</label>

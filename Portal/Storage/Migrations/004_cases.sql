@@ -6,7 +6,7 @@ CREATE TABLE cases (
     quarter           text    NOT NULL CHECK (quarter ~ '^[0-9]{4}Q[1-4]$'),
     sigungu_code      text    NOT NULL CHECK (sigungu_code ~ '^[0-9]{5}$'),
     eupmyeondong_code text    NULL CHECK (eupmyeondong_code ~ '^[0-9]{8}$'),
-    origin            text    NOT NULL CHECK (origin IN ('dispatch', 'own', 'report')),
+    origin            text    NOT NULL CHECK (origin IN ('dispatch', 'own', 'report', 'continued')),
     person_key        bigint  NULL,
     variant           text    NOT NULL,
     risk_band         text    NOT NULL,
