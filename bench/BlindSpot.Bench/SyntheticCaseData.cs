@@ -11,7 +11,7 @@ namespace BlindSpot.Bench;
 /// A case store at national scale for timing the case pages: <c>entries</c> cases a quarter for <c>quarters</c> quarters
 /// up to <c>quarter</c>, shared among the 시군구 by population like <see cref="SyntheticPortalData"/>'s worklists (the same
 /// ids in the last quarter, so the worklist and the cases agree), the same people again each quarter (so a case page has
-/// earlier quarters to show), a third of them assigned to a 읍면동 and a quarter of them with a visit on record. Written
+/// earlier quarters to show), a third of them assigned to a 읍면동 and one in forty with a visit on record (each a transaction of its own, so the store is filled in minutes). Written
 /// into the embedded store (<c>&lt;data&gt;/portal/cases.db</c>) or, given a connection string, into PostgreSQL's portal schema.
 /// Synthetic names; a fixed pattern, so two runs time the same store.
 /// </summary>
@@ -30,7 +30,7 @@ internal static class SyntheticCaseData
             var quarter = Enumerable.Range(0, back).Aggregate(last, (q, _) => q.Previous);
             var cases = Cases(regions, quarter, entries);
             store.AddAsync(cases, "system", at, CancellationToken.None).GetAwaiter().GetResult();
-            foreach (var c in cases.Where(c => c.SigunguRank % 4 == 0))
+            foreach (var c in cases.Where(c => c.SigunguRank % 40 == 0))
             {
                 store.ChangeStatusAsync(c.CaseId, CaseStatus.Assigned, CaseStatus.Contacted, "방문", "벤치마크 방문 기록", "officer-" + c.SigunguCode, at, CancellationToken.None).GetAwaiter().GetResult();
             }
