@@ -57,7 +57,7 @@ internal static class CaseEndpoints
         return Html.Page(context, $"{Scope(context, sigungu, emd)} 분기별 사례", body);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext context, string quarter, CaseBook book, RegionRegistry regions, TimeProvider clock, AuditTrail audit)
+    private static async Task<IResult> ListAsync(HttpContext context, string quarter, CaseBook book, RegionRegistry regions, ReportedOutcomes reported, TimeProvider clock, AuditTrail audit)
     {
         if (await QuarterAsync(context, quarter, audit) is not { } q)
         {
@@ -75,10 +75,10 @@ internal static class CaseEndpoints
         var offered = regions.TryGetSigungu(sigungu, out var s) ? Eupmyeondongs.Of(s) : [];
         var query = CaseListQuery.From(context.Request.Query, q.ToString(), sigungu, emd, offered, today);
         var page = await book.Store.ListAsync(query, context.RequestAborted);
-        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", CaseView.List(query, page, emd is null ? offered : [], today));
+        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
     }
 
-    private static async Task<IResult> CaseAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, RegionRegistry regions, TimeProvider clock, AuditTrail audit)
+    private static async Task<IResult> CaseAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, RegionRegistry regions, ReportedOutcomes reported, TimeProvider clock, AuditTrail audit)
     {
         if (await FindAsync(context, quarter, caseid, book, audit) is not { } c)
         {
@@ -90,7 +90,7 @@ internal static class CaseEndpoints
         var earlier = c.PersonKey is { } key ? (await book.Store.OfPersonAsync(key, context.RequestAborted)).Where(o => o.CaseId != c.CaseId && o.SigunguCode == c.SigunguCode).ToList() : [];
         await audit.RecordAsync(context, AuditActions.CaseView, AuditTarget.Of(context), "page");
         var emds = OwnEupmyeondong(context) is null && regions.TryGetSigungu(c.SigunguCode, out var s) ? Eupmyeondongs.Of(s) : [];
-        var body = CaseView.Case(c, contacts, history, earlier, emds, Deadline.Of(c.Due, Deadline.Today(clock)), LatestVisitDay(clock), Html.Token(context), context.Request.Query["error"].ToString());
+        var body = CaseView.Case(c, contacts, history, earlier, emds, Deadline.Of(c.Due, Deadline.Today(clock)), LatestVisitDay(clock), Html.Token(context), reported.Of(Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture), c.SigunguCode).Contains(c.CaseId));
         return Html.Page(context, $"사례 {c.CaseId} {c.Name}", body);
     }
 

@@ -10,7 +10,8 @@ internal static class CaseView
 {
     private static readonly TimeSpan Korea = TimeSpan.FromHours(9);
 
-    public static string List(CaseQuery query, CaseListPage page, IReadOnlyList<string> eupmyeondongs, DateOnly today)
+    /// <param name="reported">Case ids with an outcome on record (uploaded or recorded here): marked 회신됨 whatever the case's own status.</param>
+    public static string List(CaseQuery query, CaseListPage page, IReadOnlyList<string> eupmyeondongs, DateOnly today, IReadOnlySet<string> reported)
     {
         var baseUrl = $"/cases/{query.Quarter}";
         var counts = string.Join(" · ", CaseStatus.All.Select(s => $"{CaseStatus.KoreanName(s)} {page.ByStatus.GetValueOrDefault(s):N0}"));
@@ -18,7 +19,7 @@ internal static class CaseView
             ? "<tr><td colspan=\"9\">조건에 맞는 사례가 없습니다.</td></tr>"
             : string.Concat(page.Rows.Select(c =>
                 $"<tr><td><a href=\"{baseUrl}/{Html.E(c.CaseId)}\">{Html.E(c.CaseId)}</a></td><td class=\"name\">{Html.E(c.Name)}</td><td>{Html.E(c.VariantName)}</td><td>{Html.E(c.RiskBand)}</td><td>{c.SigunguRank:N0}</td>"
-                + $"<td>{Html.E(CaseStatus.KoreanName(c.Status))}{(c.ContinuedCare ? " · 지속관리" : "")}{(Consecutive(c) ? " · 연속 발굴" : c.PreviousQuarters.Count > 0 ? " · 반복" : "")}</td><td>{Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")}</td>"
+                + $"<td>{Html.E(CaseStatus.KoreanName(c.Status))}{(reported.Contains(c.CaseId) ? " · 회신됨" : "")}{(c.ContinuedCare ? " · 지속관리" : "")}{(Consecutive(c) ? " · 연속 발굴" : c.PreviousQuarters.Count > 0 ? " · 반복" : "")}</td><td>{Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")}</td>"
                 + $"<td>{Html.E(CaseOrigin.KoreanName(c.Origin))}</td><td{(c.Due < today && !CaseStatus.IsResult(c.Status) && c.Status != CaseStatus.Closed ? " class=\"overdue\"" : "")}>{c.Due:yyyy-MM-dd} ({Deadline.Of(c.Due, today).Label})</td></tr>"));
         return $"""
             <p id="status-counts">{counts}</p>
@@ -29,7 +30,7 @@ internal static class CaseView
             """;
     }
 
-    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly latestVisit, string token, string error)
+    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly latestVisit, string token, bool reported)
     {
         var url = $"/cases/{c.Quarter}/{c.CaseId}";
         var reasons = c.Reasons.Count == 0 ? "<li>(사유 없음)</li>" : string.Concat(c.Reasons.Select(r => $"<li>{Html.E(r)}</li>"));
@@ -45,7 +46,7 @@ internal static class CaseView
             <h2>연락처</h2><p id="contacts">주소: {Html.E(contacts.Address.Length == 0 ? "(없음)" : contacts.Address)} · 전화: {Html.E(contacts.Phone.Length == 0 ? "(없음)" : contacts.Phone)}</p>
             <h2>이전 분기</h2>{(past.Length == 0 ? "<p>이전에 발굴된 적이 없습니다.</p>" : $"<ul id=\"earlier\">{past}</ul>")}
             <h2>진행 기록</h2>{Timeline(history)}
-            {(error.Length > 0 ? $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>" : "")}
+            {(reported ? "<p id=\"reported\" class=\"notice\">이 사례의 결과가 회신되어 있습니다 (결과 파일 또는 이 화면). 바꾸려면 결과 파일에 '정정' 열을 더해 올려 주세요.</p>" : "")}
             {StatusForm(url, c, latestVisit, token)}
             {AssignForm(url, c, eupmyeondongs, token)}
             <form method="post" action="{url}/continued" class="block noprint" id="continued-form">{token}<input type="hidden" name="on" value="{(c.ContinuedCare ? "0" : "1")}"><button type="submit" id="continued">{(c.ContinuedCare ? "지속관리 해제" : "지속관리 지정")}</button></form>

@@ -139,6 +139,26 @@ public sealed class CaseworkTests
         Assert.That(fromBrowser, Is.EqualTo(fromUpload));
     }
 
+    [Test]
+    public async Task AResultUploadedAsAFile_ShowsOnTheCaseAndInTheList()
+    {
+        using var data = await PortalData.CreateAsync();
+        await using var factory = new PortalFactory(data, database: null);
+        using var officer = await factory.SignedInAsync("officer-11110");
+        var (done, open) = (data.Of(PortalData.Jongno)[0].WorklistId, data.Of(PortalData.Jongno)[1].WorklistId);
+
+        using var upload = await officer.UploadAsync(PortalData.Jongno, PortalData.Quarter, "o.csv", Outcomes.Csv((done, "supported", "2026-10-15")));
+        var list = await officer.Client.GetStringAsync(new Uri("/cases/2026Q3?sort=id", UriKind.Relative));
+        var reportedPage = await officer.Client.GetStringAsync(new Uri($"/cases/2026Q3/{done}", UriKind.Relative));
+        var openPage = await officer.Client.GetStringAsync(new Uri($"/cases/2026Q3/{open}", UriKind.Relative));
+
+        Assert.That(upload.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        string Row(string id) => list[list.IndexOf($"<tr><td><a href=\"/cases/2026Q3/{id}\"", StringComparison.Ordinal)..].Split("</tr>")[0];
+        Assert.That(Row(done), Does.Contain("회신됨"));
+        Assert.That(Row(open), Does.Contain("배정").And.Not.Contain("회신됨"));
+        Assert.That((reportedPage.Contains("id=\"reported\"", StringComparison.Ordinal), openPage.Contains("id=\"reported\"", StringComparison.Ordinal)), Is.EqualTo((true, false)));
+    }
+
     private static async Task<HttpResponseMessage> PostAsync(PortalSession session, string caseUrl, string action, Dictionary<string, string> fields)
     {
         fields["__RequestVerificationToken"] = await session.TokenAsync(caseUrl);
