@@ -36,9 +36,12 @@ internal static class CaseEndpoints
         cases.MapPost("/{quarter}/{caseid}/assign", AssignAsync).RequireAuthorization(OfficerEndpoints.Policy);
     }
 
-    /// <summary>The 읍면동 of a 읍면동 officer; null for a 시군구 officer.</summary>
+    /// <summary>
+    /// The 읍면동 of a 읍면동 officer; null for a 시군구 officer. A 읍면동 officer's session without the claim (never issued so)
+    /// gets a code no case has, so it sees nothing rather than the cases the 시군구 holds ("-").
+    /// </summary>
     internal static string? OwnEupmyeondong(HttpContext context) =>
-        context.User.IsInRole(PortalRole.Eupmyeondong) ? context.User.FindFirstValue(PortalClaims.Eupmyeondong) ?? "-" : null;
+        context.User.IsInRole(PortalRole.Eupmyeondong) ? context.User.FindFirstValue(PortalClaims.Eupmyeondong) ?? "none" : null;
 
     private static string Own(HttpContext context) => context.User.FindFirstValue(PortalClaims.Sigungu)!;
 
