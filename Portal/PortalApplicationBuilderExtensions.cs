@@ -1,6 +1,7 @@
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Endpoints;
+using BlindSpot.Portal.Pages;
 using BlindSpot.Portal.Security;
 using BlindSpot.Portal.Telemetry;
 using Hangfire;
@@ -36,6 +37,8 @@ public static class PortalApplicationBuilderExtensions
         app.UseHsts();
         // A generic page for any unhandled error: no stack trace, no path, no data leaves the server; the error is audited.
         app.UseExceptionHandler(error => error.Run(ErrorAsync));
+        // Any refusal the framework answers with an empty body (an unknown route, a wrong method …) gets the Korean page.
+        app.UseStatusCodePages(pages => ErrorPages.Page(pages.HttpContext, pages.HttpContext.Response.StatusCode).ExecuteAsync(pages.HttpContext));
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<RefusalAuditMiddleware>();
@@ -62,6 +65,7 @@ public static class PortalApplicationBuilderExtensions
             HealthEndpoints.Map(endpoints);
             AccountEndpoints.Map(endpoints);
             OfficerEndpoints.Map(endpoints, options);
+            CaseEndpoints.Map(endpoints);
             AnalystEndpoints.Map(endpoints);
             AdminEndpoints.Map(endpoints);
         });
@@ -73,18 +77,15 @@ public static class PortalApplicationBuilderExtensions
         var error = context.Features.Get<IExceptionHandlerPathFeature>();
         var target = AuditTarget.Of(error?.Endpoint, error?.RouteValues, error is null ? context.Request.Path : new PathString(error.Path));
         var audit = context.RequestServices.GetRequiredService<AuditTrail>();
-        context.Response.ContentType = "text/plain; charset=utf-8";
         // Kestrel's refusal of a body over the route's limit surfaces here when a middleware (antiforgery) reads the form.
         if (error?.Error is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge })
         {
             await audit.RecordAsync(context, AuditActions.Denied, target, "too-large");
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsync("요청이 허용된 크기보다 큽니다. (request too large)");
+            await ErrorPages.Page(context, StatusCodes.Status413PayloadTooLarge).ExecuteAsync(context);
             return;
         }
 
         await audit.RecordAsync(context, AuditActions.Error, target, error?.Error.GetType().Name ?? "unknown");
-        context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-        await context.Response.WriteAsync("요청을 처리하지 못했습니다. (internal error)");
+        await ErrorPages.Page(context, StatusCodes.Status500InternalServerError).ExecuteAsync(context);
     }
 }

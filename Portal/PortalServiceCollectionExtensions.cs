@@ -7,6 +7,7 @@ using BlindSpot.Pipeline;
 using BlindSpot.Pipeline.Health;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
+using BlindSpot.Portal.Cases;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Pages;
 using BlindSpot.Portal.Runs;
@@ -60,6 +61,7 @@ public static class PortalServiceCollectionExtensions
                 sp.GetRequiredService<ReportedOutcomes>(), options)
             : new WorklistFiles(sp.GetRequiredService<DataRoot>(), sp.GetRequiredService<ReportedOutcomes>()));
         services.AddSingleton<OutcomeUploads>();
+        services.AddSingleton<CaseBook>();
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));
         services.AddHostedService<PortalStartup>();
@@ -113,12 +115,14 @@ public static class PortalServiceCollectionExtensions
             services.AddSingleton<IAccountStore, PostgresAccountStore>();
             services.AddSingleton<IAuditLog, PostgresAuditLog>();
             services.AddSingleton<IUploadStore, PostgresUploadStore>();
+            services.AddSingleton<ICaseStore, PostgresCaseStore>();
             return;
         }
 
         services.AddSingleton<IAccountStore>(_ => new FileAccountStore(Path.Combine(options.PortalFolder, "accounts.json")));
         services.AddSingleton<IAuditLog>(_ => new FileAuditLog(Path.Combine(options.PortalFolder, "audit.jsonl")));
         services.AddSingleton<IUploadStore>(_ => new FileUploadStore(Path.Combine(options.PortalFolder, "uploads")));
+        services.AddSingleton<ICaseStore>(_ => new SqliteCaseStore(Path.Combine(options.PortalFolder, "cases.db")));
     }
 
     /// <summary>Data-protection keys in one place every instance reads (see <see cref="PortalOptions.DataProtectionKeysFolder"/>).</summary>
@@ -174,19 +178,24 @@ public static class PortalServiceCollectionExtensions
             // Every request: the account still enabled, the session's stamp still the account's, the absolute lifetime not over.
             cookie.Events.OnValidatePrincipal = SessionValidator.ValidateAsync;
             // A relative redirect: the framework's absolute one would carry the request's Host header back to the browser.
+            // A page asked for with GET comes back after the new sign-in (local paths only, checked again at sign-in).
             cookie.Events.OnRedirectToLogin = context =>
             {
-                context.Response.Redirect("/login");
+                var request = context.HttpContext.Request;
+                var back = request.Path.Value + request.QueryString.Value;
+                context.Response.Redirect(HttpMethods.IsGet(request.Method) && ReturnUrls.IsLocal(back) && back != "/"
+                    ? "/login" + QueryString.Create(ReturnUrls.Parameter, back)
+                    : "/login");
                 return Task.CompletedTask;
             };
             // A signed-in user without the role gets a 403 page (audited by RefusalAuditMiddleware), not a redirect to a page that does not exist.
-            cookie.Events.OnRedirectToAccessDenied = context => Html.Page(context.HttpContext, "권한 없음",
-                "<p>이 화면을 볼 수 있는 권한이 없습니다.</p>", StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
+            cookie.Events.OnRedirectToAccessDenied = context => ErrorPages.Page(context.HttpContext, StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext);
         });
         services.AddAuthorizationBuilder()
             // Everything needs a signed-in user unless it says otherwise (the sign-in page and the stylesheet).
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(OfficerEndpoints.Policy, p => p.RequireRole(PortalRole.Officer).RequireClaim(PortalClaims.Sigungu))
+            .AddPolicy(CaseEndpoints.Policy, p => p.RequireRole(PortalRole.Officer, PortalRole.Eupmyeondong).RequireClaim(PortalClaims.Sigungu))
             .AddPolicy(AnalystEndpoints.Policy, p => p.RequireRole(PortalRole.Analyst, PortalRole.Admin))
             .AddPolicy(AdminEndpoints.Policy, p => p.RequireRole(PortalRole.Admin));
     }

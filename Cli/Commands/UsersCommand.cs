@@ -19,7 +19,7 @@ internal static class UsersCommand
     {
         var add = new Command("add", "Add an account; reads its password (at least 12 characters) from standard input.");
         var name = new Argument<string>("name") { Description = "Sign-in name: lower-case letters, digits, '.', '-', '_'." };
-        var role = new Option<string>("--role") { Description = "officer, analyst or admin.", Required = true };
+        var role = new Option<string>("--role") { Description = "officer (시군구), eupmyeondong (읍면동), analyst or admin.", Required = true };
         // Checked while parsing, so a wrong role exits 2 before the password is read.
         role.Validators.Add(result =>
         {
@@ -28,7 +28,7 @@ internal static class UsersCommand
                 result.AddError($"'{given}' is not a role: use {string.Join(", ", PortalRole.All)}.");
             }
         });
-        var sigungu = new Option<string?>("--sigungu") { Description = "The officer's 시군구 code (officers only)." };
+        var sigungu = new Option<string?>("--sigungu") { Description = "The officer's 시군구 code (5 digits), or a 읍면동 officer's 읍면동 code (8 digits); officers only." };
         add.Add(name);
         add.Add(role);
         add.Add(sigungu);

@@ -9,8 +9,11 @@ public sealed record Account
     /// <summary>One of <see cref="PortalRole.All"/>.</summary>
     public required string Role { get; init; }
 
-    /// <summary>The 시군구 an officer is bound to (5 digits); null for analysts and admins.</summary>
+    /// <summary>The 시군구 an officer (시군구 or 읍면동) is bound to (5 digits); null for analysts and admins.</summary>
     public string? SigunguCode { get; init; }
+
+    /// <summary>The 읍면동 (8 digits, starting with <see cref="SigunguCode"/>) a 읍면동 officer is bound to; null for every other role.</summary>
+    public string? EupmyeondongCode { get; init; }
 
     public required string PasswordHash { get; init; }
 

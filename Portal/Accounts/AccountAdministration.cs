@@ -1,4 +1,5 @@
 using BlindSpot.Core.Regions;
+using BlindSpot.Portal.Cases;
 
 namespace BlindSpot.Portal.Accounts;
 
@@ -17,17 +18,26 @@ public sealed class AccountAdministration(IAccountStore accounts, RegionRegistry
             throw new ArgumentException($"'{role}' is not a role: use {string.Join(", ", PortalRole.All)}.");
         }
 
-        if ((role == PortalRole.Officer) != (sigungu is not null))
+        var bound = role is PortalRole.Officer or PortalRole.Eupmyeondong;
+        if (bound != (sigungu is not null))
         {
-            throw new ArgumentException("An officer is bound to exactly one 시군구 (--sigungu CODE); analysts and admins to none.");
+            throw new ArgumentException("An officer is bound to exactly one 시군구 (--sigungu CODE; a 읍면동 officer to one 읍면동, its 8-digit code); analysts and admins to none.");
         }
 
+        // A 읍면동 officer's code is the 읍면동's 8 digits; its first five are the 시군구.
+        var eupmyeondong = role == PortalRole.Eupmyeondong ? sigungu : null;
+        if (eupmyeondong is not null && (eupmyeondong.Length != 8 || !regions.TryGetSigungu(eupmyeondong[..5], out var parent) || !Eupmyeondongs.Of(parent).Contains(eupmyeondong)))
+        {
+            throw new ArgumentException($"'{eupmyeondong}' is not a 읍면동 code (8 digits, a 읍면동 of a 시군구 of the region registry).");
+        }
+
+        sigungu = eupmyeondong?[..5] ?? sigungu;
         if (sigungu is not null && !regions.TryGetSigungu(sigungu, out _))
         {
             throw new ArgumentException($"'{sigungu}' is not a 시군구 code of the region registry.");
         }
 
-        await accounts.AddAsync(new Account { UserName = userName, Role = role, SigunguCode = sigungu, PasswordHash = SignInService.Hash(password), SecurityStamp = Account.NewSecurityStamp() }, ct).ConfigureAwait(false);
+        await accounts.AddAsync(new Account { UserName = userName, Role = role, SigunguCode = sigungu, EupmyeondongCode = eupmyeondong, PasswordHash = SignInService.Hash(password), SecurityStamp = Account.NewSecurityStamp() }, ct).ConfigureAwait(false);
     }
 
     /// <summary>Disables the account; its live sessions end on their next request.</summary>

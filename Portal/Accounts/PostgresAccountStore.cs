@@ -6,7 +6,7 @@ namespace BlindSpot.Portal.Accounts;
 /// <summary>Accounts in PostgreSQL (<c>&lt;schema&gt;.accounts</c>), schema created by the portal's versioned migrations.</summary>
 public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStore
 {
-    private const string Columns = "user_name, role, sigungu_code, password_hash, disabled, security_stamp";
+    private const string Columns = "user_name, role, sigungu_code, password_hash, disabled, security_stamp, eupmyeondong_code";
 
     public async Task<Account?> FindAsync(string userName, CancellationToken ct)
     {
@@ -21,7 +21,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
         ArgumentNullException.ThrowIfNull(account);
         try
         {
-            await WriteAsync($"INSERT INTO {database.Schema}.accounts ({Columns}) VALUES ($1, $2, $3, $4, $5, $6)", account, ct).ConfigureAwait(false);
+            await WriteAsync($"INSERT INTO {database.Schema}.accounts ({Columns}) VALUES ($1, $2, $3, $4, $5, $6, $7)", account, ct).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -33,7 +33,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
     {
         ArgumentNullException.ThrowIfNull(account);
         var changed = await WriteAsync(
-            $"UPDATE {database.Schema}.accounts SET role = $2, sigungu_code = $3, password_hash = $4, disabled = $5, security_stamp = $6 WHERE user_name = $1",
+            $"UPDATE {database.Schema}.accounts SET role = $2, sigungu_code = $3, password_hash = $4, disabled = $5, security_stamp = $6, eupmyeondong_code = $7 WHERE user_name = $1",
             account, ct).ConfigureAwait(false);
         if (changed == 0)
         {
@@ -50,6 +50,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
         command.Parameters.Add(new NpgsqlParameter { Value = a.PasswordHash });
         command.Parameters.Add(new NpgsqlParameter { Value = a.Disabled });
         command.Parameters.Add(new NpgsqlParameter { Value = a.SecurityStamp });
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)a.EupmyeondongCode ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
         return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
@@ -73,6 +74,7 @@ public sealed class PostgresAccountStore(PortalDatabase database) : IAccountStor
                 PasswordHash = reader.GetString(3),
                 Disabled = reader.GetBoolean(4),
                 SecurityStamp = reader.GetString(5),
+                EupmyeondongCode = reader.IsDBNull(6) ? null : reader.GetString(6),
             });
         }
 

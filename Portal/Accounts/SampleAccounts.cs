@@ -6,11 +6,13 @@ namespace BlindSpot.Portal.Accounts;
 /// </summary>
 public static class SampleAccounts
 {
-    /// <summary>(name, role, 시군구, password) of each seeded account.</summary>
+    /// <summary>(name, role, 시군구 (읍면동 for a 읍면동 officer), password) of each seeded account.</summary>
     public static IReadOnlyList<(string UserName, string Role, string? Sigungu, string Password)> All { get; } =
     [
         ("officer-11110", PortalRole.Officer, "11110", "sample-officer-11110"),
         ("officer-41110", PortalRole.Officer, "41110", "sample-officer-41110"),
+        // A 읍면동 officer of 종로구's 3rd 읍면동: the code is the 읍면동's (8 digits), the 시군구 its first five.
+        ("officer-11110515", PortalRole.Eupmyeondong, "11110515", "sample-officer-11110515"),
         ("analyst", PortalRole.Analyst, null, "sample-analyst-pass"),
         ("admin", PortalRole.Admin, null, "sample-admin-pass"),
     ];

@@ -24,6 +24,12 @@ public static class AuditActions
     /// </summary>
     public const string Denied = "denied";
 
+    /// <summary>A case page or visit sheet shown (it carries the person's contacts from the worklist); outcome page or sheet.</summary>
+    public const string CaseView = "case-view";
+
+    /// <summary>A case changed: assigned (to a 읍면동 or back), its status moved, a note added, continued management set; or refused, with why.</summary>
+    public const string CaseChange = "case-change";
+
     /// <summary>An admin exported the audit log.</summary>
     public const string AuditExport = "audit-export";
 

@@ -64,6 +64,7 @@ internal static partial class AuditTarget
         "variant" => VariantNames.All.Any(v => v.ToCode() == value),
         "version" => Version().IsMatch(value),
         "file" => File().IsMatch(value),
+        "caseid" => Cases.CaseIds.IsWellFormed(value),
         _ => false,
     };
 

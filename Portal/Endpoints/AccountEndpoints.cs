@@ -18,12 +18,13 @@ internal static class AccountEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", (HttpContext context) => LoginPage(context, null, StatusCodes.Status200OK)).AllowAnonymous();
+        app.MapGet("/login", (HttpContext context) => LoginPage(context, null, StatusCodes.Status200OK, context.Request.Query[ReturnUrls.Parameter].ToString())).AllowAnonymous();
         app.MapPost("/login", SignInAsync).AllowAnonymous().RequireRateLimiting(LoginRateLimit);
         app.MapPost("/logout", SignOutAsync);
         app.MapGet("/", (HttpContext context) => context.User.FindFirstValue(ClaimTypes.Role) switch
         {
             PortalRole.Officer => Results.Redirect("/officer"),
+            PortalRole.Eupmyeondong => Results.Redirect("/cases"),
             PortalRole.Admin => Results.Redirect("/admin/audit"),
             _ => Results.Redirect("/analyst"),
         });
@@ -65,7 +66,7 @@ internal static class AccountEndpoints
         if (verdict != SignInVerdict.Ok || account is null)
         {
             // One message for every refusal, so a probe cannot tell which names exist or which are locked.
-            return LoginPage(context, "아이디 또는 비밀번호가 맞지 않거나, 실패가 반복되어 계정이 잠시 잠겼습니다.", StatusCodes.Status401Unauthorized);
+            return LoginPage(context, "아이디 또는 비밀번호가 맞지 않거나, 실패가 반복되어 계정이 잠시 잠겼습니다.", StatusCodes.Status401Unauthorized, form[ReturnUrls.Parameter].ToString());
         }
 
         List<Claim> claims = [new(ClaimTypes.Name, account.UserName), new(ClaimTypes.Role, account.Role)];
@@ -74,10 +75,16 @@ internal static class AccountEndpoints
             claims.Add(new Claim(PortalClaims.Sigungu, code));
         }
 
+        if (account.EupmyeondongCode is { } eupmyeondong)
+        {
+            claims.Add(new Claim(PortalClaims.Eupmyeondong, eupmyeondong));
+        }
+
         claims.AddRange(SessionValidator.SessionClaims(account, time.GetUtcNow()));
 
         await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
-        return Results.Redirect("/");
+        var back = form[ReturnUrls.Parameter].ToString();
+        return Results.Redirect(ReturnUrls.IsLocal(back) ? back : "/");
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext context, IFormCollection form, AccountAdministration accounts, AuditTrail audit)
@@ -93,10 +100,12 @@ internal static class AccountEndpoints
         return Results.Redirect("/login");
     }
 
-    private static IResult LoginPage(HttpContext context, string? error, int status) => Html.Page(context, "로그인", $"""
+    private static IResult LoginPage(HttpContext context, string? error, int status, string? returnUrl = null) => Html.Page(context, "로그인", $"""
         {(error is null ? "" : $"<p class=\"error\" role=\"alert\">{Html.E(error)}</p>")}
+        {(ReturnUrls.IsLocal(returnUrl) ? "<p class=\"notice\">로그인이 끝나 다시 로그인해야 합니다. 로그인하면 보던 화면으로 돌아갑니다.</p>" : "")}
         <form method="post" action="/login" class="block">
           {Html.Token(context)}
+          {(ReturnUrls.IsLocal(returnUrl) ? $"<input type=\"hidden\" name=\"{ReturnUrls.Parameter}\" value=\"{Html.E(returnUrl)}\">" : "")}
           <label for="username">아이디</label><input id="username" name="username" autocomplete="username" required>
           <label for="password">비밀번호</label><input id="password" name="password" type="password" autocomplete="current-password" required>
           <p><button type="submit">로그인</button></p>

@@ -61,6 +61,5 @@ internal static class Html
             : code;
 
     /// <summary>A plain 404 page: the same for "not there" and "not yours", so a probe learns nothing.</summary>
-    public static IResult NotFound(HttpContext context) =>
-        Page(context, "찾을 수 없음", "<p>요청한 자료가 없거나 볼 수 있는 권한이 없습니다.</p>", StatusCodes.Status404NotFound);
+    public static IResult NotFound(HttpContext context) => ErrorPages.Page(context, StatusCodes.Status404NotFound);
 }

@@ -6,6 +6,9 @@ internal static class PortalClaims
     /// <summary>The officer's 시군구 code; every officer request is checked against it.</summary>
     public const string Sigungu = "blindspot:sigungu";
 
+    /// <summary>A 읍면동 officer's 읍면동 code (8 digits); case requests of such an officer are checked against it.</summary>
+    public const string Eupmyeondong = "blindspot:eupmyeondong";
+
     /// <summary>The account's security stamp when the session was opened; a session whose stamp is no longer the account's has ended.</summary>
     public const string SecurityStamp = "blindspot:stamp";
 

@@ -20,7 +20,7 @@ internal static class WorklistView
             {Banner(deadline, stillDue)}
             <p>대상자 {list.Rows.Count:N0}명 · 결과 회신 {list.ReportedCount:N0}명 · 남은 대상 {stillDue:N0}명</p>
             <div class="scroll"><table><thead><tr><th>유형</th><th>대상자</th><th>회신</th></tr></thead><tbody>{variants}</tbody></table></div>
-            <p class="noprint"><a id="download-xlsx" href="{baseUrl}/worklist.xlsx">엑셀(XLSX) 내려받기</a> · <a id="download-csv" href="{baseUrl}/worklist.csv">CSV 내려받기</a></p>
+            <p class="noprint"><a id="cases-link" href="/cases/{Html.E(list.Quarter)}">사례 관리 (배정·방문 기록·결과)</a> · <a id="download-xlsx" href="{baseUrl}/worklist.xlsx">엑셀(XLSX) 내려받기</a> · <a id="download-csv" href="{baseUrl}/worklist.csv">CSV 내려받기</a></p>
             <h2 class="noprint">결과 올리기</h2>
             <p class="noprint">내려받은 워크리스트의 마지막 두 열(결과코드: supported / not_eligible / unreachable, 확인일자: yyyy-MM-dd)을 채워 올려 주세요.
             아직 적지 않은 행은 미작성으로 집계되고, 이미 올린 결과를 바꾸려면 '정정' 열을 더해 Y를 적어 주세요.</p>

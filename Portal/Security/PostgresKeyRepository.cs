@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection.Repositories;
 namespace BlindSpot.Portal.Security;
 
 /// <summary>
-/// The data-protection key ring in the portal's schema (<c>data_protection_keys</c>, migration 005), so every portal
+/// The data-protection key ring in the portal's schema (<c>data_protection_keys</c>, migration 006), so every portal
 /// instance on the database signs and reads cookies with the same keys. The framework calls it rarely (start-up, key
 /// rotation) and synchronously, so it uses Npgsql's synchronous calls after the one-time migration.
 /// </summary>

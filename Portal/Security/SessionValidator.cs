@@ -61,7 +61,8 @@ internal static class SessionValidator
         var account = await services.GetRequiredService<IAccountStore>().FindAsync(name, ct);
         return account is null ? "no-account"
             : account.Disabled ? "disabled"
-            : account.SecurityStamp != stamp || account.Role != claims.FindFirstValue(ClaimTypes.Role) || account.SigunguCode != claims.FindFirstValue(PortalClaims.Sigungu) ? "revoked"
+            : account.SecurityStamp != stamp || account.Role != claims.FindFirstValue(ClaimTypes.Role) || account.SigunguCode != claims.FindFirstValue(PortalClaims.Sigungu)
+                || account.EupmyeondongCode != claims.FindFirstValue(PortalClaims.Eupmyeondong) ? "revoked"
             : null;
     }
 }

@@ -20,6 +20,13 @@ public sealed class PortalDatabase(NpgsqlDataSource dataSource, string schema) :
         return dataSource.CreateCommand(sql);
     }
 
+    /// <summary>An open connection of the data source (the caller disposes it), the schema migrated first.</summary>
+    public async Task<NpgsqlConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        await MigrateAsync(ct).ConfigureAwait(false);
+        return await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+    }
+
     /// <summary>Applies the migrations this database has not seen (once per process).</summary>
     public async Task MigrateAsync(CancellationToken ct)
     {

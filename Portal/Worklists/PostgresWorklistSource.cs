@@ -21,7 +21,10 @@ public sealed class PostgresWorklistSource(PostgresWorklistStore store, Reported
             return null;
         }
 
-        var rows = entries.Select(e => new WorklistRow(e.WorklistId, WorklistColumns.VariantName(e.Variant), e.RiskBand, e.SigunguRank, e.Name, e.OutcomeDue)).ToList();
+        var rows = entries.Select(e => new WorklistRow(e.WorklistId, WorklistColumns.VariantName(e.Variant), e.RiskBand, e.SigunguRank, e.Name, e.OutcomeDue)
+        {
+            Reasons = e.Reasons, Members = e.OtherMembers, PreviousQuarters = e.PreviousDispatches, Address = e.Address, Phone = e.Phone,
+        }).ToList();
         return new QuarterWorklist(quarter.ToString(), sigungu, rows, reported.Of(quarter, sigungu));
     }
 

@@ -73,12 +73,21 @@ public sealed class WorklistFiles(DataRoot root, ReportedOutcomes reported) : IW
         var headers = csv.Headers.Select(h => h.TrimStart('\uFEFF').Trim()).ToList();
         int Column(int index) => headers.IndexOf(WorklistColumns.All[index].Header) is >= 0 and var i ? i : throw new InvalidDataException($"{path}: no {WorklistColumns.All[index].Header} column; the file is not a worklist.");
         var (id, variant, band, rank, name, due) = (Column(0), Column(4), Column(5), Column(6), Column(7), Column(16));
+        var (address, phone, reason1, reason2, reason3, members, previous) = (Column(9), Column(10), Column(11), Column(12), Column(13), Column(14), Column(15));
         string Text(int i) => Encoding.UTF8.GetString(csv.GetSpan(i));
+        static string[] Split(string text, string by) => text.Length == 0 ? [] : text.Split(by);
         var rows = new List<WorklistRow>();
         while (csv.Read())
         {
             rows.Add(new WorklistRow(Text(id), Text(variant), Text(band), int.Parse(Text(rank), CultureInfo.InvariantCulture), Text(name),
-                DateOnly.ParseExact(Text(due), "yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                DateOnly.ParseExact(Text(due), "yyyy-MM-dd", CultureInfo.InvariantCulture))
+            {
+                Reasons = [.. new[] { Text(reason1), Text(reason2), Text(reason3) }.Where(r => r.Length > 0)],
+                Members = Split(Text(members), "; "),
+                PreviousQuarters = Split(Text(previous), ", "),
+                Address = Text(address),
+                Phone = Text(phone),
+            });
         }
 
         return rows;

@@ -37,6 +37,7 @@ public sealed class UsersCommandTests
     [TestCase("officer", null, "a-long-enough-password", "exactly one 시군구", TestName = "Add_OfficerWithoutSigungu_Fails")]
     [TestCase("analyst", "11110", "a-long-enough-password", "exactly one 시군구", TestName = "Add_AnalystWithSigungu_Fails")]
     [TestCase("officer", "99999", "a-long-enough-password", "not a 시군구 code", TestName = "Add_UnknownSigungu_Fails")]
+    [TestCase("eupmyeondong", "11110999", "a-long-enough-password", "not a 읍면동 code", TestName = "Add_EupmyeondongOfficerWithAnUnknownCode_Fails")]
     [TestCase("root", null, "a-long-enough-password", "not a role", TestName = "Add_UnknownRole_Fails")]
     [TestCase("analyst", null, "short", "at least 12 characters", TestName = "Add_ShortPassword_Fails")]
     public async Task Add_BreakingARule_ExitsTwoSayingWhich(string role, string? sigungu, string password, string message)

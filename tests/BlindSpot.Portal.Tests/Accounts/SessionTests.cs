@@ -49,7 +49,7 @@ public sealed class SessionTests
 
         Assert.That(before.StatusCode, Is.EqualTo(HttpStatusCode.OK), "the copy worked while the session was live");
         Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(after.Headers.Location?.ToString(), Is.EqualTo("/login"));
+        Assert.That(after.Headers.Location?.ToString(), Is.EqualTo("/login?ReturnUrl=%2Fofficer%2F11110%2F2026Q3%2Fworklist.csv"));
         var audit = await factory.AuditAsync();
         Assert.That(audit.Count(e => e.Action == "sign-out" && e.UserName == "officer-11110" && e.Outcome == "ok"), Is.EqualTo(1));
         Assert.That(audit.Count(e => e.Action == "session-ended" && e.Outcome == "revoked" && e.Target == "/officer/11110/2026Q3/worklist.csv"), Is.EqualTo(1));

@@ -174,6 +174,64 @@ public sealed class OfficerAndAnalystBrowserTests
         Assert.That(await phone.EvaluateAsync<int>("() => document.querySelector('#due td.name').getClientRects().length"), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task SigunguOfficer_FiltersOpensAssignsAndRecords_EupmyeondongOfficerSeesOnlyTheirCase()
+    {
+        await StartPortalAsync();
+        var data = this.data!;
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var (kim, lee) = (data.Of(PortalData.Jongno)[0].WorklistId, data.Of(PortalData.Jongno)[1].WorklistId);
+
+        var officer = await SignInAsync(browser, "officer-11110");
+        await officer.GotoAsync($"{address}/cases/2026Q3");
+        Assert.That(await officer.InnerTextAsync("#count"), Does.Contain("3건 (전체 3건)"));
+        await officer.SelectOptionAsync("#filter-variant", "위기아동");
+        await officer.ClickAsync("#apply");
+        await officer.WaitForURLAsync(url => url.Contains("variant=", StringComparison.Ordinal));
+        await Shot(officer, "8-cases-filtered");
+        Assert.That(await officer.InnerTextAsync("#cases tbody"), Does.Contain("박세나").And.Not.Contain("김하나"));
+
+        await officer.GotoAsync($"{address}/cases/2026Q3");
+        await officer.ClickAsync($"a[href='/cases/2026Q3/{kim}']");
+        await officer.WaitForURLAsync($"**/cases/2026Q3/{kim}");
+        Assert.That(await officer.InnerTextAsync("#reasons"), Does.Contain("건강보험료"));
+        Assert.That(await officer.InnerTextAsync("#contacts"), Does.Contain("010-0000-0001"));
+        await officer.SelectOptionAsync("#eupmyeondong", "11110515");
+        await officer.ClickAsync("#assign");
+        await officer.WaitForURLAsync($"**/cases/2026Q3/{kim}");
+        Assert.That(await officer.InnerTextAsync("#case-status"), Does.Contain("11110515"));
+        await officer.SelectOptionAsync("#status", "contacted");
+        await officer.SelectOptionAsync("#channel", "방문");
+        await officer.FillAsync("#note", "집에서 만남, 상담 약속");
+        await officer.ClickAsync("#save-status");
+        await officer.WaitForURLAsync($"**/cases/2026Q3/{kim}");
+        await officer.SelectOptionAsync("#status", "supported");
+        await officer.SelectOptionAsync("#channel", "방문");
+        await officer.ClickAsync("#save-status");
+        await officer.WaitForURLAsync($"**/cases/2026Q3/{kim}");
+        await Shot(officer, "9-case-page");
+        Assert.That(await officer.InnerTextAsync("#case-status"), Does.Contain("지원 연계"));
+        Assert.That(await officer.InnerTextAsync("#timeline"), Does.Contain("집에서 만남, 상담 약속").And.Contain("officer-11110").And.Contain("방문"));
+
+        await officer.ClickAsync("#visit-sheet");
+        await officer.WaitForURLAsync($"**/cases/2026Q3/{kim}/sheet");
+        await officer.EmulateMediaAsync(new() { Media = Media.Print });
+        await Shot(officer, "10-visit-sheet-print");
+        Assert.That(await officer.IsVisibleAsync("nav"), Is.False);
+        Assert.That(await officer.InnerTextAsync("#sheet"), Does.Contain("김하나").And.Contain("010-0000-0001"));
+
+        var local = await SignInAsync(browser, "officer-11110515");
+        await local.ClickAsync("a[href='/cases/2026Q3']");
+        await local.WaitForURLAsync("**/cases/2026Q3");
+        await Shot(local, "11-eupmyeondong-officer-cases");
+        Assert.That(await local.InnerTextAsync("#cases tbody"), Does.Contain(kim).And.Not.Contain(lee));
+        Assert.That(await local.InnerTextAsync("#count"), Does.Contain("(전체 1건)"));
+        var foreign = await local.GotoAsync($"{address}/cases/2026Q3/{lee}");
+        Assert.That(foreign!.Status, Is.EqualTo(404));
+        Assert.That(await local.InnerTextAsync("main"), Does.Contain("찾을 수 없음"));
+    }
+
     /// <summary>The natural width of every image on the page once loaded: 0 for one the browser could not show.</summary>
     private static async Task<int[]> ChartWidthsAsync(IPage page)
     {

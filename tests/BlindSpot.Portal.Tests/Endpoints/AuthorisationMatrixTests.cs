@@ -1,6 +1,7 @@
 using System.Net;
 using BlindSpot.Portal.Tests.TestSupport;
 using BlindSpot.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BlindSpot.Portal.Tests.Endpoints;
 
@@ -11,6 +12,8 @@ public sealed class AuthorisationMatrixTests
 {
     private const string Anonymous = "anonymous";
     private const string Officer = "officer-11110";
+    private const string EupmyeondongOfficer = "officer-11110515";
+    private const string AssignedCase = "2026Q3-11110-H-000001";
     private const string Analyst = "analyst";
     private const string Admin = "admin";
 
@@ -18,6 +21,9 @@ public sealed class AuthorisationMatrixTests
     [
         "/officer", "/officer/11110/2026Q3", "/officer/11110/2026Q3/worklist.xlsx", "/officer/11110/2026Q3/worklist.csv",
     ];
+
+    // Case 000001 is assigned to the 읍면동 officer's 읍면동 in set-up, so both officers may open it.
+    private static readonly string[] CasePaths = ["/cases", "/cases/2026Q3", $"/cases/2026Q3/{AssignedCase}", $"/cases/2026Q3/{AssignedCase}/sheet"];
 
     private static readonly string[] AnalystPaths =
     [
@@ -34,11 +40,11 @@ public sealed class AuthorisationMatrixTests
 
     public static IEnumerable<TestCaseData> Matrix()
     {
-        foreach (var (paths, allowed) in new[] { (OfficerPaths, new[] { Officer }), (AnalystPaths, [Analyst, Admin]), (AdminPaths, [Admin]) })
+        foreach (var (paths, allowed) in new[] { (OfficerPaths, new[] { Officer }), (CasePaths, [Officer, EupmyeondongOfficer]), (AnalystPaths, [Analyst, Admin]), (AdminPaths, [Admin]) })
         {
             foreach (var path in paths)
             {
-                foreach (var role in new[] { Anonymous, Officer, Analyst, Admin })
+                foreach (var role in new[] { Anonymous, Officer, EupmyeondongOfficer, Analyst, Admin })
                 {
                     var expected = role == Anonymous ? HttpStatusCode.Redirect : allowed.Contains(role) ? HttpStatusCode.OK : HttpStatusCode.Forbidden;
                     yield return new TestCaseData(path, role, expected).SetName($"Get_{path}_As_{role}_Is_{(int)expected}");
@@ -53,9 +59,15 @@ public sealed class AuthorisationMatrixTests
         database = await PostgresTestDatabase.CreateAsync();
         data = await PortalData.CreateAsync();
         factory = new PortalFactory(data, database);
-        foreach (var user in new[] { Officer, Analyst, Admin })
+        foreach (var user in new[] { Officer, EupmyeondongOfficer, Analyst, Admin })
         {
             sessions[user] = await factory.SignedInAsync(user);
+        }
+
+        // The worklist becomes cases on the 시군구 officer's first look; then one goes to the 읍면동.
+        using (await sessions[Officer].GetAsync("/cases/2026Q3"))
+        {
+            await factory.Services.GetRequiredService<BlindSpot.Portal.Cases.ICaseStore>().AssignAsync(AssignedCase, "11110515", Officer, DateTimeOffset.UnixEpoch, CancellationToken.None);
         }
 
         sessions[Anonymous] = factory.Session();
@@ -92,6 +104,24 @@ public sealed class AuthorisationMatrixTests
         {
             Assert.That(response.Headers.Location?.ToString(), Does.Contain("/login"), "anonymous requests are sent to sign in, never served");
         }
+    }
+
+    [TestCase(EupmyeondongOfficer, "assign", HttpStatusCode.Forbidden)]
+    [TestCase(Analyst, "assign", HttpStatusCode.Forbidden)]
+    [TestCase(Analyst, "status", HttpStatusCode.Forbidden)]
+    [TestCase(Admin, "continued", HttpStatusCode.Forbidden)]
+    [TestCase(Anonymous, "status", HttpStatusCode.Redirect)]
+    public async Task CaseChange_WithoutTheRole_IsRefusedAndChangesNothing(string role, string action, HttpStatusCode expected)
+    {
+        var token = await sessions[Officer].TokenAsync($"/cases/2026Q3/{AssignedCase}");
+        using var response = await sessions[role].Client.PostAsync(new Uri($"/cases/2026Q3/{AssignedCase}/{action}", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["eupmyeondong"] = "", ["status"] = "contacted", ["on"] = "1",
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        var c = await factory.Services.GetRequiredService<BlindSpot.Portal.Cases.ICaseStore>().FindAsync(AssignedCase, CancellationToken.None);
+        Assert.That((c!.EupmyeondongCode, c.Status, c.ContinuedCare), Is.EqualTo(("11110515", "assigned", false)));
     }
 
     [TestCase(Officer, HttpStatusCode.Forbidden)]

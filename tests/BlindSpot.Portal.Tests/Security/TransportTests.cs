@@ -53,7 +53,7 @@ public sealed class TransportTests
         using var response = await anonymous.Client.SendAsync(request);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/login"));
+        Assert.That(response.Headers.Location?.ToString(), Is.EqualTo("/login?ReturnUrl=%2Fofficer"));
     }
 
     [Test]

@@ -1,0 +1,18 @@
+using System.Text.RegularExpressions;
+
+namespace BlindSpot.Portal.Cases;
+
+/// <summary>
+/// The shape of a case id in a URL: a worklist id (<c>2026Q3-11110-H-000012</c>), or a case carried over under continued
+/// management (<c>2026Q4-11110-K-000001</c>, numbered per quarter and 시군구); anything else is not looked up.
+/// </summary>
+public static partial class CaseIds
+{
+    /// <summary>The letter of carried-over cases (계속), never a variant's.</summary>
+    public const char Carried = 'K';
+
+    public static bool IsWellFormed(string? value) => value is { Length: <= 40 } && Shape().IsMatch(value);
+
+    [GeneratedRegex("^[0-9]{4}Q[1-4]-[0-9]{5}-[A-Z]-[0-9]{1,9}$")]
+    private static partial Regex Shape();
+}
