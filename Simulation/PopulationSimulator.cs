@@ -77,7 +77,7 @@ public sealed class PopulationSimulator
         var snapshot = QuarterSnapshot.Build(first, world.People, world.Households);
         for (var b = quarters; b >= 1; b--)
         {
-            latent.Evolve(snapshot, QuarterIndex.Of(first) - b);
+            latent.Evolve(snapshot, QuarterIndex.Of(first) - b, burnIn: true);
         }
     }
 }

@@ -74,7 +74,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
 
         using var dispatches = CreatePrivate(root.PastDispatches(snapshot.Quarter), gzip: false);
         using var outcomes = CreatePrivate(root.Outcomes(snapshot.Quarter), gzip: false);
-        return new DispatchWriter(world, snapshot, truth).Write(dispatches, outcomes, lists);
+        return new DispatchWriter(world, snapshot, truth, options.InterventionEffect).Write(dispatches, outcomes, lists);
     }
 
     private QuarterReport Summarise(Demography demography, TruthTable truth, FeedReport[] feeds, IReadOnlyList<DispatchReport> dispatches)
@@ -87,6 +87,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
         }
 
         var counts = truth.Flags.Select(f => snapshot.Roster.LongCount(id => f[id])).ToArray();
+        var intervention = Intervention();
         var residents = snapshot.Roster.LongCount(id => world.People.Status[id] == PersonStatus.Resident);
         var records = feeds.Sum(f => f.Records);
         return new QuarterReport(
@@ -101,8 +102,36 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             feeds.Sum(f => f.RowsWritten),
             Math.Round(records / (double)snapshot.Roster.Length, 4),
             feeds,
-            dispatches);
+            dispatches)
+        {
+            Intervention = intervention,
+            InvisibleInCrisis = InvisibleInCrisis(truth),
+        };
     }
+
+    /// <summary>How the households supported in the previous quarter stand now.</summary>
+    private InterventionReport Intervention()
+    {
+        var previous = (int)Randomness.QuarterIndex.Of(snapshot.Quarter) - 1;
+        long supported = 0, severe = 0;
+        double sum = 0;
+        foreach (var h in snapshot.HouseholdList)
+        {
+            if (world.Households.LastSupported[h] == previous)
+            {
+                var max = world.Households.MaxSeverity(h);
+                supported++;
+                sum += max;
+                severe += max >= 0.5f ? 1 : 0;
+            }
+        }
+
+        return new InterventionReport(supported, supported == 0 ? 0 : Math.Round(sum / supported, 4), severe, options.InterventionEffect);
+    }
+
+    /// <summary>People in crisis for the household variant whose household no institution sees.</summary>
+    private long InvisibleInCrisis(TruthTable truth) =>
+        snapshot.Roster.LongCount(id => truth.Flags[0][id] && FeedNoise.IsInvisible(world.Seed, options.InvisibleShare, world.People.Household[id]));
 
     private static Stream Create(string path, bool gzip) => DeliveryFile.Create(path, gzip);
 
