@@ -116,7 +116,7 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
 
     /// <summary>
     /// A record of the previous quarter that the institution missed and delivers now: drawn with the previous quarter's
-    /// chance, dated in the previous quarter's window.
+    /// chance, dated as early in this quarter's window as the quarter it belongs to allows.
     /// </summary>
     private void WriteLate(CsvByteWriter writer, int unit, int household, ulong unitKey, long q, FeedNoise noise, ulong[] hits, ref RandomStream rng, ref RandomStream dirt)
     {
@@ -132,9 +132,12 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
             return;
         }
 
-        var previous = snapshot.Quarter.AddQuarters(-1);
+        // Dated as late as the quarter it belongs to allows while staying inside this quarter's window (ingestion refuses
+        // older dates): in the previous quarter for long windows, in the first two weeks for the 3-month ones.
+        var start = plan.WindowStart(snapshot.Quarter);
+        var end = Math.Max(snapshot.Quarter.AddQuarters(-1).LastDay.DayNumber, start + 14);
         hits[unit >> 6] |= 1UL << (unit & 63);
-        RecordFiller.Fill(ref rng, plan, severity, world.Households.CrisisQuarters[household], plan.WindowStart(previous), previous.LastDay.DayNumber, values);
+        RecordFiller.Fill(ref rng, plan, severity, world.Households.CrisisQuarters[household], start, end, values);
         WriteRow(writer, unit, RowMutation.None, ref dirt);
         records++;
         late++;

@@ -17,10 +17,10 @@ internal static class OutcomeModel
     // not eligible 11–14 % (tolerance 9–17 %), unreachable 6–12 %, the other results together 16–25 %.
     private const double UnreachableBase = 0.075, UnreachablePerIsolation = 0.10;
     private const double MovedRate = 0.03;
-    private const double RefusedBase = 0.015, RefusedWithoutNeed = 0.08, RefusedPerIsolation = 0.05;
-    private const double AlreadyIfBenefit = 0.45, AlreadyOtherwise = 0.05;
-    private const double OtherBase = 0.035, OtherPerIllness = 0.05;
-    private const double SupportBase = 0.78, SupportPerNeed = 0.2;
+    private const double RefusedBase = 0.015, RefusedWithoutNeed = 0.10, RefusedPerIsolation = 0.05;
+    private const double AlreadyIfBenefit = 0.45, AlreadyOtherwise = 0.06;
+    private const double OtherBase = 0.04, OtherPerIllness = 0.05;
+    private const double SupportBase = 0.77, SupportPerNeed = 0.2;
 
     public static OutcomeKind Decide(ref RandomStream rng, Variant variant, ReadOnlySpan<float> severity, bool benefit)
     {
