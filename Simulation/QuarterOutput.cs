@@ -19,6 +19,9 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
     {
         var quarter = snapshot.Quarter;
         var truth = TruthTable.Build(world, snapshot);
+
+        // Before this quarter's dispatch marks its own supported households.
+        var intervention = Intervention();
         var hits = new FeedHits(world.Catalog.Feeds, world.People.Count, world.Households.Count);
         var feedReports = new FeedReport[plans.Count];
 
@@ -57,7 +60,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
         await Parallel.ForEachAsync(jobs, parallel, (job, ct) => job(ct));
 
         var dispatches = isLast ? [] : WriteDispatches(truth, hits);
-        return Summarise(demography, truth, feedReports, dispatches);
+        return Summarise(demography, truth, feedReports, dispatches) with { Intervention = intervention };
     }
 
     private IReadOnlyList<DispatchReport> WriteDispatches(TruthTable truth, FeedHits hits)
@@ -87,7 +90,6 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
         }
 
         var counts = truth.Flags.Select(f => snapshot.Roster.LongCount(id => f[id])).ToArray();
-        var intervention = Intervention();
         var residents = snapshot.Roster.LongCount(id => world.People.Status[id] == PersonStatus.Resident);
         var records = feeds.Sum(f => f.Records);
         return new QuarterReport(
@@ -104,7 +106,6 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             feeds,
             dispatches)
         {
-            Intervention = intervention,
             InvisibleInCrisis = InvisibleInCrisis(truth),
         };
     }
