@@ -21,8 +21,8 @@ namespace BlindSpot.Simulation;
 /// </summary>
 public sealed class PopulationSimulator
 {
-    /// <summary>Written into simulation.json; bump when the output layout or any generating rule changes.</summary>
-    public const string Generator = "blindspot-simulator/1";
+    /// <summary>Written into simulation.json; bump when the output layout or any generating rule changes (2: issue #21, docs/SIMULATION.md).</summary>
+    public const string Generator = "blindspot-simulator/2";
 
     private readonly FeedCatalog catalog;
     private readonly RegionRegistry regions;

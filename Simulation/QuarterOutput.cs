@@ -31,7 +31,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             async ct =>
             {
                 await using var stream = Create(root.Truth(quarter), gzip: false);
-                await new TruthWriter(world, snapshot, truth).WriteAsync(stream, ct);
+                await new TruthWriter(world, snapshot, truth, options.InvisibleShare).WriteAsync(stream, ct);
             },
             ct =>
             {

@@ -32,6 +32,18 @@ public sealed class InterventionTests
         Assert.That(counter.Quarters[1].Intervention!.Effect, Is.Zero);
     }
 
+    [Test]
+    public void RunAsync_TruthOfTheNextQuarter_MarksExactlyTheSupportedHouseholds()
+    {
+        var (root, _) = Run(1);
+        var supported = SupportedHouseholds(root, Generated.Range("2026Q1").First);
+
+        var next = TruthRow.Read(root, Generated.Range("2026Q2").First).Values;
+
+        Assert.That(next.Where(t => t.SupportedLastQuarter).Select(t => t.HouseholdNo).ToHashSet(), Is.EquivalentTo(next.Select(t => t.HouseholdNo).Where(supported.Contains).ToHashSet()));
+        Assert.That(TruthRow.Read(root, Generated.Range("2026Q1").First).Values.Any(t => t.SupportedLastQuarter), Is.False, "no dispatch before the first quarter");
+    }
+
     private static HashSet<string> SupportedHouseholds(Core.Paths.DataRoot root, Core.Quarters.Quarter quarter)
     {
         var truth = TruthRow.Read(root, quarter);

@@ -19,6 +19,22 @@ public sealed class NoiseTests
     }
 
     [Test]
+    public void RunAsync_InvisibleHouseholds_HaveNoFeedRecordAtAll()
+    {
+        var (root, report) = Generated.Standard;
+        var quarter = Generated.Range(report.Quarters[^1].Quarter).First;
+        var truth = TruthRow.Read(root, quarter).Values.ToList();
+        var invisiblePeople = truth.Where(t => t.Invisible).Select(t => t.ResidentNo).ToHashSet(StringComparer.Ordinal);
+        var invisibleHouseholds = truth.Where(t => t.Invisible).Select(t => t.HouseholdNo).ToHashSet(StringComparer.Ordinal);
+
+        var keys = Generated.Catalog.Feeds.SelectMany(f => Delivery.Read(root, quarter, f).Rows.Where(r => r.Length > 1).Select(r => r[0])).ToHashSet(StringComparer.Ordinal);
+
+        Assert.That(invisibleHouseholds.Count / (double)truth.Select(t => t.HouseholdNo).Distinct().Count(), Is.InRange(0.02, 0.06), "InvisibleShare 0.04");
+        Assert.That(keys.Where(k => invisiblePeople.Contains(k) || invisibleHouseholds.Contains(k)), Is.Empty);
+        Assert.That(report.Quarters[^1].InvisibleInCrisis, Is.EqualTo(truth.Count(t => t.Invisible && t.InCrisis[0])));
+    }
+
+    [Test]
     public void RunAsync_CoverageGapByAge_ThinsThatGroupsRecords()
     {
         // Credit-bureau (KCIS) records of people 65+ are kept at 60 % by default; nothing else about them changes.
