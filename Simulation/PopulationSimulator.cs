@@ -44,6 +44,12 @@ public sealed class PopulationSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(root);
         options.Validate();
+        var unknown = options.CoverageGaps.Where(g => g.Source is not null && catalog.Sources.All(s => s.Code != g.Source)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Invalid simulation options: coverage gap {string.Join(", ", unknown)} names a source the catalog does not have (sources: {string.Join(", ", catalog.Sources.Select(s => s.Code))}).");
+        }
+
         var quarters = options.Quarters!;
         var seed = options.Seed!.Value;
         var world = new SimulationWorld(new People(options.People + (options.People / 8) + 16), new Households((options.People / 2) + 16), new RegionTable(regions), catalog, seed);

@@ -67,6 +67,17 @@ public sealed class NoiseTests
         Assert.That(CoverageGap.Parse(gap.ToString()), Is.EqualTo(gap));
     }
 
+    [Test]
+    public void RunAsync_GapNamingAnUnknownSource_ThrowsNamingIt()
+    {
+        var options = Some.Options(100, "2026Q2", seed: 1);
+        options.CoverageGaps.Add(CoverageGap.Parse("sido:11/NOPE=0.5"));
+
+        var error = Assert.ThrowsAsync<ArgumentException>(() => new PopulationSimulator(Generated.Catalog, Generated.Regions).RunAsync(options, new Core.Paths.DataRoot(TempFolders.Create())));
+
+        Assert.That(error!.Message, Does.Contain("sido:11/NOPE=0.5").And.Contain("KCIS"));
+    }
+
     [TestCase("region:46=0.5")]
     [TestCase("sido:46")]
     [TestCase("age:x-/KCIS=0.6")]
