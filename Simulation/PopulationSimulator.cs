@@ -21,8 +21,8 @@ namespace BlindSpot.Simulation;
 /// </summary>
 public sealed class PopulationSimulator
 {
-    /// <summary>Written into simulation.json; bump when the output layout or any generating rule changes.</summary>
-    public const string Generator = "blindspot-simulator/1";
+    /// <summary>Written into simulation.json; bump when the output layout or any generating rule changes (2: issue #21, docs/SIMULATION.md).</summary>
+    public const string Generator = "blindspot-simulator/2";
 
     private readonly FeedCatalog catalog;
     private readonly RegionRegistry regions;
@@ -44,6 +44,12 @@ public sealed class PopulationSimulator
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(root);
         options.Validate();
+        var unknown = options.CoverageGaps.Where(g => g.Source is not null && catalog.Sources.All(s => s.Code != g.Source)).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Invalid simulation options: coverage gap {string.Join(", ", unknown)} names a source the catalog does not have (sources: {string.Join(", ", catalog.Sources.Select(s => s.Code))}).");
+        }
+
         var quarters = options.Quarters!;
         var seed = options.Seed!.Value;
         var world = new SimulationWorld(new People(options.People + (options.People / 8) + 16), new Households((options.People / 2) + 16), new RegionTable(regions), catalog, seed);
@@ -77,7 +83,7 @@ public sealed class PopulationSimulator
         var snapshot = QuarterSnapshot.Build(first, world.People, world.Households);
         for (var b = quarters; b >= 1; b--)
         {
-            latent.Evolve(snapshot, QuarterIndex.Of(first) - b);
+            latent.Evolve(snapshot, QuarterIndex.Of(first) - b, burnIn: true);
         }
     }
 }

@@ -19,6 +19,9 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
     {
         var quarter = snapshot.Quarter;
         var truth = TruthTable.Build(world, snapshot);
+
+        // Before this quarter's dispatch marks its own supported households.
+        var intervention = Intervention();
         var hits = new FeedHits(world.Catalog.Feeds, world.People.Count, world.Households.Count);
         var feedReports = new FeedReport[plans.Count];
 
@@ -28,7 +31,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             async ct =>
             {
                 await using var stream = Create(root.Truth(quarter), gzip: false);
-                await new TruthWriter(world, snapshot, truth).WriteAsync(stream, ct);
+                await new TruthWriter(world, snapshot, truth, options.InvisibleShare).WriteAsync(stream, ct);
             },
             ct =>
             {
@@ -57,7 +60,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
         await Parallel.ForEachAsync(jobs, parallel, (job, ct) => job(ct));
 
         var dispatches = isLast ? [] : WriteDispatches(truth, hits);
-        return Summarise(demography, truth, feedReports, dispatches);
+        return Summarise(demography, truth, feedReports, dispatches) with { Intervention = intervention };
     }
 
     private IReadOnlyList<DispatchReport> WriteDispatches(TruthTable truth, FeedHits hits)
@@ -74,7 +77,7 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
 
         using var dispatches = CreatePrivate(root.PastDispatches(snapshot.Quarter), gzip: false);
         using var outcomes = CreatePrivate(root.Outcomes(snapshot.Quarter), gzip: false);
-        return new DispatchWriter(world, snapshot, truth).Write(dispatches, outcomes, lists);
+        return new DispatchWriter(world, snapshot, truth, options.InterventionEffect).Write(dispatches, outcomes, lists);
     }
 
     private QuarterReport Summarise(Demography demography, TruthTable truth, FeedReport[] feeds, IReadOnlyList<DispatchReport> dispatches)
@@ -101,8 +104,35 @@ internal sealed class QuarterOutput(SimulationWorld world, QuarterSnapshot snaps
             feeds.Sum(f => f.RowsWritten),
             Math.Round(records / (double)snapshot.Roster.Length, 4),
             feeds,
-            dispatches);
+            dispatches)
+        {
+            InvisibleInCrisis = InvisibleInCrisis(truth),
+        };
     }
+
+    /// <summary>How the households supported in the previous quarter stand now.</summary>
+    private InterventionReport Intervention()
+    {
+        var previous = (int)Randomness.QuarterIndex.Of(snapshot.Quarter) - 1;
+        long supported = 0, severe = 0;
+        double sum = 0;
+        foreach (var h in snapshot.HouseholdList)
+        {
+            if (world.Households.LastSupported[h] == previous)
+            {
+                var max = world.Households.MaxSeverity(h);
+                supported++;
+                sum += max;
+                severe += max >= 0.5f ? 1 : 0;
+            }
+        }
+
+        return new InterventionReport(supported, supported == 0 ? 0 : Math.Round(sum / supported, 4), severe, options.InterventionEffect);
+    }
+
+    /// <summary>People in crisis for the household variant whose household no institution sees.</summary>
+    private long InvisibleInCrisis(TruthTable truth) =>
+        snapshot.Roster.LongCount(id => truth.Flags[0][id] && FeedNoise.IsInvisible(world.Seed, options.InvisibleShare, world.People.Household[id]));
 
     private static Stream Create(string path, bool gzip) => DeliveryFile.Create(path, gzip);
 

@@ -45,14 +45,60 @@ public sealed class SimulationOptions
     /// <summary>Household-variant rule dispatches per quarter, as a share of roster people (one per household). Default 0.012; 0–0.1.</summary>
     public double HouseholdQuota { get; set; } = 0.012;
 
-    /// <summary>Child-variant rule dispatches, as a share of roster people, chosen among ages 0–17. Default 0.002; 0–0.1.</summary>
-    public double ChildQuota { get; set; } = 0.002;
+    /// <summary>
+    /// Child-variant rule dispatches, as a share of roster people, chosen among ages 0–17. Default 0.00333: the real
+    /// system's ~30,000 children a quarter for the 9,000,000-person full roster (docs/SIMULATION.md, "Volumes"); 0–0.1.
+    /// </summary>
+    public double ChildQuota { get; set; } = 0.00333;
 
-    /// <summary>Lonely-death rule dispatches, as a share of roster people, chosen among people aged 40+ living alone. Default 0.003; 0–0.1.</summary>
-    public double LonelyDeathQuota { get; set; } = 0.003;
+    /// <summary>
+    /// Lonely-death rule dispatches, as a share of roster people, chosen among people aged 40+ living alone. Default 0.005:
+    /// ~45,000 a quarter (180,000 a year in four rounds) for the 9,000,000-person full roster; 0–0.1.
+    /// </summary>
+    public double LonelyDeathQuota { get; set; } = 0.005;
 
     /// <summary>Random audit sample per variant, as a share of that variant's eligible units, on top of the rule. Default 0.001; 0–0.05.</summary>
     public double AuditShare { get; set; } = 0.001;
+
+    /// <summary>
+    /// How strongly support lowers a household's severities in the following quarters, as a multiple of each kind's
+    /// relief (<c>OutcomeModel.Relief</c>: 0.1 for a private link to 0.4 for livelihood security). Default 1; 0 is the
+    /// counterfactual run — same seed, support changes nothing — against which a run's impact is measured; 0–2.
+    /// </summary>
+    public double InterventionEffect { get; set; } = 1;
+
+    /// <summary>
+    /// Chance an institution's delivery misses a whole 시군구 in a quarter (all its feeds, standing records too).
+    /// Default 0.01; 0–0.1.
+    /// </summary>
+    public double RegionOutageRate { get; set; } = 0.01;
+
+    /// <summary>Share of missed (institution, 시군구) deliveries that arrive with the next quarter's delivery, dated in the quarter they belong to. Default 0.5; 0–1.</summary>
+    public double LateDeliveryShare { get; set; } = 0.5;
+
+    /// <summary>
+    /// How far a feed's records lag the crisis: the record chance uses (1 − lag)·this quarter's severity + lag·the last
+    /// quarter's, so a new crisis shows only partly at first and an ended one still shows. Default 0.3; 0–1.
+    /// </summary>
+    public double RecordLag { get; set; } = 0.3;
+
+    /// <summary>
+    /// Share of households no institution sees: their crises leave no record at all (only the roster). Fixed per
+    /// household across quarters. Default 0.04; 0–0.5.
+    /// </summary>
+    public double InvisibleShare { get; set; } = 0.04;
+
+    /// <summary>
+    /// Each institution's coverage of each 시도 is drawn once per run between 1 − spread and 1 (records outside it are
+    /// lost). Default 0.1; 0–0.5.
+    /// </summary>
+    public double SidoCoverageSpread { get; set; } = 0.1;
+
+    /// <summary>
+    /// Coverage gaps by group, on top of the 시도 spread: each keeps only its coverage share of the matching records, so
+    /// a fairness audit has something to find. Default <see cref="CoverageGap.Defaults"/>; empty for none.
+    /// </summary>
+    public IList<CoverageGap> CoverageGaps { get; } = [.. CoverageGap.Defaults];
 
     /// <summary>
     /// Threads to use; null (the default) means all cores. It never changes the output: every file and every unit
@@ -104,6 +150,13 @@ public sealed class SimulationOptions
         Share(problems, nameof(ChildQuota), ChildQuota, 0.1);
         Share(problems, nameof(LonelyDeathQuota), LonelyDeathQuota, 0.1);
         Share(problems, nameof(AuditShare), AuditShare, 0.05);
+        Share(problems, nameof(InterventionEffect), InterventionEffect, 2);
+        Share(problems, nameof(RegionOutageRate), RegionOutageRate, 0.1);
+        Share(problems, nameof(LateDeliveryShare), LateDeliveryShare, 1);
+        Share(problems, nameof(RecordLag), RecordLag, 1);
+        Share(problems, nameof(InvisibleShare), InvisibleShare, 0.5);
+        Share(problems, nameof(SidoCoverageSpread), SidoCoverageSpread, 0.5);
+        problems.AddRange(CoverageGaps.Select(g => g.Problem()).OfType<string>());
         return problems;
     }
 

@@ -22,10 +22,12 @@ internal static class GenerateCommand
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random draw; same seed, same bytes.", Required = true };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder to write into (a data root).", Required = true };
         var gzip = new Option<bool>("--gzip") { Description = "Write raw/ and identity/ CSVs as deterministic .csv.gz." };
+        var effect = new Option<double?>("--intervention-effect") { Description = "How strongly support lowers a household's later severities (default 1; 0 = the counterfactual run: same seed, support changes nothing; 0–2)." };
+        var gaps = new Option<string[]>("--coverage-gap") { Description = "A coverage gap GROUP[/SOURCE]=COVERAGE (e.g. sido:46/REB=0.5, age:65-/KCIS=0.6); repeat for more; replaces the defaults; 'none' for no gaps.", AllowMultipleArgumentsPerToken = false };
         var catalogOption = CommonOptions.Catalog();
         var command = new Command("generate", "Generate a synthetic population with raw deliveries, identity vault, past dispatches, outcomes and truth.")
         {
-            people, quarters, seed, outDir, gzip, catalogOption,
+            people, quarters, seed, outDir, gzip, effect, gaps, catalogOption,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -36,6 +38,8 @@ internal static class GenerateCommand
                 Seed = parse.GetValue(seed),
                 Gzip = parse.GetValue(gzip),
             };
+            options.InterventionEffect = parse.GetValue(effect) ?? options.InterventionEffect;
+            BadArgumentsException.Check(() => SetGaps(options, parse.GetValue(gaps)));
             BadArgumentsException.Check(options.Validate);
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);
             var started = Stopwatch.GetTimestamp();
@@ -53,5 +57,27 @@ internal static class GenerateCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>Replaces the default coverage gaps with the given ones ('none' alone: no gaps); nothing given keeps the defaults.</summary>
+    private static void SetGaps(SimulationOptions options, string[]? gaps)
+    {
+        if (gaps is null || gaps.Length == 0)
+        {
+            return;
+        }
+
+        options.CoverageGaps.Clear();
+        foreach (var gap in gaps.Where(g => g != "none"))
+        {
+            try
+            {
+                options.CoverageGaps.Add(CoverageGap.Parse(gap));
+            }
+            catch (FormatException e)
+            {
+                throw new ArgumentException(e.Message, e);
+            }
+        }
     }
 }

@@ -50,7 +50,7 @@ internal static class TrainCommand
             var card = result.Card;
             var m = card.Metrics;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"trained {card.Variant}/{card.Version}: {card.TrainSet.Rows:N0} train rows ({card.TrainSet.PositiveRate:P1} positive, {card.TrainSet.UnreachableExcluded:N0} unreachable excluded), {card.ValidSet.Rows:N0} valid rows, {result.Elapsed.TotalSeconds:F1} s"));
+                $"trained {card.Variant}/{card.Version}: {card.TrainSet.Rows:N0} train rows ({card.TrainSet.PositiveRate:P1} positive, {card.TrainSet.NoLabelExcluded:N0} without a label excluded, {card.TrainSet.UnreachableExcluded:N0} of them unreachable), {card.ValidSet.Rows:N0} valid rows, {result.Elapsed.TotalSeconds:F1} s"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  valid AUC {m.Model.Auc:F4} (rule {m.Rule?.Auc:F4}), PR-AUC {m.Model.PrAuc:F4}, precision@{m.Model.K} {m.Model.PrecisionAtK:F3}; audit AUC {m.ModelAudit?.Auc:F4} (rule {m.RuleAudit?.Auc:F4})"));
             foreach (var list in m.Dispatched?.Where(l => l.Method == Scoring.Evaluation.RankingMethod.Model) ?? [])

@@ -55,7 +55,7 @@ internal sealed class OutcomeRowChecker(
 
         if (OutcomeCode.Parse(row.Get("outcome")) is not { } outcome)
         {
-            return Reject("outcome", $"'{row.Get("outcome")}' is not an outcome: use supported, not_eligible or unreachable (or 지원, 비대상, 연락불가)", entry.WorklistId);
+            return Reject("outcome", $"'{row.Get("outcome")}' is not an outcome: use supported, not_eligible or unreachable (or 지원, 비대상, 연락불가), a kind of support (supported_livelihood, supported_emergency, supported_service, supported_private, supported_protection), already_receiving, refused, moved or other (or 기수급, 거부, 전출, 기타)", entry.WorklistId);
         }
 
         var dateText = row.Get("outcome_date");

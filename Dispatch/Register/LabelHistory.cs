@@ -2,14 +2,18 @@ using BlindSpot.Core.Files;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Dispatch.Outcomes;
 using Parquet;
 
 namespace BlindSpot.Dispatch.Register;
 
-/// <summary>Reads <c>labels/&lt;Q&gt;.parquet</c> for the people found not eligible, per variant, so they are not sent again too soon.</summary>
+/// <summary>
+/// Reads <c>labels/&lt;Q&gt;.parquet</c> for the people found not eligible or already receiving support, per variant, so
+/// they are not sent again too soon: a second visit would find the same (docs/SIMULATION.md, "Outcomes").
+/// </summary>
 internal static class LabelHistory
 {
-    /// <summary>Everyone found not eligible, per variant, in the <paramref name="lookback"/> quarters before <paramref name="quarter"/>.</summary>
+    /// <summary>Everyone found not eligible or already receiving, per variant, in the <paramref name="lookback"/> quarters before <paramref name="quarter"/>.</summary>
     public static async Task<HashSet<(long Person, Variant Variant)>> NotEligibleAsync(DataRoot root, Quarter quarter, int lookback, CancellationToken ct)
     {
         var notEligible = new HashSet<(long, Variant)>();
@@ -50,7 +54,7 @@ internal static class LabelHistory
             await group.ReadAsync(outcomeField, outcomes.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
             for (var i = 0; i < rows; i++)
             {
-                if (outcomes[i] == "not_eligible" && variants[i] is { } v)
+                if (outcomes[i] is OutcomeCode.NotEligible or OutcomeCode.AlreadyReceiving && variants[i] is { } v)
                 {
                     target.Add((keys[i], VariantNames.Parse(v)));
                 }

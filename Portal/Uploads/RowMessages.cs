@@ -50,12 +50,12 @@ internal static partial class RowMessages
         return row.Field switch
         {
             "quarter" => $"다른 분기의 행입니다: 이 파일에는 {quarter} 결과만 올릴 수 있습니다.",
-            "variant" => "유형을 알 수 없습니다: household(위기가구), child(위기아동), lonely_death(고독사위험) 중 하나를 적어 주세요.",
+            "variant" => "유형을 알 수 없습니다: household(위기가구), child(위기아동), lonely_death(고독사위험) 중 하나, 지원 종류(기초생활보장, 긴급지원, 서비스연계, 민간연계, 아동보호) 또는 기수급, 거부, 전출, 기타를 적어 주세요.",
             "worklist_id" or "resident_no" when m.StartsWith("not on", StringComparison.Ordinal) =>
                 $"{sigungu} {quarter} 워크리스트에 없는 대상자입니다: 내려받은 워크리스트의 워크리스트ID와 맞춰 보세요.",
             "sigungu_code" => $"시군구코드가 이 워크리스트({sigungu})와 다릅니다.",
             "outcome" when m.Contains("is not an outcome", StringComparison.Ordinal) =>
-                $"'{Quoted(m)}'은(는) 결과코드가 아닙니다: supported, not_eligible, unreachable(또는 지원, 비대상, 연락불가) 중 하나를 적어 주세요.",
+                $"'{Quoted(m)}'은(는) 결과코드가 아닙니다: supported, not_eligible, unreachable(또는 지원, 비대상, 연락불가) 중 하나, 지원 종류(기초생활보장, 긴급지원, 서비스연계, 민간연계, 아동보호) 또는 기수급, 거부, 전출, 기타를 적어 주세요.",
             "outcome" when m.StartsWith("conflicts with line", StringComparison.Ordinal) =>
                 $"이 파일의 {Number(m)}행과 결과가 다릅니다: 바꾸려면 '정정' 열에 Y를 적어 주세요.",
             "outcome" when m.StartsWith("conflicts with the outcome on record", StringComparison.Ordinal) =>

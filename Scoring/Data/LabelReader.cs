@@ -44,9 +44,9 @@ internal static class LabelReader
                     continue;
                 }
 
-                if (outcomes[r] is not (LabelValues.Supported or LabelValues.NotEligible or LabelValues.Unreachable))
+                if (!LabelValues.Outcomes.Contains(outcomes[r]))
                 {
-                    throw new InvalidDataException($"{path}: row {r} has outcome '{outcomes[r]}'; expected supported, not_eligible or unreachable.");
+                    throw new InvalidDataException($"{path}: row {r} has outcome '{outcomes[r]}'; expected one of {string.Join(", ", LabelValues.Outcomes)}.");
                 }
 
                 result.Add(new LabelRow(keys[r], code, outcomes[r], selected[r]));

@@ -72,7 +72,8 @@ public sealed record ModelCard
     }
 
     /// <summary>Rows, positives, audit rows and what was left out of one labelled set.</summary>
-    public sealed record SetSummary(int Rows, int Positives, double PositiveRate, int AuditRows, long UnreachableExcluded, long WithoutFeatures, long Duplicates);
+    /// <param name="NoLabelExcluded">Every outcome with no label (unreachable, refused, moved, other); 0 in cards written before those outcomes existed.</param>
+    public sealed record SetSummary(int Rows, int Positives, double PositiveRate, int AuditRows, long UnreachableExcluded, long WithoutFeatures, long Duplicates, long NoLabelExcluded = 0);
 
     public sealed record HyperParameters(int Trees, int Leaves, double LearningRate, int MinExamplesPerLeaf, int Threads);
 

@@ -2,7 +2,7 @@ namespace BlindSpot.Scoring.Training;
 
 /// <summary>
 /// Investigated people joined to their features: a row-major matrix (<see cref="Rows"/> × <see cref="Width"/>), the label
-/// (supported = true), whether the row came from the random audit sample, and what was left out and why.
+/// (any kind of support = true; see LabelValues.Label), whether the row came from the random audit sample, and what was left out and why.
 /// </summary>
 public sealed record LabelledSet(long[] Keys, float[] Features, int Width, bool[] Labels, bool[] Audit)
 {
@@ -13,6 +13,9 @@ public sealed record LabelledSet(long[] Keys, float[] Features, int Width, bool[
 
     /// <summary>Labels whose outcome was unreachable: no label either way, so excluded.</summary>
     public long Unreachable { get; init; }
+
+    /// <summary>Labels with no label either way (unreachable, refused, moved, other): all excluded, unreachable among them.</summary>
+    public long NoLabel { get; init; }
 
     /// <summary>Labels with no eligible feature row for the person in that quarter (moved out, not eligible, unknown key).</summary>
     public long WithoutFeatures { get; init; }

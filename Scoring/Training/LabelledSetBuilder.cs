@@ -20,15 +20,16 @@ internal static class LabelledSetBuilder
         var audit = new List<bool>();
         var sido = new List<string>();
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        long unreachable = 0, withoutFeatures = 0, duplicates = 0;
+        long unreachable = 0, noLabel = 0, withoutFeatures = 0, duplicates = 0;
         foreach (var quarter in quarters)
         {
             var wanted = new Dictionary<long, LabelRow>();
             foreach (var label in await LabelReader.ReadAsync(root, quarter, variant, ct).ConfigureAwait(false))
             {
-                if (label.Outcome == LabelValues.Unreachable)
+                if (LabelValues.Label(label.Outcome) is null)
                 {
-                    unreachable++;
+                    unreachable += label.Outcome == LabelValues.Unreachable ? 1 : 0;
+                    noLabel++;
                 }
                 else if (!wanted.TryAdd(label.PersonKey, label))
                 {
@@ -51,7 +52,7 @@ internal static class LabelledSetBuilder
                         {
                             keys.Add(label.PersonKey);
                             features.AddRange(block.Row(r));
-                            labels.Add(label.Outcome == LabelValues.Supported);
+                            labels.Add(LabelValues.Label(label.Outcome) == true);
                             audit.Add(label.SelectedBy == LabelValues.Audit);
                             sido.Add(block.SidoCodes[r]);
                         }
@@ -65,6 +66,7 @@ internal static class LabelledSetBuilder
         return new LabelledSet([.. keys], [.. features], featureNames.Count, [.. labels], [.. audit])
         {
             Unreachable = unreachable,
+            NoLabel = noLabel,
             WithoutFeatures = withoutFeatures,
             Duplicates = duplicates,
             InputHashes = hashes,

@@ -135,7 +135,7 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
     }
 
     private static ModelCard.SetSummary Summary(LabelledSet set) =>
-        new(set.Rows, set.Positives, Math.Round(set.PositiveRate, 6), set.AuditRows, set.Unreachable, set.WithoutFeatures, set.Duplicates);
+        new(set.Rows, set.Positives, Math.Round(set.PositiveRate, 6), set.AuditRows, set.Unreachable, set.WithoutFeatures, set.Duplicates, set.NoLabel);
 
     private delegate float ScoreRow(ReadOnlySpan<float> row);
 }

@@ -8,15 +8,28 @@ namespace BlindSpot.Simulation.Crisis;
 /// Evolves each household's hidden crisis, one quarter at a time, in five dimensions. A crisis starts at a rate that
 /// depends on who lives there, persists with probability 0.75 while drifting slightly upward, and otherwise ends or
 /// eases. Rates were tuned so about 5 % of households have some severity above 0.5 (see docs/BENCHMARKS.md). It also
-/// counts how many quarters in a row each household has had some crisis, which deepens its arrears.
+/// counts how many quarters in a row each household has had some crisis, which deepens its arrears. Support given in a
+/// past dispatch lowers the new severities by the household's relief, which halves each quarter (docs/SIMULATION.md,
+/// "Intervention effects"); the quarter's severities before the step are kept as the previous quarter's, for the feeds
+/// whose records lag a crisis.
 /// Each household draws from its own (seed, household, quarter) stream, so chunks run on any thread in any order.
 /// </summary>
 internal sealed class LatentCrisisModel(Households households, ulong seed, int parallelism)
 {
     private const double Persistence = 0.75;
+
+    // Onsets were tuned so ~5 % of households have some severity above 0.5; the system's support (in the burn-in and in
+    // the simulated dispatches) lowers that to ~4 %, so the onsets are raised by this much to keep ~5 % (issue #21).
+    private const double OnsetScale = 1.3;
     private const int Chunk = 65_536;
 
-    public void Evolve(QuarterSnapshot snapshot, long quarter)
+    /// <summary>
+    /// One quarter for every household. In the burn-in (<paramref name="burnIn"/>) the system's past support is applied on
+    /// average (<see cref="Dispatches.OutcomeModel.BurnInSupportChance"/>), so the first delivered quarter already is the
+    /// steady state of a population the system has been visiting, and crisis prevalence does not drift down once the
+    /// simulated dispatches start helping.
+    /// </summary>
+    public void Evolve(QuarterSnapshot snapshot, long quarter, bool burnIn = false)
     {
         var chunks = (households.Count + Chunk - 1) / Chunk;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, chunk =>
@@ -27,6 +40,10 @@ internal sealed class LatentCrisisModel(Households households, ulong seed, int p
                 if (snapshot.HouseholdSize[h] > 0)
                 {
                     EvolveOne(snapshot, h, quarter);
+                    if (burnIn)
+                    {
+                        SupportInBurnIn(h, quarter);
+                    }
                 }
             }
         });
@@ -39,6 +56,7 @@ internal sealed class LatentCrisisModel(Households households, ulong seed, int p
         for (var d = 0; d < Households.Dimensions; d++)
         {
             before[d] = households.Severity[d][h];
+            households.PreviousSeverity[d][h] = before[d];
         }
 
         for (var d = 0; d < Households.Dimensions; d++)
@@ -47,8 +65,38 @@ internal sealed class LatentCrisisModel(Households households, ulong seed, int p
             households.Severity[d][h] = onset == 0 ? 0 : Step(ref rng, before[d], onset);
         }
 
+        Relieve(h);
+
         var lasting = households.MaxSeverity(h) > 0 ? households.CrisisQuarters[h] + 1 : 0;
         households.CrisisQuarters[h] = (byte)Math.Min(lasting, Households.MaxCrisisQuarters);
+    }
+
+    private void SupportInBurnIn(int h, long quarter)
+    {
+        if (households.MaxSeverity(h) >= Dispatches.OutcomeModel.BurnInNeed
+            && RandomStream.For(seed, RandomStreamId.BurnInSupport, (ulong)h, quarter).Chance(Dispatches.OutcomeModel.BurnInSupportChance))
+        {
+            households.Relief[h] = Math.Max(households.Relief[h], Dispatches.OutcomeModel.BurnInRelief);
+        }
+    }
+
+    /// <summary>Support lowers every severity by the relief (fading out below 0.05); the relief then halves.</summary>
+    private void Relieve(int h)
+    {
+        var relief = households.Relief[h];
+        if (relief <= 0)
+        {
+            return;
+        }
+
+        for (var d = 0; d < Households.Dimensions; d++)
+        {
+            var eased = households.Severity[d][h] * (1 - relief);
+            households.Severity[d][h] = eased < 0.05f ? 0f : eased;
+        }
+
+        var next = relief * 0.5f;
+        households.Relief[h] = next < 0.05f ? 0f : next;
     }
 
     private static float Step(ref RandomStream rng, float current, double onset)
@@ -81,7 +129,7 @@ internal sealed class LatentCrisisModel(Households households, ulong seed, int p
         var financial = before[(int)LatentDimension.Financial] > 0.3f;
         var isolated = before[(int)LatentDimension.Isolation] > 0.3f;
         var ill = before[(int)LatentDimension.Health] > 0.3f;
-        return dimension switch
+        return OnsetScale * dimension switch
         {
             LatentDimension.Financial => (0.0045 * (benefit ? 2.5 : 1) * (single && age >= 65 ? 1.3 : 1)) + (isolated ? 0.12 : 0),
             LatentDimension.Health => (0.0022 * (age < 40 ? 0.5 : age < 65 ? 1 : age < 80 ? 2 : 3) * (s.Has(h, HouseholdFlags.Disability) ? 1.5 : 1)) + (isolated ? 0.2 : 0),

@@ -11,7 +11,9 @@ namespace BlindSpot.Simulation.Deliveries;
 /// seeded dirt may add one damaged row. Records and dirt draw from separate streams, so dirt settings never move
 /// the clean records. A unit of a chronic non-payer household with no such record may instead get its standing record
 /// (<see cref="StandingArrears"/>): the same values every quarter, filled as if there were no crisis. Marks every unit
-/// with a clean record in <c>hits</c> for the rule baseline.
+/// with a clean record in <c>hits</c> for the rule baseline. The correlated noise (<see cref="FeedNoise"/>) takes
+/// invisible households out, loses the records of a missed 시군구 or outside a coverage, adds the late records of the
+/// previous quarter's missed 시군구, and lets the record chance lag the crisis (<see cref="SimulationOptions.RecordLag"/>).
 /// </summary>
 internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, QuarterSnapshot snapshot, SimulationOptions options)
 {
@@ -22,13 +24,15 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
     private readonly double[] values = new double[plan.Columns.Count];
     private readonly float[] severity = new float[Households.Dimensions];
     private readonly float[] noSeverity = new float[Households.Dimensions];
-    private long duplicate, malformed, outOfRange, badCheck, unknownKey, records, eligible;
+    private long duplicate, malformed, outOfRange, badCheck, unknownKey, records, eligible, lost, late;
 
     public FeedReport Write(Stream stream, ulong[] hits)
     {
         var q = QuarterIndex.Of(snapshot.Quarter);
         var rng = RandomStream.For(world.Seed, RandomStreamId.Feed, (ulong)plan.Index, q);
         var dirt = RandomStream.For(world.Seed, RandomStreamId.Dirt, (ulong)plan.Index, q);
+        var noise = new FeedNoise(plan, world, options, q);
+        var lag = (float)options.RecordLag;
         using var writer = new CsvByteWriter(stream, plan.Format.DelimiterChar);
         writer.Raw(plan.Header);
         var units = plan.IsPerson ? snapshot.Roster : snapshot.HouseholdList;
@@ -41,16 +45,23 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
             }
 
             eligible++;
-            world.SeverityOf(household, severity);
-            var p = plan.BaseRate;
-            for (var d = 0; d < severity.Length; d++)
+            if (noise.IsInvisible(household))
             {
-                p += plan.Lift[d] * severity[d];
+                continue;
             }
 
+            var sigungu = world.Households.Sigungu[household];
+            var age = plan.IsPerson ? snapshot.Age[unit] : snapshot.MaxAge[household];
+            var unitKey = StandingArrears.UnitKey(plan, unit);
+            if (noise.ArrivesLate(sigungu))
+            {
+                WriteLate(writer, unit, household, unitKey, q, noise, hits, ref rng, ref dirt);
+            }
+
+            var p = Chance(household, lag);
             if (rng.NextDouble() >= Math.Min(p, MaxProbability))
             {
-                if (HasStandingRecord(unit, household, q))
+                if (HasStandingRecord(unit, household, q) && !noise.Lost(unitKey, sigungu, age, q))
                 {
                     hits[unit >> 6] |= 1UL << (unit & 63);
                     var standing = StandingArrears.Values(world.Seed, plan, unit);
@@ -60,6 +71,12 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
                     AddDirt(writer, unit, ref dirt);
                 }
 
+                continue;
+            }
+
+            if (noise.Lost(unitKey, sigungu, age, q))
+            {
+                lost++;
                 continue;
             }
 
@@ -76,7 +93,55 @@ internal sealed class FeedGenerator(FeedPlan plan, SimulationWorld world, Quarte
         }
 
         var dirtCounts = new DirtCounts(duplicate, malformed, outOfRange, badCheck, unknownKey);
-        return new FeedReport(plan.Feed.Code, plan.Feed.Source, eligible, records, records + dirtCounts.Total, dirtCounts);
+        return new FeedReport(plan.Feed.Code, plan.Feed.Source, eligible, records, records + dirtCounts.Total, dirtCounts) { Lost = lost, Late = late };
+    }
+
+    /// <summary>
+    /// The record chance <c>baseRate + Σ lift·severity</c>, the severity lagging the crisis by <paramref name="lag"/>:
+    /// (1 − lag)·this quarter's + lag·the last quarter's. Leaves the blended severities in <see cref="severity"/>.
+    /// </summary>
+    private double Chance(int household, float lag)
+    {
+        var p = plan.BaseRate;
+        for (var d = 0; d < severity.Length; d++)
+        {
+            severity[d] = ((1 - lag) * world.Households.Severity[d][household]) + (lag * world.Households.PreviousSeverity[d][household]);
+            p += plan.Lift[d] * severity[d];
+        }
+
+        // The catalog's rates are calibrated to what institutions deliver; the 시도 coverage (mean 1 − spread/2) loses
+        // part of what they hold, so the chance of holding a record is raised to match on average.
+        return p / (1 - (options.SidoCoverageSpread / 2));
+    }
+
+    /// <summary>
+    /// A record of the previous quarter that the institution missed and delivers now: drawn with the previous quarter's
+    /// chance, dated as early in this quarter's window as the quarter it belongs to allows.
+    /// </summary>
+    private void WriteLate(CsvByteWriter writer, int unit, int household, ulong unitKey, long q, FeedNoise noise, ulong[] hits, ref RandomStream rng, ref RandomStream dirt)
+    {
+        var p = plan.BaseRate;
+        for (var d = 0; d < severity.Length; d++)
+        {
+            severity[d] = world.Households.PreviousSeverity[d][household];
+            p += plan.Lift[d] * severity[d];
+        }
+
+        if (!noise.HadLateRecord(unitKey, q, Math.Min(p, MaxProbability)))
+        {
+            return;
+        }
+
+        // Dated as late as the quarter it belongs to allows while staying inside this quarter's window (ingestion refuses
+        // older dates): in the previous quarter for long windows, in the first two weeks for the 3-month ones.
+        var start = plan.WindowStart(snapshot.Quarter);
+        var end = Math.Max(snapshot.Quarter.AddQuarters(-1).LastDay.DayNumber, start + 14);
+        hits[unit >> 6] |= 1UL << (unit & 63);
+        RecordFiller.Fill(ref rng, plan, severity, world.Households.CrisisQuarters[household], start, end, values);
+        WriteRow(writer, unit, RowMutation.None, ref dirt);
+        records++;
+        late++;
+        AddDirt(writer, unit, ref dirt);
     }
 
     private bool HasStandingRecord(int unit, int household, long quarter) =>

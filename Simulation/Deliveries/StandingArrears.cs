@@ -38,7 +38,7 @@ internal static class StandingArrears
 
     // Household-level keys use the household number space and person-level keys the person space; the feed index in
     // the high bits keeps them apart from the household-membership key (feed 0 is shifted by one).
-    private static ulong UnitKey(FeedPlan plan, int unit) => ((ulong)(plan.Index + 1) << 40) | (uint)unit;
+    public static ulong UnitKey(FeedPlan plan, int unit) => ((ulong)(plan.Index + 1) << 40) | (uint)unit;
 
     private static double Uniform(ulong bits) => (bits >> 11) * (1.0 / (1UL << 53));
 }

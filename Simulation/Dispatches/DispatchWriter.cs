@@ -10,9 +10,11 @@ namespace BlindSpot.Simulation.Dispatches;
 
 /// <summary>
 /// Writes a past quarter's <c>outcomes/&lt;Q&gt;/dispatches.csv</c> and <c>outcomes.csv</c> (UTF-8 with BOM, comma,
-/// dates yyyy-MM-dd). Outcome dates fall 1 to 60 days after the quarter, when municipalities report back.
+/// dates yyyy-MM-dd). Outcome dates fall 1 to 60 days after the quarter, when municipalities report back. A supported
+/// household gets the relief of its kind of support, scaled by <paramref name="interventionEffect"/>, which lowers its
+/// severities from the next quarter on (<see cref="Crisis.LatentCrisisModel"/>).
 /// </summary>
-internal sealed class DispatchWriter(SimulationWorld world, QuarterSnapshot snapshot, TruthTable truth)
+internal sealed class DispatchWriter(SimulationWorld world, QuarterSnapshot snapshot, TruthTable truth, double interventionEffect)
 {
     private static readonly DeliveryFormat Format = new() { Encoding = FeedEncoding.Utf8Bom, Delimiter = ",", DateFormat = "yyyy-MM-dd", HeaderLanguage = HeaderLanguage.En };
     private static readonly DateStyle Dates = DateStyle.Parse(Format.DateFormat);
@@ -34,11 +36,13 @@ internal sealed class DispatchWriter(SimulationWorld world, QuarterSnapshot snap
         var q = QuarterIndex.Of(snapshot.Quarter);
         var reports = new List<DispatchReport>();
         Span<byte> key = stackalloc byte[16];
+        Span<float> severity = stackalloc float[Households.Dimensions];
         foreach (var (variant, entries, eligible) in lists)
         {
             var code = Encoding.ASCII.GetBytes(variant.ToCode());
-            var counts = new long[3];
+            var counts = new long[OutcomeModel.All.Count];
             long inCrisis = 0;
+            var labels = new long[4];
             foreach (var entry in entries)
             {
                 var id = entry.Person;
@@ -63,8 +67,11 @@ internal sealed class DispatchWriter(SimulationWorld world, QuarterSnapshot snap
                 var positive = truth.Flags[VariantIndex(variant)][id];
                 inCrisis += positive ? 1 : 0;
                 var rng = RandomStream.For(world.Seed, RandomStreamId.Outcomes, OutcomeModel.Entity(variant, id), q);
-                var outcome = OutcomeModel.Decide(ref rng, positive, world.Households.Severity[(int)LatentDimension.Isolation][h]);
+                world.SeverityOf(h, severity);
+                var outcome = OutcomeModel.Decide(ref rng, variant, severity, snapshot.Has(h, HouseholdFlags.Benefit));
                 counts[(int)outcome]++;
+                Tally(labels, positive, outcome);
+                Support(h, outcome, q);
                 o.Plain(sigungu);
                 o.Plain(Encoding.ASCII.GetBytes(OutcomeModel.Code(outcome)));
                 o.Date(snapshot.Quarter.LastDay.DayNumber + rng.NextInt(1, 60), Dates);
@@ -72,10 +79,34 @@ internal sealed class DispatchWriter(SimulationWorld world, QuarterSnapshot snap
             }
 
             var audit = entries.Count(e => e.ByAudit);
-            reports.Add(new DispatchReport(variant.ToCode(), eligible, entries.Count - audit, audit, inCrisis, counts[0], counts[1], counts[2]));
+            var supported = OutcomeModel.All.Where(OutcomeModel.IsSupported).Sum(k => counts[(int)k]);
+            var byCode = OutcomeModel.All.ToDictionary(OutcomeModel.Code, k => counts[(int)k], StringComparer.Ordinal);
+            reports.Add(new DispatchReport(variant.ToCode(), eligible, entries.Count - audit, audit, inCrisis, supported, counts[(int)OutcomeKind.NotEligible],
+                counts[(int)OutcomeKind.Unreachable], byCode, labels[0], labels[1], labels[2], labels[3]));
         }
 
         return reports;
+    }
+
+    /// <summary>Counts positives and labelled outcomes among units in crisis (0, 1) and not in crisis (2, 3).</summary>
+    private static void Tally(long[] labels, bool inCrisis, OutcomeKind outcome)
+    {
+        var offset = inCrisis ? 0 : 2;
+        var supported = OutcomeModel.IsSupported(outcome);
+        labels[offset] += supported ? 1 : 0;
+        labels[offset + 1] += supported || outcome is OutcomeKind.NotEligible or OutcomeKind.AlreadyReceiving ? 1 : 0;
+    }
+
+    private void Support(int household, OutcomeKind outcome, long quarter)
+    {
+        if (!OutcomeModel.IsSupported(outcome))
+        {
+            return;
+        }
+
+        var households = world.Households;
+        households.LastSupported[household] = (int)quarter;
+        households.Relief[household] = Math.Max(households.Relief[household], (float)(OutcomeModel.Relief(outcome) * interventionEffect));
     }
 
     private static int VariantIndex(Variant variant) => variant switch

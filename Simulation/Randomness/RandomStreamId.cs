@@ -32,4 +32,19 @@ internal enum RandomStreamId : ulong
     /// no quarter, so the record's values stay the same) and whether a standing record is delivered in a quarter.
     /// </summary>
     Chronic = 17,
+
+    /// <summary>Which households no institution sees (entity = household, no quarter: fixed for the run).</summary>
+    Invisible = 18,
+
+    /// <summary>An institution missing a 시군구 in a quarter (entity = source and 시군구), and whether it arrives late.</summary>
+    Outage = 19,
+
+    /// <summary>Each institution's coverage of each 시도 (no quarter), and whether a unit's record is lost to a coverage gap.</summary>
+    Coverage = 20,
+
+    /// <summary>Whether a unit of a late delivery had a record in the quarter the delivery belongs to.</summary>
+    Late = 21,
+
+    /// <summary>Whether a household in crisis was supported in a burn-in quarter (entity = household).</summary>
+    BurnInSupport = 22,
 }

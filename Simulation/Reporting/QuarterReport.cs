@@ -25,4 +25,11 @@ public sealed record QuarterReport(
     long RowsWritten,
     double RecordsPerPerson,
     IReadOnlyList<FeedReport> Feeds,
-    IReadOnlyList<DispatchReport> Dispatches);
+    IReadOnlyList<DispatchReport> Dispatches)
+{
+    /// <summary>The households supported in the previous quarter, as they stand now (no households in the first quarter).</summary>
+    public InterventionReport? Intervention { get; init; }
+
+    /// <summary>People in crisis (household variant) in households no institution sees: they have no feed record at all.</summary>
+    public long InvisibleInCrisis { get; init; }
+}

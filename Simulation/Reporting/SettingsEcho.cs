@@ -18,13 +18,21 @@ public sealed record SettingsEcho(
     double HouseholdQuota,
     double ChildQuota,
     double LonelyDeathQuota,
-    double AuditShare)
+    double AuditShare,
+    double InterventionEffect,
+    double RegionOutageRate,
+    double LateDeliveryShare,
+    double RecordLag,
+    double InvisibleShare,
+    double SidoCoverageSpread,
+    IReadOnlyList<string> CoverageGaps)
 {
     public static SettingsEcho From(SimulationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         return new(options.People, options.Quarters!.ToString(), options.Seed!.Value, options.Gzip, options.BurnInQuarters, options.DuplicateRate,
             options.MalformedRate, options.OutOfRangeRate, options.BadCheckDigitRate, options.UnknownKeyRate, options.HouseholdQuota,
-            options.ChildQuota, options.LonelyDeathQuota, options.AuditShare);
+            options.ChildQuota, options.LonelyDeathQuota, options.AuditShare, options.InterventionEffect, options.RegionOutageRate, options.LateDeliveryShare,
+            options.RecordLag, options.InvisibleShare, options.SidoCoverageSpread, [.. options.CoverageGaps.Select(g => g.ToString())]);
     }
 }

@@ -18,10 +18,14 @@ internal sealed class Households
         Counter = new int[capacity];
         Head = new int[capacity];
         CrisisQuarters = new byte[capacity];
+        Relief = new float[capacity];
+        LastSupported = new int[capacity];
         Severity = new float[Dimensions][];
+        PreviousSeverity = new float[Dimensions][];
         for (var d = 0; d < Dimensions; d++)
         {
             Severity[d] = new float[capacity];
+            PreviousSeverity[d] = new float[capacity];
         }
     }
 
@@ -42,6 +46,9 @@ internal sealed class Households
     /// <summary>Severity in [0, 1] per dimension, indexed [dimension][household].</summary>
     public float[][] Severity { get; }
 
+    /// <summary>The severities of the quarter before, indexed like <see cref="Severity"/>: what a lagging record reflects.</summary>
+    public float[][] PreviousSeverity { get; }
+
     /// <summary>
     /// Consecutive quarters (up to <see cref="MaxCrisisQuarters"/>) the household has had some severity above 0: how
     /// long its crisis has lasted, which makes its arrears deepen (see <c>RecordFiller</c>).
@@ -49,6 +56,15 @@ internal sealed class Households
     public byte[] CrisisQuarters { get; private set; }
 
     public const int MaxCrisisQuarters = 40;
+
+    /// <summary>
+    /// What support given in a past quarter still does: each quarter's severities are multiplied by 1 − relief, then the
+    /// relief halves (<c>LatentCrisisModel</c>). 0 for a household never supported, and always 0 in a counterfactual run.
+    /// </summary>
+    public float[] Relief { get; private set; }
+
+    /// <summary>Quarter index (<c>QuarterIndex.Of</c>) of the household's latest supported outcome; 0 if never.</summary>
+    public int[] LastSupported { get; private set; }
 
     public int Add(short sigungu, byte eupmyeondong, int counter)
     {
@@ -85,9 +101,12 @@ internal sealed class Households
         Counter = Resize(Counter, size);
         Head = Resize(Head, size);
         CrisisQuarters = Resize(CrisisQuarters, size);
+        Relief = Resize(Relief, size);
+        LastSupported = Resize(LastSupported, size);
         for (var d = 0; d < Dimensions; d++)
         {
             Severity[d] = Resize(Severity[d], size);
+            PreviousSeverity[d] = Resize(PreviousSeverity[d], size);
         }
     }
 

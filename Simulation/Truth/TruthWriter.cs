@@ -9,7 +9,7 @@ namespace BlindSpot.Simulation.Truth;
 /// Writes <c>truth/&lt;Q&gt;.parquet</c> with Parquet.Net's column API (Snappy, row groups of a million rows),
 /// one row per roster person in roster order.
 /// </summary>
-internal sealed class TruthWriter(SimulationWorld world, QuarterSnapshot snapshot, TruthTable truth)
+internal sealed class TruthWriter(SimulationWorld world, QuarterSnapshot snapshot, TruthTable truth, double invisibleShare)
 {
     private const int RowGroupSize = 1_000_000;
 
@@ -35,7 +35,10 @@ internal sealed class TruthWriter(SimulationWorld world, QuarterSnapshot snapsho
         var severities = Enumerable.Range(0, Households.Dimensions).Select(_ => new float[n]).ToArray();
         var risks = Enumerable.Range(0, 3).Select(_ => new float[n]).ToArray();
         var flags = Enumerable.Range(0, 3).Select(_ => new bool[n]).ToArray();
+        var supported = new bool[n];
+        var invisible = new bool[n];
         Fill(ids.Span, residentNo, householdNo, severities, risks, flags);
+        Mark(ids.Span, supported, invisible);
         await group.WriteAsync(TruthSchema.ResidentNo, residentNo);
         await group.WriteAsync(TruthSchema.HouseholdNo, householdNo);
         for (var d = 0; d < severities.Length; d++)
@@ -51,6 +54,20 @@ internal sealed class TruthWriter(SimulationWorld world, QuarterSnapshot snapsho
         for (var v = 0; v < 3; v++)
         {
             await group.WriteAsync<bool>(TruthSchema.InCrisis[v], flags[v], cancellationToken: cancellationToken);
+        }
+
+        await group.WriteAsync<bool>(TruthSchema.SupportedLastQuarter, supported, cancellationToken: cancellationToken);
+        await group.WriteAsync<bool>(TruthSchema.Invisible, invisible, cancellationToken: cancellationToken);
+    }
+
+    private void Mark(ReadOnlySpan<int> ids, bool[] supported, bool[] invisible)
+    {
+        var previous = (int)Randomness.QuarterIndex.Of(snapshot.Quarter) - 1;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var h = world.People.Household[ids[i]];
+            supported[i] = world.Households.LastSupported[h] == previous;
+            invisible[i] = Deliveries.FeedNoise.IsInvisible(world.Seed, invisibleShare, h);
         }
     }
 

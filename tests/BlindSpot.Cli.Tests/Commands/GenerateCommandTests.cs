@@ -34,6 +34,39 @@ public sealed class GenerateCommandTests
         Assert.That(error, Does.Contain("People must be 1"));
     }
 
+    [TestCase("--coverage-gap", "region:46=0.5", "GROUP[/SOURCE]=COVERAGE")] // not a group the simulator knows
+    [TestCase("--coverage-gap", "sido:46/REB=1.5", "coverage must be 0–1")]
+    [TestCase("--intervention-effect", "3", "InterventionEffect must be between 0 and 2")]
+    public async Task Generate_BadNoiseOrEffect_ExitsTwoNamingTheRule(string option, string value, string rule)
+    {
+        var (code, _, error) = await Run("generate", "--people", "10", "--quarters", "2026Q3", "--seed", "1", "--out", "x", option, value);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.BadArguments));
+        Assert.That(error, Does.Contain(rule));
+    }
+
+    [Test]
+    public async Task Generate_CounterfactualAndGaps_AreRecordedInSimulationJson()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "blindspot-cli-cf-" + Environment.ProcessId);
+        try
+        {
+            var (code, _, _) = await Run("generate", "--people", "300", "--quarters", "2026Q3", "--seed", "3", "--out", folder,
+                "--intervention-effect", "0", "--coverage-gap", "age:65-/KCIS=0.5", "--coverage-gap", "sido:11=0.9");
+
+            Assert.That(code, Is.EqualTo(ExitCodes.Success));
+            var json = File.ReadAllText(Path.Combine(folder, "simulation.json"));
+            Assert.That(json, Does.Contain("\"interventionEffect\": 0").And.Contain("age:65-/KCIS=0.5").And.Contain("sido:11=0.9").And.Not.Contain("sido:46/REB"));
+        }
+        finally
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+    }
+
     [Test]
     public async Task Generate_SmallPopulation_WritesDataAndPrintsSummaryWithTime()
     {

@@ -9,6 +9,7 @@ public sealed class FeedGeneratorTests
     // Observed first records (distinct keys) against Σ min(p, 0.95) over eligible units, p = baseRate + Σ lift·severity
     // from the truth file, plus the chronic non-payers' standing records (Expectation); the tolerance is 4 binomial
     // standard deviations plus 2 % for the severities' float rounding and the household clustering of chronic payers.
+    // On the run without the correlated noise (issue #21): the noise bends the rates on purpose; NoiseTests checks it.
     [TestCase("hypertension")] // person feed, ages 30+, high base rate
     [TestCase("loan_arrears")] // person feed with repeats: distinct keys still follow p
     [TestCase("missed_vaccination")] // person feed for ages 0-12 only
@@ -16,7 +17,7 @@ public sealed class FeedGeneratorTests
     [TestCase("electricity_use_change")] // household feed, single-person households, isolation lift
     public void Write_RecordRateAmongEligible_MatchesCatalogExpectation(string feedCode)
     {
-        var (root, report) = Generated.Standard;
+        var (root, report) = Generated.Noiseless;
         var quarter = Generated.Range(report.Quarters[^1].Quarter).First;
         var feed = Generated.Catalog.GetFeed(feedCode);
         var expected = Expectation.For(root, quarter, feed);
@@ -31,7 +32,7 @@ public sealed class FeedGeneratorTests
     [Test]
     public void Write_TotalRecords_MatchCatalogExpectationWithinThreePercent()
     {
-        var (root, report) = Generated.Standard;
+        var (root, report) = Generated.Noiseless;
         var quarterReport = report.Quarters[^1];
         var quarter = Generated.Range(quarterReport.Quarter).First;
 

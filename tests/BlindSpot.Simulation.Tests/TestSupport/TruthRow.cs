@@ -8,6 +8,12 @@ namespace BlindSpot.Simulation.Tests.TestSupport;
 /// <summary>One row of truth/&lt;Q&gt;.parquet: the five severities and the three in-crisis flags.</summary>
 internal sealed record TruthRow(string ResidentNo, string HouseholdNo, float[] Severity, bool[] InCrisis)
 {
+    /// <summary>The household had a supported outcome in the previous quarter's dispatch.</summary>
+    public bool SupportedLastQuarter { get; init; }
+
+    /// <summary>The household is invisible to every feed.</summary>
+    public bool Invisible { get; init; }
+
     public static readonly string[] SeverityColumns = ["financial", "health", "isolation", "child_neglect", "housing"];
     public static readonly string[] FlagColumns = ["household_in_crisis", "child_in_crisis", "lonely_death_in_crisis"];
 
@@ -43,9 +49,17 @@ internal sealed record TruthRow(string ResidentNo, string HouseholdNo, float[] S
                 await group.ReadAsync<bool>(Field(FlagColumns[v]), flags[v].AsMemory());
             }
 
+            var supported = new bool[n];
+            var invisible = new bool[n];
+            await group.ReadAsync<bool>(Field("supported_last_quarter"), supported.AsMemory());
+            await group.ReadAsync<bool>(Field("invisible"), invisible.AsMemory());
             for (var i = 0; i < n; i++)
             {
-                result[residents[i]!] = new TruthRow(residents[i]!, households[i]!, [.. severities.Select(s => s[i])], [.. flags.Select(f => f[i])]);
+                result[residents[i]!] = new TruthRow(residents[i]!, households[i]!, [.. severities.Select(s => s[i])], [.. flags.Select(f => f[i])])
+                {
+                    SupportedLastQuarter = supported[i],
+                    Invisible = invisible[i],
+                };
             }
         }
 
