@@ -17,9 +17,10 @@ namespace BlindSpot.Scoring.Training;
 /// against the rule baseline, and writes <c>&lt;models&gt;/&lt;variant&gt;/&lt;version&gt;/model.zip</c> with its card.
 /// Version = v + creation date + the first 8 hex of model.zip's SHA-256, so the same model keeps its name. With
 /// <paramref name="dispatch"/> (Dispatch's selection, wired by the host) and the validation quarter's truth, the card's
-/// metrics also hold the simulated dispatch (<see cref="DispatchedEvaluation"/>).
+/// metrics also hold the simulated dispatch (<see cref="DispatchedEvaluation"/>), keyed to the truth by <paramref name="truthKeys"/>
+/// (the host's configured pseudonym key; without one, the environment's or the sample key).
 /// </summary>
-public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
+public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null, Pseudonymizer? truthKeys = null)
 {
     public const string RuleFeature = "p_crisis_count";
 
@@ -62,7 +63,7 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
             (var models, notDispatched) = DispatchedEvaluation.WithLiveOthers(new Registry.ModelRegistry(modelsFolder), options.Variant, ensemble, name, names);
             if (models is not null)
             {
-                var keys = Pseudonymizer.FromEnvironment(allowSampleKey: true);
+                var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
                 var (lists, _) = await DispatchedEvaluation.RunAsync(root, options.Valid, models, names, catalog ?? FeedCatalog.LoadDefault(), keys, options.Seed, dispatch, ct).ConfigureAwait(false);
                 metrics = metrics with { Dispatched = lists };
             }
