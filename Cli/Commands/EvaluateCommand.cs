@@ -20,22 +20,36 @@ internal static class EvaluateCommand
         var data = CommonOptions.Data();
         var models = ModelOptions.Models();
         var catalog = CommonOptions.Catalog();
+        var counterfactual = new Option<string?>("--counterfactual") { Description = "Data root of the counterfactual world (generated with the same seed and quarters and --intervention-effect 0): reports the people helped among those supported last quarter." };
         var command = new Command("evaluate", "Evaluate a model on a quarter: AUC, PR-AUC, precision/recall at k, calibration, lift, groups, truth, and every variant's simulated dispatch.")
         {
-            model, quarter, data, models, catalog,
+            model, quarter, data, models, catalog, counterfactual,
         };
         command.SetAction(async (parse, ct) =>
         {
             var (variant, version) = parse.GetValue(model);
             var root = CliSettings.Of(parse).DataRoot;
             var registry = new ModelRegistry(CliSettings.Of(parse).ModelsFolder);
-            var (report, folder) = await new EvaluationJob(CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true), new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog)).RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
+            var counterfactualRoot = parse.GetValue(counterfactual) is { } path ? new DataRoot(path) : null;
+            var job = new EvaluationJob(CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true), new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog), counterfactualRoot);
+            var (report, folder) = await job.RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{report.Model} on {report.Quarter}: AUC {report.All.Auc:F4} (rule {report.RuleAll?.Auc:F4}), PR-AUC {report.All.PrAuc:F4}, precision@{report.All.K} {report.All.PrecisionAtK:F3}, Brier {report.All.Brier:F4}; lift {report.LiftOverRule:F2}× rule, {report.LiftOverRandom:F2}× random"));
             if (report.Truth is { } truth)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  truth precision@{truth.K:N0}: model {truth.Model:F3}, rule {truth.Rule:F3}, oracle {truth.Oracle:F3} (model/rule {truth.ModelOverRule:F2}×)"));
+            }
+
+            if (report.Helped is { } helped)
+            {
+                output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  supported last quarter: {helped.Supported:N0} people, {helped.InCrisis:N0} in crisis now, {helped.NotInCrisis:N0} not"));
+                if (helped.Counterfactual is { } c)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  people helped: {c.Helped:N0} [{c.HelpedLow:F1}, {c.HelpedHigh:F1}] (in crisis {c.InCrisisWithout:N0} in the counterfactual vs {c.InCrisisWithSupport:N0} with support, of {c.Matched:N0} matched; {c.Unmatched:N0} unmatched)"));
+                }
             }
 
             foreach (var list in report.Dispatched ?? [])

@@ -15,9 +15,11 @@ namespace BlindSpot.Scoring.Evaluation;
 /// the simulator's truth is there, precision at the quota against the truth for model, rule and oracle. Writes
 /// evaluation.json and report.html under the model's <c>evaluation/&lt;Q&gt;/</c>. With <paramref name="dispatch"/> (Dispatch's
 /// selection, wired by the host) and the truth, also every variant's simulated worklist under the model, the rules,
-/// random and the oracle (<see cref="DispatchedEvaluation"/>).
+/// random and the oracle (<see cref="DispatchedEvaluation"/>). With the truth's <c>supported_last_quarter</c>, how the people
+/// supported in the previous quarter stand now, and with <paramref name="counterfactual"/> (a world generated with the same
+/// seed and <c>--intervention-effect 0</c>) the people helped (<see cref="PeopleHelped"/>).
 /// </summary>
-public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null)
+public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null, DataRoot? counterfactual = null)
 {
     /// <summary>A group is flagged when its AUC is this much below the overall AUC.</summary>
     public const double GapTolerance = 0.05;
@@ -55,11 +57,17 @@ public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation?
             Groups = Groups(set, scores, rule, card.Features.ToList(), card.QuotaShare, metrics.Model.Auc),
         };
         var truthPath = root.Truth(quarter);
+        if (counterfactual is not null && !File.Exists(truthPath))
+        {
+            throw new InvalidDataException($"{truthPath}: no truth for {quarter}, so people helped cannot be measured against the counterfactual.");
+        }
+
         if (File.Exists(truthPath))
         {
             var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
             var truth = await TruthReader.ReadAsync(truthPath, variant, keys, ct).ConfigureAwait(false);
             report = report with { Truth = await TruthEvaluation.RunAsync(root, quarter, model, truth, ct).ConfigureAwait(false), TruthUsedSampleKey = keys.IsSampleKey };
+            report = report with { Helped = await PeopleHelpedEvaluation.RunAsync(truthPath, counterfactual?.Truth(quarter), variant, keys, ct).ConfigureAwait(false) };
             if (dispatch is not null)
             {
                 var (models, mismatch) = DispatchedEvaluation.WithLiveOthers(registry, variant, model.Ensemble, report.Model, card.Features);

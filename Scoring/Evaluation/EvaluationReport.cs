@@ -47,6 +47,12 @@ public sealed record EvaluationReport
     /// <summary>Eligible people the truth file does not name, counted as not in crisis in <see cref="Dispatched"/>.</summary>
     public int? DispatchedWithoutTruth { get; init; }
 
+    /// <summary>
+    /// Present when the truth has <c>supported_last_quarter</c>: the people supported in the previous quarter's dispatch and
+    /// how many are in crisis now; with a counterfactual world, the people helped.
+    /// </summary>
+    public PeopleHelped? Helped { get; init; }
+
     /// <summary>True when the truth's resident numbers were pseudonymised with the published sample key.</summary>
     public bool? TruthUsedSampleKey { get; init; }
 

@@ -54,6 +54,7 @@ internal static class HtmlReport
             html.AppendLine($"<p>Model / rule {F(truth.ModelOverRule)}×; model / oracle {F(truth.ModelOverOracle)}.</p>");
         }
 
+        Helped(html, report.Helped);
         Dispatched(html, report);
         html.AppendLine($"<h2>Model card</h2><p>{E(card.IntendedUse)}</p><p>{E(card.SelectionBias)}</p><ul>");
         foreach (var limit in card.KnownLimits)
@@ -82,6 +83,20 @@ internal static class HtmlReport
         }
 
         html.AppendLine("</table>");
+    }
+
+    private static void Helped(StringBuilder html, PeopleHelped? helped)
+    {
+        if (helped is null)
+        {
+            return;
+        }
+
+        html.AppendLine($"<h2>People supported last quarter</h2><p>{helped.Supported:N0} people whose household had a supported outcome in the previous quarter's dispatch: {helped.InCrisis:N0} are in crisis now for this variant, {helped.NotInCrisis:N0} are not.</p>");
+        if (helped.Counterfactual is { } c)
+        {
+            html.AppendLine($"<p>In the counterfactual world (same seed, support without effect), {c.InCrisisWithout:N0} of the same {c.Matched:N0} people are in crisis, against {c.InCrisisWithSupport:N0} with support: <strong>{c.Helped:N0} people helped</strong> (95 % interval {F(c.HelpedLow)} to {F(c.HelpedHigh)}, clustered by {c.Households:N0} households){(c.Unmatched > 0 ? $"; {c.Unmatched:N0} supported people are not in the counterfactual's truth and are left out" : "")}.</p>");
+        }
     }
 
     private static void Row(StringBuilder html, string name, BinaryMetrics? m)
