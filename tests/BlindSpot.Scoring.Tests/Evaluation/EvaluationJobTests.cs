@@ -64,6 +64,24 @@ internal sealed class EvaluationJobTests
     }
 
     [Test]
+    public void RunAsync_TruthWithoutSupportColumn_ReportsNoPeopleHelped()
+    {
+        // The synthetic truth predates supported_last_quarter, as a world generated before issue #21 does.
+        Assert.That(report.Helped, Is.Null);
+    }
+
+    [Test]
+    public void RunAsync_CounterfactualButTruthWithoutSupportColumn_FailsNamingTheColumn()
+    {
+        var job = new EvaluationJob(SyntheticLake.Keys, counterfactual: lake.Root);
+        var version = new ModelRegistry(lake.Models).LoadLive(Variant.Household)?.Card.Version ?? report.Model.Split('/')[1];
+
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => job.RunAsync(lake.Root, new ModelRegistry(lake.Models), Variant.Household, version, TrainedLake.ValidQuarter, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.Contain("supported_last_quarter"));
+    }
+
+    [Test]
     public void RunAsync_Always_WritesJsonAndHtmlUnderTheModel()
     {
         Assert.That(folder, Does.EndWith(Path.Combine("evaluation", "2026Q2")));
