@@ -96,6 +96,26 @@ internal sealed class DispatchedEvaluationTests
         Assert.That(lines.Single(l => l.Contains("household") && l.Contains("oracle")), Does.Contain("precision 1.000"));
         var html = File.ReadAllText(Path.Combine(models, "child", version, "evaluation", "2026Q2", "report.html"));
         Assert.That(html, Does.Contain("On the dispatched lists").And.Contain(RankingMethod.RuleOwn));
+        Assert.That(html, Does.Contain("People supported last quarter"), "the sample's truth has supported_last_quarter");
+        Assert.That(run.Output, Does.Contain("supported last quarter: ").And.Not.Contain("people helped"), "no counterfactual given");
+    }
+
+    [Test]
+    public async Task Evaluate_OwnWorldAsCounterfactual_HelpsNobody()
+    {
+        var version = Path.GetFileName(Directory.GetDirectories(Path.Combine(models, "child")).Single());
+
+        var run = await CliRun.Of("evaluate", "--model", $"child/{version}", "--quarter", "2026Q2", "--data", folder, "--models", models, "--counterfactual", folder);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(models, "child", version, "evaluation", "2026Q2", "evaluation.json")));
+        var helped = json.RootElement.GetProperty("helped");
+        var counterfactual = helped.GetProperty("counterfactual");
+        Assert.That(helped.GetProperty("supported").GetInt32(), Is.GreaterThan(0));
+        Assert.That(counterfactual.GetProperty("matched").GetInt32(), Is.EqualTo(helped.GetProperty("supported").GetInt32()), "every supported person is in their own world");
+        Assert.That(counterfactual.GetProperty("inCrisisWithout").GetInt32(), Is.EqualTo(helped.GetProperty("inCrisis").GetInt32()));
+        Assert.That(counterfactual.GetProperty("helped").GetInt32(), Is.Zero);
+        Assert.That(run.Output, Does.Contain("people helped: 0 [0.0, 0.0]"));
     }
 
     [Test]
