@@ -61,8 +61,11 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<ScoreReduce>();
 
         services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ILogger<QuarterRunJobs>>()));
+        // A test hook (crash tests hold a shard in flight): none unless the worker's test parent set its variable.
+        services.TryAddSingleton(_ => ShardFaultHold.FromEnvironment());
         services.AddTransient(sp => new ScoreShardJobs(
-            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduce>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options, sp.GetRequiredService<ILogger<ScoreShardJobs>>()));
+            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduce>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options, sp.GetRequiredService<ILogger<ScoreShardJobs>>(),
+            sp.GetRequiredService<ShardFaultHold>()));
         services.AddTransient(sp => new QuarterlyTriggerJob(sp.GetRequiredService<QuarterRunTrigger>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuarterRunTrigger>();
         services.AddSingleton<RunFollower>();

@@ -2,7 +2,7 @@ namespace BlindSpot.Core.Contracts;
 
 /// <summary>
 /// The columns of <c>roster/&lt;Q&gt;.parquet</c>, in file order after the keys (<see cref="KeyColumns"/>): Ingestion writes
-/// them, Features, Dispatch and Ingestion's own key index read them. Sorted by 시군구, household, person.
+/// them; Features, Dispatch and Ingestion's own key index read them through <see cref="RosterFileReader"/>. Sorted by 시군구, household, person.
 /// </summary>
 public static class RosterColumns
 {

@@ -1,8 +1,7 @@
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Regions;
-using Parquet;
-using Parquet.Schema;
 
 namespace BlindSpot.Dispatch.Selection;
 
@@ -35,6 +34,10 @@ internal sealed class RosterFacts
 
     public KeyIndex PersonIndex { get; }
 
+    /// <summary>The roster columns dispatch reads.</summary>
+    private static readonly string[] Columns =
+        [RosterColumns.PersonKey, RosterColumns.HouseholdKey, RosterColumns.BasicLivelihood, RosterColumns.SigunguCode, RosterColumns.Status];
+
     public int People => PersonKeys.Length;
 
     /// <summary>Roster indices of the other members of <paramref name="person"/>'s household.</summary>
@@ -52,34 +55,26 @@ internal sealed class RosterFacts
         }
     }
 
-    public static async Task<RosterFacts> ReadAsync(string path, CancellationToken ct)
-    {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: the quarter's roster is missing; run 'blindspot ingest' for the quarter first.", path);
-        }
-
-        return await ParquetFiles.ReadAsync(path, "the roster", () => ReadFileAsync(path, ct)).ConfigureAwait(false);
-    }
+    public static Task<RosterFacts> ReadAsync(string path, CancellationToken ct) =>
+        ParquetFiles.ReadAsync(path, "the roster", () => ReadFileAsync(path, ct));
 
     private static async Task<RosterFacts> ReadFileAsync(string path, CancellationToken ct)
     {
-        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
-        var facts = new RosterFacts(checked((int)reader.RowGroups.Sum(g => g.RowCount)));
+        await using var reader = await RosterFileReader.OpenAsync(path, Columns, ct).ConfigureAwait(false);
+        var facts = new RosterFacts(reader.People);
         var offset = 0;
-        var sigunguCodes = new RegionCodeParser(Core.Contracts.RosterColumns.SigunguCode, path);
+        var sigunguCodes = new RegionCodeParser(RosterColumns.SigunguCode, path);
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            using var group = reader.OpenRowGroupReader(g);
-            var rows = checked((int)group.RowCount);
-            await group.ReadAsync(Field(reader, Core.Contracts.RosterColumns.PersonKey, path), facts.PersonKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
-            await group.ReadAsync(Field(reader, Core.Contracts.RosterColumns.HouseholdKey, path), facts.HouseholdKeys.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
-            await group.ReadAsync(Field(reader, Core.Contracts.RosterColumns.BasicLivelihood, path), facts.BasicLivelihood.AsMemory(offset, rows), cancellationToken: ct).ConfigureAwait(false);
-            // Text as character slices: Parquet.Net makes a string per row for a string array, even from a dictionary page.
+            using var group = reader.OpenRowGroup(g);
+            var rows = group.Rows;
+            await group.ReadAsync(RosterColumns.PersonKey, facts.PersonKeys.AsMemory(offset, rows), ct).ConfigureAwait(false);
+            await group.ReadAsync(RosterColumns.HouseholdKey, facts.HouseholdKeys.AsMemory(offset, rows), ct).ConfigureAwait(false);
+            await group.ReadAsync(RosterColumns.BasicLivelihood, facts.BasicLivelihood.AsMemory(offset, rows), ct).ConfigureAwait(false);
             var sigungu = new ReadOnlyMemory<char>[rows];
-            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, Core.Contracts.RosterColumns.SigunguCode, path), sigungu, cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(RosterColumns.SigunguCode, sigungu.AsMemory(), ct).ConfigureAwait(false);
             var status = new ReadOnlyMemory<char>[rows];
-            await group.ReadAsync<ReadOnlyMemory<char>>(Field(reader, Core.Contracts.RosterColumns.Status, path), status, cancellationToken: ct).ConfigureAwait(false);
+            await group.ReadAsync(RosterColumns.Status, status.AsMemory(), ct).ConfigureAwait(false);
             for (var k = 0; k < rows; k++)
             {
                 var i = offset + k;
@@ -97,8 +92,4 @@ internal sealed class RosterFacts
 
         return facts;
     }
-
-    private static DataField Field(ParquetReader reader, string name, string path) =>
-        reader.Schema.DataFields.FirstOrDefault(f => f.Name == name)
-        ?? throw new InvalidDataException($"{path}: the roster has no column '{name}'; re-ingest the quarter with this version.");
 }

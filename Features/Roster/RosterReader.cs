@@ -1,8 +1,7 @@
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Regions;
-using Parquet;
-using Parquet.Schema;
 
 namespace BlindSpot.Features.Roster;
 
@@ -17,26 +16,20 @@ internal static class RosterReader
 
     private static async Task<(RosterTable Table, RosterKeys Keys)> ReadUnguardedAsync(string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"{path}: the quarter's roster is missing; run 'blindspot ingest' for the quarter first.", path);
-        }
-
-        await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var fields = new RosterFields(reader.Schema, path);
-        var people = checked((int)reader.RowGroups.Sum(g => g.RowCount));
+        await using var reader = await RosterFileReader.OpenAsync(path, Columns, cancellationToken).ConfigureAwait(false);
+        var people = reader.People;
         var builder = new RosterBuilder(people, path);
         // Two chunks, so the next row group is decoded while the last one is appended (key indexes, code parsing): the
         // two halves take about as long each, and the rest of the stage waits for the roster. A million-row chunk is ~56 MB.
-        var largest = reader.RowGroupCount == 0 ? 0 : checked((int)reader.RowGroups.Max(g => g.RowCount));
+        var largest = reader.LargestRowGroup;
         var chunks = new[] { new RosterChunk(largest), new RosterChunk(largest) };
         Task appending = Task.CompletedTask;
         for (var group = 0; group < reader.RowGroupCount; group++)
         {
             var chunk = chunks[group % 2];
-            using (var rowGroup = reader.OpenRowGroupReader(group))
+            using (var rowGroup = reader.OpenRowGroup(group))
             {
-                await ReadGroupAsync(rowGroup, fields, chunk.Sized(checked((int)rowGroup.RowCount)), cancellationToken).ConfigureAwait(false);
+                await ReadGroupAsync(rowGroup, chunk.Sized(rowGroup.Rows), cancellationToken).ConfigureAwait(false);
             }
 
             await appending.ConfigureAwait(false);
@@ -47,65 +40,27 @@ internal static class RosterReader
         return builder.Build();
     }
 
-    private static async Task ReadGroupAsync(ParquetRowGroupReader rowGroup, RosterFields fields, RosterChunk chunk, CancellationToken cancellationToken)
+    /// <summary>The roster columns this stage reads.</summary>
+    private static readonly string[] Columns =
+    [
+        RosterColumns.PersonKey, RosterColumns.HouseholdKey, RosterColumns.IsHead, RosterColumns.Age, RosterColumns.Disability,
+        RosterColumns.BasicLivelihood, RosterColumns.OtherBenefit, RosterColumns.SigunguCode, RosterColumns.EupmyeondongCode,
+        RosterColumns.Sex, RosterColumns.Status,
+    ];
+
+    private static async Task ReadGroupAsync(RosterRowGroup rowGroup, RosterChunk chunk, CancellationToken cancellationToken)
     {
-        var rows = chunk.Rows;
-        await rowGroup.ReadAsync(fields.PersonKey, chunk.PersonKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync(fields.HouseholdKey, chunk.HouseholdKeys.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync(fields.IsHead, chunk.IsHead.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync(fields.Age, chunk.Age.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync(fields.Disability, chunk.Disability.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync(fields.BasicLivelihood, chunk.BasicLivelihood.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync(fields.OtherBenefit, chunk.OtherBenefit.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync<ReadOnlyMemory<char>>(fields.Sigungu, chunk.Sigungu.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync<ReadOnlyMemory<char>>(fields.Eupmyeondong, chunk.Eupmyeondong.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync<ReadOnlyMemory<char>>(fields.Sex, chunk.Sex.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-        await rowGroup.ReadAsync<ReadOnlyMemory<char>>(fields.Status, chunk.Status.AsMemory(0, rows), cancellationToken: cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>The roster columns this stage reads, found by name so column order does not matter.</summary>
-    private sealed class RosterFields
-    {
-        public RosterFields(ParquetSchema schema, string path)
-        {
-            PersonKey = Find(schema, Core.Contracts.RosterColumns.PersonKey, path);
-            HouseholdKey = Find(schema, Core.Contracts.RosterColumns.HouseholdKey, path);
-            IsHead = Find(schema, Core.Contracts.RosterColumns.IsHead, path);
-            Age = Find(schema, Core.Contracts.RosterColumns.Age, path);
-            Disability = Find(schema, Core.Contracts.RosterColumns.Disability, path);
-            BasicLivelihood = Find(schema, Core.Contracts.RosterColumns.BasicLivelihood, path);
-            OtherBenefit = Find(schema, Core.Contracts.RosterColumns.OtherBenefit, path);
-            Sigungu = Find(schema, Core.Contracts.RosterColumns.SigunguCode, path);
-            Eupmyeondong = Find(schema, Core.Contracts.RosterColumns.EupmyeondongCode, path);
-            Sex = Find(schema, Core.Contracts.RosterColumns.Sex, path);
-            Status = Find(schema, Core.Contracts.RosterColumns.Status, path);
-        }
-
-        public DataField PersonKey { get; }
-
-        public DataField HouseholdKey { get; }
-
-        public DataField IsHead { get; }
-
-        public DataField Age { get; }
-
-        public DataField Disability { get; }
-
-        public DataField BasicLivelihood { get; }
-
-        public DataField OtherBenefit { get; }
-
-        public DataField Sigungu { get; }
-
-        public DataField Eupmyeondong { get; }
-
-        public DataField Sex { get; }
-
-        public DataField Status { get; }
-
-        private static DataField Find(ParquetSchema schema, string name, string path) =>
-            schema.DataFields.FirstOrDefault(f => f.Name == name)
-            ?? throw new InvalidDataException($"{path}: the roster has no column '{name}'; it was not written by this version's ingestion.");
+        await rowGroup.ReadAsync(RosterColumns.PersonKey, chunk.PersonKeys.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.HouseholdKey, chunk.HouseholdKeys.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.IsHead, chunk.IsHead.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.Age, chunk.Age.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.Disability, chunk.Disability.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.BasicLivelihood, chunk.BasicLivelihood.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.OtherBenefit, chunk.OtherBenefit.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.SigunguCode, chunk.Sigungu.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.EupmyeondongCode, chunk.Eupmyeondong.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.Sex, chunk.Sex.AsMemory(), cancellationToken).ConfigureAwait(false);
+        await rowGroup.ReadAsync(RosterColumns.Status, chunk.Status.AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>One row group's columns as read; the arrays hold the largest row group, <see cref="Rows"/> says how much is in use.</summary>
@@ -166,8 +121,8 @@ internal static class RosterReader
 
         private readonly KeyIndex personIndex = new(people);
 
-        private readonly RegionCodeParser sigungu = new(Core.Contracts.RosterColumns.SigunguCode, path);
-        private readonly RegionCodeParser eupmyeondong = new("eupmyeondong_code", path);
+        private readonly RegionCodeParser sigungu = new(RosterColumns.SigunguCode, path);
+        private readonly RegionCodeParser eupmyeondong = new(RosterColumns.EupmyeondongCode, path);
         private int next;
         private int households;
 

@@ -1,4 +1,4 @@
-using Parquet;
+using BlindSpot.Core.Contracts;
 
 namespace BlindSpot.Ingestion.Roster;
 
@@ -20,23 +20,21 @@ internal static class RosterIndexReader
 
     private static async Task<RosterIndex> ReadKeysAsync(string path, CancellationToken cancellationToken)
     {
-        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: cancellationToken);
-        var rows = checked((int)reader.RowGroups.Sum(g => g.RowCount));
+        await using var reader = await RosterFileReader.OpenAsync(path, [RosterColumns.PersonKey, RosterColumns.HouseholdKey], cancellationToken);
+        var rows = reader.People;
         var persons = new LongSet(rows);
         var households = new LongSet(rows / 2);
-        var personField = reader.Schema.DataFields.Single(f => f.Name == Core.Contracts.RosterColumns.PersonKey);
-        var householdField = reader.Schema.DataFields.Single(f => f.Name == Core.Contracts.RosterColumns.HouseholdKey);
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
-            using var group = reader.OpenRowGroupReader(g);
-            var buffer = new long[group.RowCount];
-            await group.ReadAsync<long>(personField, buffer, cancellationToken: cancellationToken);
+            using var group = reader.OpenRowGroup(g);
+            var buffer = new long[group.Rows];
+            await group.ReadAsync(RosterColumns.PersonKey, buffer.AsMemory(), cancellationToken);
             foreach (var key in buffer)
             {
                 persons.Add(key);
             }
 
-            await group.ReadAsync<long>(householdField, buffer, cancellationToken: cancellationToken);
+            await group.ReadAsync(RosterColumns.HouseholdKey, buffer.AsMemory(), cancellationToken);
             foreach (var key in buffer)
             {
                 households.Add(key);

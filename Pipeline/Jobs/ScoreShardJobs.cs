@@ -31,10 +31,12 @@ public sealed class ScoreShardJobs
     private readonly IBackgroundJobClient client;
     private readonly PipelineOptions options;
     private readonly ILogger<ScoreShardJobs> logger;
+    private readonly ShardFaultHold faultHold;
 
-    internal ScoreShardJobs(StageRunner runner, ScoreReduce reduce, JobStorage storage, IBackgroundJobClient client, PipelineOptions options, ILogger<ScoreShardJobs> logger)
+    internal ScoreShardJobs(StageRunner runner, ScoreReduce reduce, JobStorage storage, IBackgroundJobClient client, PipelineOptions options, ILogger<ScoreShardJobs> logger, ShardFaultHold faultHold)
     {
         this.logger = logger;
+        this.faultHold = faultHold;
         this.runner = runner;
         this.reduce = reduce;
         this.storage = storage;
@@ -79,21 +81,9 @@ public sealed class ScoreShardJobs
         var root = new DataRoot(options.DataRoot);
         using var scope = RunLogScope.Begin(logger, quarter, runId, $"{PipelineStages.Score}-{part}");
         using var running = StageLock.Acquire(root, q, $"{PipelineStages.Score}-{part}");
-        await HoldForFaultInjectionAsync(cancellationToken).ConfigureAwait(false);
+        await faultHold.WaitAsync(cancellationToken).ConfigureAwait(false);
         await ShardScorer.ScoreAsync(root, q, part, new ModelRegistry(options.ResolvedModelsFolder), new ScoreOptions(), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>
-    /// Fault injection for the crash tests: with <c>BLINDSPOT_FAULT_SHARD_HOLD_MS</c> set, a shard job holds its lock that
-    /// long before scoring, so a test can SIGKILL the worker while the shard is certainly in flight (a sample part scores
-    /// in milliseconds). Unset in production; the value is bounded so a stray setting cannot stall a run for long.
-    /// </summary>
-    private static Task HoldForFaultInjectionAsync(CancellationToken cancellationToken) =>
-        int.TryParse(Environment.GetEnvironmentVariable(FaultShardHoldVariable), out var ms) && ms > 0
-            ? Task.Delay(Math.Min(ms, 60_000), cancellationToken)
-            : Task.CompletedTask;
-
-    public const string FaultShardHoldVariable = "BLINDSPOT_FAULT_SHARD_HOLD_MS";
 
     /// <summary>Waits (by rescheduling) until every shard of the run succeeded, then runs the score stage's reduce through its checkpoint.</summary>
     public async Task ReduceAsync(string quarter, string runId, CancellationToken cancellationToken)

@@ -25,7 +25,7 @@ public sealed class TwoWorkersTests
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
         // Each shard is held for 1 s before scoring (a sample part scores in milliseconds), so neither process can drain
         // the shards queue alone before the other one polls it.
-        var hold = new Dictionary<string, string> { [ScoreShardJobs.FaultShardHoldVariable] = "1000" };
+        var hold = new Dictionary<string, string> { [ShardFaultHold.Variable] = "1000" };
         using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
         using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));

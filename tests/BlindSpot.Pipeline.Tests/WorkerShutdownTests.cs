@@ -26,7 +26,7 @@ public sealed class WorkerShutdownTests
         var root = await SampleRoot.CopyAsync();
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
         // The first worker holds each shard for 30 s before scoring it, so SIGTERM lands while a shard is in flight.
-        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, new Dictionary<string, string> { [ScoreShardJobs.FaultShardHoldVariable] = "30000" });
+        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, new Dictionary<string, string> { [ShardFaultHold.Variable] = "30000" });
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
 
         string? shard = null;

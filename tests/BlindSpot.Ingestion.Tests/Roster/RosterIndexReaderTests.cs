@@ -1,0 +1,55 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
+using BlindSpot.Ingestion.Roster;
+using Parquet;
+using Parquet.Schema;
+
+namespace BlindSpot.Ingestion.Tests.Roster;
+
+public sealed class RosterIndexReaderTests
+{
+    private string directory = null!;
+
+    private string RosterPath => Path.Combine(directory, "2026Q3.parquet");
+
+    [SetUp]
+    public void SetUp() => directory = Directory.CreateTempSubdirectory("blindspot-roster-index-").FullName;
+
+    [TearDown]
+    public void TearDown() => Directory.Delete(directory, recursive: true);
+
+    [Test]
+    public async Task ReadAsync_KeptRosterOfTwoRowGroups_KnowsEveryPersonAndHousehold()
+    {
+        var key = new DataField<long>(RosterColumns.PersonKey, false);
+        var household = new DataField<long>(RosterColumns.HouseholdKey, false);
+        await using (var stream = File.Create(RosterPath))
+        await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(key, household), stream))
+        {
+            foreach (var (persons, households) in new[] { (new long[] { 11, 12 }, new long[] { 100, 100 }), (new long[] { 21 }, new long[] { 200 }) })
+            {
+                using var group = writer.CreateRowGroup();
+                await group.WriteAsync(key, (ReadOnlyMemory<long>)persons);
+                await group.WriteAsync(household, (ReadOnlyMemory<long>)households);
+            }
+        }
+
+        var index = await RosterIndexReader.ReadAsync(RosterPath, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(new long[] { 11, 12, 21, 13 }.Select(k => index.Contains(FeedUnit.Person, k)), Is.EqualTo(new[] { true, true, true, false }));
+            Assert.That(new long[] { 100, 200, 11 }.Select(k => index.Contains(FeedUnit.Household, k)), Is.EqualTo(new[] { true, true, false }));
+        });
+    }
+
+    [Test]
+    public async Task ReadAsync_NotParquet_IngestErrorNamingTheFile()
+    {
+        await File.WriteAllTextAsync(RosterPath, "not a parquet file");
+
+        var error = Assert.ThrowsAsync<IngestException>(() => RosterIndexReader.ReadAsync(RosterPath, CancellationToken.None));
+
+        Assert.That(error!.Message, Does.StartWith(RosterPath).And.Contain("cannot read the kept roster"));
+    }
+}
