@@ -32,7 +32,7 @@ public sealed class WorkerCrashTests
         string? shard = null;
         // After the fan-out has recorded its success: a kill inside that state change would leave Hangfire.PostgreSql's
         // job state lock behind for its 10-minute lock timeout, a different failure from the one this test is about.
-        await WaitUntilAsync(() => FanOutSucceeded(pipeline) && (shard = ProcessingShard(pipeline, ticket.Quarter)) is not null, TimeSpan.FromMinutes(2));
+        await ShardProbe.WaitUntilAsync(() => ShardProbe.FanOutSucceeded(pipeline) && (shard = ShardProbe.ProcessingShard(pipeline, ticket.Quarter)) is not null, TimeSpan.FromMinutes(2));
         first.Kill();
         using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
         // Generous: the takeover alone waits out the 1-minute invisibility timeout, and a loaded 2-core machine slows each stage.
@@ -43,24 +43,5 @@ public sealed class WorkerCrashTests
         var shardHistory = pipeline.Storage.GetMonitoringApi().JobDetails(shard).History;
         Assert.That(shardHistory.Count(h => h.StateName == "Processing"), Is.EqualTo(2), "the killed worker's attempt, then the new worker's");
         Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
-    }
-
-    private static bool FanOutSucceeded(TestPipeline pipeline) =>
-        pipeline.Storage.GetMonitoringApi().SucceededJobs(0, 100).Any(j => j.Value.Job?.Method.Name == nameof(ScoreShardJobs.FanOutAsync));
-
-    private static string? ProcessingShard(TestPipeline pipeline, Quarter quarter)
-    {
-        using var connection = pipeline.Storage.GetConnection();
-        var plan = ShardPlan.FromHash(connection.GetAllEntriesFromHash(ShardPlan.HashKey(quarter)));
-        return plan?.Jobs.Values.FirstOrDefault(job => connection.GetStateData(job)?.Name == "Processing");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
-    {
-        using var timeout = new CancellationTokenSource(limit);
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }

@@ -30,7 +30,7 @@ public sealed class WorkerShutdownTests
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
 
         string? shard = null;
-        await WaitUntilAsync(() => (shard = ProcessingShard(pipeline, ticket.Quarter)) is not null, TimeSpan.FromMinutes(3));
+        await ShardProbe.WaitUntilAsync(() => (shard = ShardProbe.ProcessingShard(pipeline, ticket.Quarter)) is not null, TimeSpan.FromMinutes(3));
         var exitCode = first.Terminate(TimeSpan.FromSeconds(90));
 
         Assert.Multiple(async () =>
@@ -56,21 +56,5 @@ public sealed class WorkerShutdownTests
     {
         var id = long.Parse(jobId, System.Globalization.CultureInfo.InvariantCulture);
         return await database.ScalarAsync($"SELECT count(*) FROM \"{database.Schema}\".jobqueue WHERE jobid = {id} AND fetchedat IS NULL") == 1;
-    }
-
-    private static string? ProcessingShard(TestPipeline pipeline, Quarter quarter)
-    {
-        using var connection = pipeline.Storage.GetConnection();
-        var plan = ShardPlan.FromHash(connection.GetAllEntriesFromHash(ShardPlan.HashKey(quarter)));
-        return plan?.Jobs.Values.FirstOrDefault(job => connection.GetStateData(job)?.Name == "Processing");
-    }
-
-    private static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)
-    {
-        using var timeout = new CancellationTokenSource(limit);
-        while (!condition())
-        {
-            await Task.Delay(50, timeout.Token);
-        }
     }
 }
