@@ -37,7 +37,7 @@ public sealed class OutcomeImporter(Pseudonymizer pseudonymizer, TimeProvider ti
         var importId = NextId(folder);
         var historyPath = Path.Combine(root.OutcomesFolder(quarter), "outcome-history.csv");
         var onRecord = OutcomeHistory.Read(historyPath).GroupBy(h => h.Key).ToDictionary(g => g.Key, g => g.Last());
-        var checker = new OutcomeRowChecker(quarter, sigungu, register, onRecord, importId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        var checker = new OutcomeRowChecker(quarter, sigungu, register, onRecord, importId, KoreanTime.Today(time));
         var results = new List<OutcomeRowResult>();
         foreach (var row in UploadReader.Read(file, limits))
         {

@@ -166,11 +166,8 @@ internal static class CaseEndpoints
         return Results.Redirect(CaseUrl(c), permanent: false, preserveMethod: false);
     }
 
-    /// <summary>
-    /// The latest visit date the outcome importer takes: it counts today in UTC, which is a day behind Korea from 00:00 to
-    /// 09:00 KST, so the form offers (and at most allows) that day rather than have the importer refuse Korea's today.
-    /// </summary>
-    private static DateOnly LatestVisitDay(TimeProvider clock) => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    /// <summary>The latest visit date the outcome importer takes: today in Korea, as officials date their visits.</summary>
+    private static DateOnly LatestVisitDay(TimeProvider clock) => KoreanTime.Today(clock);
 
     private static string CaseUrl(CaseRecord c) => $"/cases/{c.Quarter}/{c.CaseId}";
 

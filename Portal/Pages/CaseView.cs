@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BlindSpot.Core.Quarters;
 using BlindSpot.Portal.Cases;
 using BlindSpot.Portal.Worklists;
 
@@ -8,7 +9,6 @@ namespace BlindSpot.Portal.Pages;
 /// <summary>The case list, the case page and the printable visit sheet (Korean; plain forms, no script).</summary>
 internal static class CaseView
 {
-    private static readonly TimeSpan Korea = TimeSpan.FromHours(9);
 
     /// <param name="reported">Case ids with an outcome on record (uploaded or recorded here): marked 회신됨 whatever the case's own status.</param>
     public static string List(CaseQuery query, CaseListPage page, IReadOnlyList<string> eupmyeondongs, DateOnly today, IReadOnlySet<string> reported)
@@ -80,7 +80,7 @@ internal static class CaseView
     private static string Timeline(IReadOnlyList<CaseEvent> history) =>
         $"<div class=\"scroll\"><table id=\"timeline\"><thead><tr><th>일시</th><th>담당자</th><th>내용</th><th>상태</th><th>방법</th><th>메모</th></tr></thead><tbody>"
         + string.Concat(history.Select(e =>
-            $"<tr><td>{e.At.ToOffset(Korea):yyyy-MM-dd HH:mm}</td><td>{Html.E(e.UserName)}</td><td>{Html.E(Kind(e))}</td><td>{Html.E(CaseStatus.KoreanName(e.Status))}</td><td>{Html.E(e.Channel)}</td><td>{Html.E(e.Note)}</td></tr>"))
+            $"<tr><td>{e.At.ToOffset(KoreanTime.Offset):yyyy-MM-dd HH:mm}</td><td>{Html.E(e.UserName)}</td><td>{Html.E(Kind(e))}</td><td>{Html.E(CaseStatus.KoreanName(e.Status))}</td><td>{Html.E(e.Channel)}</td><td>{Html.E(e.Note)}</td></tr>"))
         + "</tbody></table></div>";
 
     private static string Kind(CaseEvent e) => e.Kind switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BlindSpot.Core.Quarters;
 using BlindSpot.Portal.Uploads;
 using BlindSpot.Portal.Worklists;
 
@@ -50,7 +51,7 @@ internal static class WorklistView
         }
 
         var rows = string.Concat(uploads.Select(u =>
-            $"<tr><td><a href=\"/officer/uploads/{u.Id}\">{u.At.ToOffset(TimeSpan.FromHours(9)):yyyy-MM-dd HH:mm}</a></td><td>{Html.E(u.UserName)}</td><td>{Html.E(u.FileName)}</td><td>{u.Rows.Count:N0}</td><td>{u.Accepted:N0}</td><td>{u.Rejected:N0}</td><td>{u.Pending:N0}</td></tr>"));
+            $"<tr><td><a href=\"/officer/uploads/{u.Id}\">{u.At.ToOffset(KoreanTime.Offset):yyyy-MM-dd HH:mm}</a></td><td>{Html.E(u.UserName)}</td><td>{Html.E(u.FileName)}</td><td>{u.Rows.Count:N0}</td><td>{u.Accepted:N0}</td><td>{u.Rejected:N0}</td><td>{u.Pending:N0}</td></tr>"));
         return $"""
             <h2 class="noprint">올린 결과 파일</h2>
             <div class="scroll noprint"><table id="uploads"><thead><tr><th>올린 시각</th><th>담당자</th><th>파일</th><th>행</th><th>반영</th><th>거부</th><th>미작성</th></tr></thead><tbody>{rows}</tbody></table></div>

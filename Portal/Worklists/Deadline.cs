@@ -1,3 +1,5 @@
+using BlindSpot.Core.Quarters;
+
 namespace BlindSpot.Portal.Worklists;
 
 /// <summary>
@@ -6,8 +8,6 @@ namespace BlindSpot.Portal.Worklists;
 /// </summary>
 public readonly record struct Deadline(DateOnly Due, int DaysLeft)
 {
-    private static readonly TimeSpan Korea = TimeSpan.FromHours(9);
-
     /// <summary>True once the due date has passed (the day itself still counts as in time).</summary>
     public bool Overdue => DaysLeft < 0;
 
@@ -20,11 +20,7 @@ public readonly record struct Deadline(DateOnly Due, int DaysLeft)
     };
 
     /// <summary>Today in Korea by <paramref name="clock"/>.</summary>
-    public static DateOnly Today(TimeProvider clock)
-    {
-        ArgumentNullException.ThrowIfNull(clock);
-        return DateOnly.FromDateTime(clock.GetUtcNow().ToOffset(Korea).DateTime);
-    }
+    public static DateOnly Today(TimeProvider clock) => KoreanTime.Today(clock);
 
     /// <summary>The deadline <paramref name="due"/> seen on <paramref name="today"/>.</summary>
     public static Deadline Of(DateOnly due, DateOnly today) => new(due, due.DayNumber - today.DayNumber);

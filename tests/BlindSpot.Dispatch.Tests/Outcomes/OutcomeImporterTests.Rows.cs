@@ -1,3 +1,4 @@
+using BlindSpot.Dispatch.Outcomes;
 using BlindSpot.Testing;
 using static BlindSpot.Dispatch.Tests.TestSupport.DispatchScenario;
 
@@ -17,6 +18,18 @@ public sealed partial class OutcomeImporterTests
         var result = await Importer().ImportAsync(root, Quarter, FillWorklist("11110", (_, _) => (code, "2026-10-20")));
 
         Assert.That(result.Rejected, Is.Zero, string.Join("; ", result.Rows.Select(r => r.Message)));
+    }
+
+    // 2026-10-20 16:30 UTC is already 01:30 on 2026-10-21 in Korea: a visit dated that Korean day is today, not the future.
+    [TestCase("2026-10-21", true)]
+    [TestCase("2026-10-22", false)]
+    public async Task Import_VisitDatedTodayInKorea_IsTakenWhileUtcIsStillYesterday(string date, bool accepted)
+    {
+        var importer = new OutcomeImporter(Keys, new KoreanNight());
+
+        var result = await importer.ImportAsync(root, Quarter, FillWorklist("11110", (_, _) => ("supported", date)));
+
+        Assert.That(result.Rejected, accepted ? Is.Zero : Is.EqualTo(result.Read), string.Join("; ", result.Rows.Select(r => r.Message)));
     }
 
     [TestCase("2026/10/22")]
@@ -121,5 +134,10 @@ public sealed partial class OutcomeImporterTests
         var result = await Importer().ImportAsync(root, Quarter, upload);
 
         Assert.That(result.Rows.Select(r => (r.Line, r.Accepted)), Is.EqualTo(new[] { (3L, true) }));
+    }
+
+    private sealed class KoreanNight : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 10, 20, 16, 30, 0, TimeSpan.Zero);
     }
 }
