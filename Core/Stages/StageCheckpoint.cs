@@ -151,9 +151,7 @@ public sealed class StageCheckpoint(TimeProvider time)
 
     private static async Task<SortedDictionary<string, string>> HashAsync(DataRoot root, IReadOnlyList<string> files, CancellationToken ct)
     {
-        var hashes = new string[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = ct }, async (i, token) =>
-            hashes[i] = await FileHash.Sha256Async(files[i], token).ConfigureAwait(false)).ConfigureAwait(false);
+        var hashes = await FileHash.Sha256AllAsync(files, ct).ConfigureAwait(false);
         var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {

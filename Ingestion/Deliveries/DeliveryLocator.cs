@@ -29,15 +29,7 @@ internal sealed class DeliveryLocator(IngestContext context)
             .SelectMany(folder => Directory.EnumerateFiles(folder))
             .Order(StringComparer.Ordinal)
             .ToList();
-        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(files, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (file, token) =>
-        {
-            var hash = await FileHash.Sha256Async(file, token);
-            lock (hashes)
-            {
-                hashes[file] = hash;
-            }
-        });
+        var hashes = (await FileHash.Sha256AllAsync(files, cancellationToken)).Select((hash, i) => (files[i], hash)).ToDictionary(StringComparer.Ordinal);
 
         var found = new Dictionary<string, Delivery>(StringComparer.Ordinal);
         var unusable = new Dictionary<string, string>(StringComparer.Ordinal);

@@ -41,6 +41,20 @@ public sealed class FileHashTests
     }
 
     [Test]
+    public async Task Sha256AllAsync_ManyFiles_HashesInTheGivenOrder()
+    {
+        var paths = Enumerable.Range(0, 9).Select(i => Path.Combine(folder, $"f{i}.txt")).ToList();
+        for (var i = 0; i < paths.Count; i++)
+        {
+            File.WriteAllText(paths[i], $"content {i}");
+        }
+
+        var hashes = await FileHash.Sha256AllAsync(paths);
+
+        Assert.That(hashes, Is.EqualTo(Enumerable.Range(0, 9).Select(i => Hex($"content {i}"))));
+    }
+
+    [Test]
     public void Sha256_Missing_ThrowsFileNotFound() =>
         Assert.Throws<FileNotFoundException>(() => FileHash.Sha256(Path.Combine(folder, "none.txt")));
 
