@@ -29,7 +29,6 @@ public sealed class IngestJob
     {
         var root = new DataRoot(options.DataRoot);
         var result = await new StageCheckpoint(options.Time).RunAsync(new IngestStage(options), root, options.Quarter, cancellationToken).ConfigureAwait(false);
-        return result.Outcome?.Detail as IngestReport
-            ?? (IngestReport.Load(root.IngestReport(options.Quarter)) ?? throw new FileNotFoundException($"{root.IngestReport(options.Quarter)}: the report of the last ingest is missing.")) with { Skipped = true };
+        return IngestStage.ReportOf(result, root, options.Quarter);
     }
 }

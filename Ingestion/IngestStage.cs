@@ -48,6 +48,18 @@ public sealed class IngestStage : IQuarterStage, IHeapBudget
     }
 
     /// <summary>
+    /// The ingest report of <paramref name="result"/>: the one this run wrote, or, when the checkpoint skipped the stage,
+    /// the last one on disk marked <see cref="Reporting.IngestReport.Skipped"/>.
+    /// </summary>
+    public static Reporting.IngestReport ReportOf(StageResult result, DataRoot root, Quarter quarter)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(root);
+        return result.Outcome?.Detail as Reporting.IngestReport
+            ?? (Reporting.IngestReport.Load(root.IngestReport(quarter)) ?? throw new FileNotFoundException($"{root.IngestReport(quarter)}: the report of the last ingest is missing.")) with { Skipped = true };
+    }
+
+    /// <summary>
     /// Ingest's live data at 9M people is ~1.6 GB, but left alone the GC let the process grow past its 2 GiB budget
     /// (2.5 GB measured) before collecting; a hard limit of 1.8 GB makes it collect in time.
     /// </summary>

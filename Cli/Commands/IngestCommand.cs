@@ -42,8 +42,7 @@ internal static class IngestCommand
             try
             {
                 var result = await StageVerb.RunAsync(stage, root, quarter, output, cancellationToken);
-                report = result.Outcome?.Detail as IngestReport
-                    ?? IngestReport.Load(root.IngestReport(quarter)) ?? throw new FileNotFoundException($"{root.IngestReport(quarter)}: the report of the last ingest is missing.");
+                report = IngestStage.ReportOf(result, root, quarter);
             }
             catch (IngestException ex) when (ex.Report is not null)
             {
