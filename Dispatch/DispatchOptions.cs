@@ -21,10 +21,20 @@ public sealed class DispatchOptions
     };
 
     /// <summary>
-    /// Order in which a person selected by several variants is kept: the first variant wins. Default household, child,
-    /// lonely_death, since people on the blind-spot list are handled by the blind-spot officer.
+    /// Order in which the lists are chosen; a person (and, with <see cref="OneVisitPerHousehold"/>, a household) listed by
+    /// an earlier variant is not listed again. Default lonely_death, child, household: the two short lists whose people
+    /// only their own model finds are chosen for their own variant first; the household list, which has the most people
+    /// in crisis to choose from, comes last. Household first (the order before issue #20) left lonely death no crisis to
+    /// find: every lonely-death crisis is also a household crisis, and the household list took them (docs/DISPATCH.md).
     /// </summary>
-    public IReadOnlyList<Variant> Priority { get; init; } = [Variant.Household, Variant.Child, Variant.LonelyDeath];
+    public IReadOnlyList<Variant> Priority { get; init; } = [Variant.LonelyDeath, Variant.Child, Variant.Household];
+
+    /// <summary>
+    /// When true (the default), a list skips people whose household an earlier list in <see cref="Priority"/> already
+    /// visits, so one household gets one visit a quarter; the household variant also lists one member per household. Two
+    /// children of one household may both be on the child list (one visit, two cases). False lists people only once.
+    /// </summary>
+    public bool OneVisitPerHousehold { get; set; } = true;
 
     /// <summary>Skip people already receiving basic-livelihood benefits (the benefit a crisis calls for). Default true.</summary>
     public bool ExcludeBenefitRecipients { get; set; } = true;

@@ -158,9 +158,17 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
             }
         }
 
-        // Worklist order: 시군구, then variant in priority order, then rank within the 시군구.
-        return [.. entries.OrderBy(e => e.Entry.SigunguCode, StringComparer.Ordinal).ThenBy(e => options.Priority.ToList().IndexOf(e.Entry.Variant)).ThenBy(e => e.Entry.SigunguRank)];
+        // Worklist order: 시군구, then variant in the fixed order household, child, lonely death (not the selection
+        // order, so the files read the same whatever Priority is), then rank within the 시군구.
+        return [.. entries.OrderBy(e => e.Entry.SigunguCode, StringComparer.Ordinal).ThenBy(e => ListOrder(e.Entry.Variant)).ThenBy(e => e.Entry.SigunguRank)];
     }
+
+    private static int ListOrder(Variant variant) => variant switch
+    {
+        Variant.Household => 0,
+        Variant.Child => 1,
+        _ => 2,
+    };
 
     private static string[] Members(RosterFacts roster, int person, Dictionary<long, IdentityRecord> identities) =>
         [.. roster.OtherMembers(person).Order().Select(m => identities.GetValueOrDefault(roster.PersonKeys[m]) is { } id ? $"{id.Name} ({ResidentNumber.Mask(id.ResidentNumber)})" : "(신원정보 없음)")];
@@ -179,7 +187,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         {
             Quarter = quarter.ToString(),
             RosterSize = roster.People,
-            Variants = selections.ToDictionary(
+            Variants = selections.OrderBy(s => ListOrder(s.Variant)).ToDictionary(
                 s => s.Variant.ToCode(),
                 s => new DispatchSummary.VariantSummary(s.Quota, s.Selected.Count, s.ModelVersion, s.Excluded.Where(e => e.Value > 0).ToDictionary(e => e.Key.ToString(), e => e.Value))),
             PerSido = entries.GroupBy(e => e.SigunguCode[..2]).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(

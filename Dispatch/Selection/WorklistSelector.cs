@@ -4,12 +4,16 @@ namespace BlindSpot.Dispatch.Selection;
 
 /// <summary>
 /// Walks each variant's national ranking in priority order and takes people until the quota is met: one entry per
-/// person across variants, one per household for the household variant, with the configured exclusions and 시군구 caps.
+/// person across variants, one per household for the household variant, a household visited by an earlier list skipped
+/// by the later ones (<see cref="DispatchOptions.OneVisitPerHousehold"/>), with the configured exclusions and 시군구 caps.
 /// Deterministic: the ranking is a total order and every rule is a pure function of it.
 /// </summary>
 internal sealed class WorklistSelector(DispatchOptions options, RosterFacts roster, IReadOnlySet<(long Person, Variant Variant)> recentlyNotEligible)
 {
     private readonly HashSet<long> selectedPeople = [];
+
+    /// <summary>Households visited by the lists chosen so far (earlier variants); the current list's own are in its local set.</summary>
+    private readonly HashSet<long> visitedHouseholds = [];
 
     /// <summary>Selects one variant; call in <see cref="DispatchOptions.Priority"/> order.</summary>
     public VariantSelection Select(Variant variant, IReadOnlyList<ScoredPerson> ranking, string modelVersion)
@@ -41,6 +45,7 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
             selected.Add(new Selection(variant, person, scored, selected.Count + 1, target));
         }
 
+        visitedHouseholds.UnionWith(households);
         return new VariantSelection(variant, target, selected, excluded, modelVersion);
     }
 
@@ -69,6 +74,11 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
         if (selectedPeople.Contains(roster.PersonKeys[person]))
         {
             return ExclusionReason.OnAnotherList;
+        }
+
+        if (options.OneVisitPerHousehold && visitedHouseholds.Contains(roster.HouseholdKeys[person]))
+        {
+            return ExclusionReason.HouseholdVisited;
         }
 
         if (variant == Variant.Household && households.Contains(roster.HouseholdKeys[person]))
