@@ -34,6 +34,7 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
             .Reads(earlier.Select(root.Labels))
             .Reads(earlier.Select(root.PastDispatches))
             .DependsOn("catalog", catalog.Version)
+            .DependsOn("quotas", options.QuotaSetting())
             .DependsOn("options", Fingerprint(options))
             .DependsOn("worklists", store.Destination)
             .WritesAll(root.WorklistFolder(quarter), "*")

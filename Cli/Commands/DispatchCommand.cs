@@ -42,7 +42,7 @@ internal static class DispatchCommand
             IWorklistStore store = dataSource is null
                 ? new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)])
                 : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
-            var stage = new DispatchStage(catalog, regions, new DispatchOptions(), pseudonymizer, store);
+            var stage = new DispatchStage(catalog, regions, CliSettings.Of(parse).Dispatch(), pseudonymizer, store);
             if ((await StageVerb.RunAsync(stage, root, quarter, output, ct).ConfigureAwait(false)).Outcome?.Detail is not DispatchSummary summary)
             {
                 return ExitCodes.Success;
