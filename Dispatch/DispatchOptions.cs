@@ -43,6 +43,13 @@ public sealed class DispatchOptions
     /// </summary>
     public bool OneVisitPerHousehold { get; set; } = true;
 
+    /// <summary>
+    /// Quota per rule cohort (catalog <c>cohorts</c>) for a roster of <see cref="ReferenceRoster"/> people, scaled like
+    /// the variant quotas, overriding the catalog's <c>count</c>: <c>Dispatch:CohortCounts:child_vaccination_school_absence</c>.
+    /// A cohort's places are part of its variant's quota. Default empty: the catalog's counts. 0 switches a cohort off.
+    /// </summary>
+    public Dictionary<string, int> CohortCounts { get; init; } = new(StringComparer.Ordinal);
+
     /// <summary>Skip people already receiving basic-livelihood benefits (the benefit a crisis calls for). Default true.</summary>
     public bool ExcludeBenefitRecipients { get; set; } = true;
 
@@ -73,6 +80,11 @@ public sealed class DispatchOptions
         }
 
         Check(Quotas.Count == VariantNames.All.Count, $"Quotas names an unknown variant; use {string.Join(", ", VariantNames.All)}.");
+        foreach (var (code, count) in CohortCounts)
+        {
+            Check(count is >= 0 and <= MaxQuota, $"CohortCounts:{code} must be 0–{MaxQuota:N0}; it is {count}.");
+        }
+
         Check(ReferenceRoster > 0, $"ReferenceRoster must be positive; it is {ReferenceRoster}.");
         Check(Priority.Distinct().Count() == VariantNames.All.Count && Priority.Count == VariantNames.All.Count, $"Priority must list each variant once ({string.Join(", ", VariantNames.All)}); it lists {string.Join(", ", Priority)}.");
         Check(NotEligibleLookbackQuarters is >= 0 and <= 8, $"NotEligibleLookbackQuarters must be 0–8; it is {NotEligibleLookbackQuarters}.");
@@ -87,7 +99,8 @@ public sealed class DispatchOptions
     public string QuotaSetting() =>
         string.Join(", ", VariantNames.All.Select(v => Quotas[v] is var q
             ? $"{v}={q.Count}/{ReferenceRoster}{(q.ScaleWithRoster ? " scaled" : "")}{(q.SigunguCap is { } cap ? $" cap {cap}" : "")}"
-            : ""));
+            : "")
+            .Concat(CohortCounts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")));
 
     private static void Check(bool condition, string message)
     {

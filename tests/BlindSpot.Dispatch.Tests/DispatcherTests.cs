@@ -11,7 +11,7 @@ using static BlindSpot.Dispatch.Tests.TestSupport.DispatchScenario;
 
 namespace BlindSpot.Dispatch.Tests;
 
-public sealed class DispatcherTests
+public sealed partial class DispatcherTests
 {
     private static readonly RegionRegistry Regions = RegionRegistry.LoadDefault();
     private DataRoot root = null!;

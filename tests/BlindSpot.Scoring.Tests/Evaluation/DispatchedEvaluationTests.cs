@@ -64,7 +64,7 @@ internal sealed class DispatchedEvaluationTests
     public async Task SelectAsync_ModelRanking_EqualsTheRealDispatchRegister()
     {
         var rankings = await ModelRankingsAsync(root);
-        var simulated = (await new DispatchSimulationAdapter(new DispatchOptions()).SelectAsync(root, Dispatched, [rankings], CancellationToken.None)).Single();
+        var simulated = (await new DispatchSimulationAdapter(new DispatchOptions(), FeedCatalog.LoadDefault()).SelectAsync(root, Dispatched, [rankings], CancellationToken.None)).Single();
 
         var register = Register(root.PastDispatches(Dispatched));
         Assert.That(register.Keys, Is.EquivalentTo(VariantNames.All));
@@ -91,7 +91,7 @@ internal sealed class DispatchedEvaluationTests
             var otherRoot = new DataRoot(other);
             var rankings = await ModelRankingsAsync(otherRoot);
 
-            var simulated = (await new DispatchSimulationAdapter(options).SelectAsync(otherRoot, Dispatched, [rankings], CancellationToken.None)).Single();
+            var simulated = (await new DispatchSimulationAdapter(options, FeedCatalog.LoadDefault()).SelectAsync(otherRoot, Dispatched, [rankings], CancellationToken.None)).Single();
 
             var register = Register(otherRoot.PastDispatches(Dispatched));
             var byDefault = Register(root.PastDispatches(Dispatched));
@@ -117,7 +117,11 @@ internal sealed class DispatchedEvaluationTests
 
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         var lines = run.Output.Split('\n').Where(l => l.TrimStart().StartsWith("dispatched", StringComparison.Ordinal)).ToList();
-        Assert.That(lines, Has.Count.EqualTo(15), run.Output);
+        // Five rankings × three variants, then each catalog rule cohort's own picks on the model's lists.
+        var cohorts = FeedCatalog.LoadDefault().Cohorts;
+        Assert.That(lines, Has.Count.EqualTo(15 + cohorts.Count), run.Output);
+        Assert.That(lines.Where(l => l.Contains(RankingMethod.CohortPrefix, StringComparison.Ordinal)).Select(l => l.Split(RankingMethod.CohortPrefix)[1].Split(' ')[0]),
+            Is.EqualTo(cohorts.Select(c => c.Code)));
         // A perfect ranking fills the first list (household) only with people in crisis, whatever the quota.
         Assert.That(lines.Single(l => l.Contains("household") && l.Contains("oracle")), Does.Contain("precision 1.000"));
         var html = File.ReadAllText(Path.Combine(models, "child", version, "evaluation", "2026Q2", "report.html"));
@@ -157,7 +161,7 @@ internal sealed class DispatchedEvaluationTests
         await Must("evaluate", "--model", $"child/{version}", "--quarter", "2026Q2", "--data", folder, "--models", trainModels);
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(trainModels, "child", version, "evaluation", "2026Q2", "evaluation.json")));
 
-        Assert.That(card.Metrics.Dispatched, Has.Count.EqualTo(15));
+        Assert.That(card.Metrics.Dispatched, Has.Count.EqualTo(15 + FeedCatalog.LoadDefault().Cohorts.Count), "five rankings × three variants, and each rule cohort");
         Assert.That(card.Metrics.Dispatched!.Single(l => l.Variant == "household" && l.Method == RankingMethod.Oracle).Precision, Is.EqualTo(1.0));
         var evaluated = json.RootElement.GetProperty("dispatched").EnumerateArray()
             .Select(e => (e.GetProperty("variant").GetString(), e.GetProperty("method").GetString(), e.GetProperty("listed").GetInt32(), e.GetProperty("inCrisis").GetInt32()));
