@@ -34,6 +34,8 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
             .Reads(earlier.Select(root.Labels))
             .Reads(earlier.Select(root.PastDispatches))
             .DependsOn("catalog", catalog.Version)
+            .DependsOn("quotas", options.QuotaSetting())
+            .DependsOn("cohorts", Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(catalog.Cohorts)))[..16])
             .DependsOn("options", Fingerprint(options))
             .DependsOn("worklists", store.Destination)
             .WritesAll(root.WorklistFolder(quarter), "*")

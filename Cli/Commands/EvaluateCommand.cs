@@ -31,7 +31,8 @@ internal static class EvaluateCommand
             var root = CliSettings.Of(parse).DataRoot;
             var registry = new ModelRegistry(CliSettings.Of(parse).ModelsFolder);
             var counterfactualRoot = parse.GetValue(counterfactual) is { } path ? new DataRoot(path) : null;
-            var job = new EvaluationJob(CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true), new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog), counterfactualRoot);
+            var feeds = CommonOptions.LoadCatalog(parse, catalog);
+            var job = new EvaluationJob(CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true), new DispatchSimulationAdapter(CliSettings.Of(parse).Dispatch(), feeds), feeds, counterfactualRoot);
             var (report, folder) = await job.RunAsync(root, registry, variant, version, parse.GetValue(quarter), ct).ConfigureAwait(false);
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{report.Model} on {report.Quarter}: AUC {report.All.Auc:F4} (rule {report.RuleAll?.Auc:F4}), PR-AUC {report.All.PrAuc:F4}, precision@{report.All.K} {report.All.PrecisionAtK:F3}, Brier {report.All.Brier:F4}; lift {report.LiftOverRule:F2}× rule, {report.LiftOverRandom:F2}× random"));

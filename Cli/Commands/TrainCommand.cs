@@ -46,7 +46,8 @@ internal static class TrainCommand
             };
             BadArgumentsException.Check(options.Validate);
             var folder = CliSettings.Of(parse).ModelsFolder;
-            var result = await new TrainingJob(TimeProvider.System, new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog), CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true)).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
+            var feeds = CommonOptions.LoadCatalog(parse, catalog);
+            var result = await new TrainingJob(TimeProvider.System, new DispatchSimulationAdapter(CliSettings.Of(parse).Dispatch(), feeds), feeds, CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true)).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
             var card = result.Card;
             var m = card.Metrics;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

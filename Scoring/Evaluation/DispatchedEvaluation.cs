@@ -75,6 +75,15 @@ internal static class DispatchedEvaluation
             }
         }
 
+        // The rule cohorts' own picks on the model's lists, as method "cohort:<code>" after the five rankings.
+        if (rankings.ByMethod[0].Count > 0)
+        {
+            foreach (var cohort in await simulation.CohortsAsync(root, quarter, rankings.ByMethod[0], ct).ConfigureAwait(false))
+            {
+                result.Add(Measure(cohort.Variant, RankingMethod.CohortPrefix + cohort.Code, cohort.Keys, rankings.InCrisis[cohort.Variant]));
+            }
+        }
+
         return result;
     }
 

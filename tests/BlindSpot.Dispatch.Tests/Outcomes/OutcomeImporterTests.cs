@@ -24,6 +24,8 @@ public sealed partial class OutcomeImporterTests
         scenario = await CreateAsync(root);
         var options = new DispatchOptions
         {
+            // Household first (the order before issue #20), so 가구주01, first on every ranking, is on the household list.
+            Priority = [Variant.Household, Variant.Child, Variant.LonelyDeath],
             Quotas = new()
             {
                 [Variant.Household] = new VariantQuota { Count = 10, ScaleWithRoster = false },

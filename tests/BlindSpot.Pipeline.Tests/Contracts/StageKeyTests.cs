@@ -53,5 +53,21 @@ public sealed class StageKeyTests
         Assert.That(longerLookback["options"], Is.Not.EqualTo(values["options"]));
     }
 
+    [Test]
+    public void Dispatch_QuotaChanged_ChangesTheQuotasInput()
+    {
+        var regions = RegionRegistry.LoadDefault();
+        var files = new FileWorklistStore(Root);
+        var larger = new DispatchOptions();
+        larger.Quotas[Variant.Child].Count = 40_000;
+
+        var values = new DispatchStage(Catalog, regions, new DispatchOptions(), Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+        var changed = new DispatchStage(Catalog, regions, larger, Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+
+        Assert.That(values["quotas"], Is.EqualTo("Household=110000/9000000 scaled, Child=30000/9000000 scaled, LonelyDeath=45000/9000000 scaled"));
+        Assert.That(changed["quotas"], Does.Contain("Child=40000/9000000"));
+        Assert.That(changed["options"], Is.Not.EqualTo(values["options"]));
+    }
+
     private static System.Collections.Immutable.ImmutableSortedDictionary<string, string> Ingest(IngestOptions options) => new IngestStage(options).Declare(Root, Q).Values;
 }
