@@ -50,6 +50,13 @@ public sealed class DispatchOptions
     /// </summary>
     public Dictionary<string, int> CohortCounts { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>The cohort's count for the reference roster: the configured <see cref="CohortCounts"/> entry, else the catalog's.</summary>
+    public int CohortCount(RuleCohort cohort)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        return CohortCounts.GetValueOrDefault(cohort.Code, cohort.Count);
+    }
+
     /// <summary>Skip people already receiving basic-livelihood benefits (the benefit a crisis calls for). Default true.</summary>
     public bool ExcludeBenefitRecipients { get; set; } = true;
 

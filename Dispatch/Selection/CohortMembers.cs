@@ -25,7 +25,7 @@ internal static class CohortMembers
         }
 
         var result = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
-        foreach (var cohort in catalog.Cohorts.Where(c => options.CohortCounts.GetValueOrDefault(c.Code, c.Count) > 0))
+        foreach (var cohort in catalog.Cohorts.Where(c => options.CohortCount(c) > 0))
         {
             HashSet<long>? members = null;
             foreach (var condition in cohort.Conditions)

@@ -44,11 +44,7 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
         return new VariantSelection(variant, target, list.Selected, list.Excluded, modelVersion) { Cohorts = cohortResults };
     }
 
-    private int CohortQuota(RuleCohort cohort)
-    {
-        var count = options.CohortCounts.TryGetValue(cohort.Code, out var configured) ? configured : cohort.Count;
-        return Core.Catalog.NationalQuota.Scale(count, roster.People, options.ReferenceRoster);
-    }
+    private int CohortQuota(RuleCohort cohort) => Core.Catalog.NationalQuota.Scale(options.CohortCount(cohort), roster.People, options.ReferenceRoster);
 
     /// <summary>
     /// Takes people from <paramref name="ranking"/>, starting at <paramref name="from"/>, until the list holds
