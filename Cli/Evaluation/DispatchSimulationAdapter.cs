@@ -15,11 +15,13 @@ namespace BlindSpot.Cli.Evaluation;
 /// <param name="catalog">The catalog whose rule cohorts dispatch lists; null lists none (only for tests that want the models' lists alone).</param>
 internal sealed class DispatchSimulationAdapter(DispatchOptions options, FeedCatalog? catalog) : IDispatchSimulation
 {
+    private (string Root, Quarter Quarter, SimulatedDispatch Dispatch)? loaded;
+
     public async Task<IReadOnlyList<IReadOnlyDictionary<Variant, IReadOnlyList<long>>>> SelectAsync(
         DataRoot root, Quarter quarter, IReadOnlyList<IReadOnlyDictionary<Variant, IReadOnlyList<long>>> rankings, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(rankings);
-        var dispatch = await SimulatedDispatch.LoadAsync(root, quarter, options, catalog, ct).ConfigureAwait(false);
+        var dispatch = await LoadAsync(root, quarter, ct).ConfigureAwait(false);
         return [.. rankings.Select(dispatch.Select)];
     }
 
@@ -30,8 +32,25 @@ internal sealed class DispatchSimulationAdapter(DispatchOptions options, FeedCat
             return [];
         }
 
-        var dispatch = await SimulatedDispatch.LoadAsync(root, quarter, options, catalog, ct).ConfigureAwait(false);
+        var dispatch = await LoadAsync(root, quarter, ct).ConfigureAwait(false);
         var picks = dispatch.SelectWithCohorts(rankings).Cohorts;
         return [.. catalog.Cohorts.Where(c => picks.ContainsKey(c.Code)).Select(c => new CohortPicks(c.Code, c.Variant, picks[c.Code]))];
+    }
+
+    /// <summary>
+    /// The quarter's selection inputs (roster, not-eligible history, cohort members), read once for both calls an
+    /// evaluation makes on one quarter (<see cref="SelectAsync"/>, then <see cref="CohortsAsync"/>).
+    /// </summary>
+    private async Task<SimulatedDispatch> LoadAsync(DataRoot root, Quarter quarter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        if (loaded is { } last && last.Root == root.Path && last.Quarter == quarter)
+        {
+            return last.Dispatch;
+        }
+
+        var dispatch = await SimulatedDispatch.LoadAsync(root, quarter, options, catalog, ct).ConfigureAwait(false);
+        loaded = (root.Path, quarter, dispatch);
+        return dispatch;
     }
 }
