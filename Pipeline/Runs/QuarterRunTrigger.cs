@@ -108,6 +108,7 @@ public sealed partial class QuarterRunTrigger
         }
 
         previous = jobs[PipelineStages.Dispatch] = Then(previous, j => j.DispatchAsync(quarter, runId, CancellationToken.None));
+        previous = jobs[PipelineStages.DiscoveryIndex] = Then(previous, j => j.DiscoveryIndexAsync(quarter, runId, CancellationToken.None));
         jobs[PipelineStages.Report] = Then(previous, j => j.ReportAsync(quarter, runId, CancellationToken.None));
         return jobs;
     }
