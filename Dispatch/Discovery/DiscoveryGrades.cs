@@ -19,6 +19,9 @@ public static class DiscoveryGrades
             : DiscoveryGrade.Low;
     }
 
+    /// <summary>위기가구, 위기아동 or 고독사위험: the variant's name as worklists and cases show it.</summary>
+    public static string VariantName(BlindSpot.Core.Catalog.Variant variant) => Worklists.WorklistColumns.VariantName(variant);
+
     /// <summary>상, 중, 하, or "-" for none.</summary>
     public static string KoreanName(DiscoveryGrade grade) => grade switch
     {
