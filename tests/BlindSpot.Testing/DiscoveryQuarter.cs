@@ -11,7 +11,7 @@ namespace BlindSpot.Testing;
 /// A tiny quarter for own discovery (자체 발굴), every expectation checkable by hand. In 종로구 (11110): the dispatched
 /// people (resident numbers given by the caller, on the register), each with a record, who must not be indexed; then
 /// 강여섯 (70, alone, 읍면동 505, 단전, household grade 상, lonely-death 상), 윤일곱 (35, household 중) and her child 윤아이 (8) (one
-/// household, 읍면동 515, 건강보험료 체납; 윤아이 child grade 상), 한아홉 (45, 읍면동 510, 대출금 연체, a person feed, household 중),
+/// household, 읍면동 515, 건강보험료 체납; 윤아이 child grade 상), 한아홉 (45, alone, 읍면동 510, 대출금 연체, a person feed, household 중),
 /// 조여덟 (50, 읍면동 515, no record: not indexed), 서열 (deceased, 단전: not indexed). In 수원시 (41110): 문열하나 (60,
 /// 건강보험료 체납). Grades need the quotas of <see cref="Quotas"/> (1 each, not scaled):
 /// 상 = national rank ≤ 3, 중 ≤ 10.
