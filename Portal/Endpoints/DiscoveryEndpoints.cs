@@ -7,6 +7,7 @@ using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Cases;
 using BlindSpot.Portal.Discovery;
 using BlindSpot.Portal.Pages;
+using BlindSpot.Portal.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -91,6 +92,7 @@ internal static class DiscoveryEndpoints
         if (scope.OwnEupmyeondong is { } own && people.Any(p => p.Eupmyeondong != own))
         {
             await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), "other-area");
+            context.Items[RefusalAuditMiddleware.AuditedByHandler] = true;
             return ErrorPages.Page(context, StatusCodes.Status403Forbidden);
         }
 
@@ -134,6 +136,7 @@ internal static class DiscoveryEndpoints
         {
             await audit.RecordAsync(context, AuditActions.Denied, AuditTarget.Of(context), "other-area");
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
+            context.Items[RefusalAuditMiddleware.AuditedByHandler] = true;
             return null;
         }
 
