@@ -86,7 +86,7 @@ internal static class DiscoveryView
         foreach (var position in result.Shown)
         {
             var p = index.People[position];
-            var grades = string.Join(" ", index.Variants.Select((v, i) => $"{DiscoveryGrades.VariantName(v)[..2]} {DiscoveryGrades.KoreanName(p.Grades[i])}"));
+            var grades = string.Join(" · ", index.Variants.Select((v, i) => $"{Short(v)} {DiscoveryGrades.KoreanName(p.Grades[i])}"));
             var feeds = Enumerable.Range(0, index.FeedCodes.Count).Where(f => (p.Feeds & (1UL << f)) != 0)
                 .Select(f => catalog.TryGetFeed(index.FeedCodes[f], out var feed) ? feed.NameKo : index.FeedCodes[f]).ToList();
             rows.Append($"<tr><td><input type=\"checkbox\" name=\"p\" value=\"{position}\" id=\"p-{position}\" aria-label=\"{Html.E(p.Name)} 선택\"></td><td class=\"name\">{Html.E(p.Name)}</td><td>{Html.E(p.MaskedResidentNumber)}</td>")
@@ -103,6 +103,13 @@ internal static class DiscoveryView
             </form>
             """;
     }
+
+    private static string Short(Variant variant) => variant switch
+    {
+        Variant.Household => "가구",
+        Variant.Child => "아동",
+        _ => "고독사",
+    };
 
     private static string Household(DiscoveryPerson p)
     {
