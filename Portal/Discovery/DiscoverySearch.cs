@@ -55,7 +55,12 @@ internal static class DiscoverySearch
     // Best grade (1 상 … 3 하, 4 none) in the top bits, then fewer missing feeds, then more records, then the position.
     private static long SortKey(DiscoveryPerson p, int position)
     {
-        var best = p.Grades.Where(g => g != DiscoveryGrade.None).Select(g => (int)g).DefaultIfEmpty(4).Min();
+        var best = 4;
+        for (var v = 0; v < p.Grades.Count; v++)
+        {
+            best = p.Grades[v] != DiscoveryGrade.None && (int)p.Grades[v] < best ? (int)p.Grades[v] : best;
+        }
+
         return ((long)best << 60) | ((long)(63 - Math.Min(p.FeedCount, 63)) << 53) | ((long)(ushort.MaxValue - p.Records) << 37) | (uint)position;
     }
 
@@ -79,6 +84,20 @@ internal static class DiscoverySearch
             && (traits == HouseholdTraits.None || (p.Traits & traits) != 0)
             && (kinds == 0 || (loaded.Kinds[i] & kinds) != 0)
             && (feeds == 0 || (p.Feeds & feeds) != 0)
-            && grades.All(g => p.Grades[g.Variant] != DiscoveryGrade.None && p.Grades[g.Variant] <= g.Lowest);
+            && Graded(p, grades);
+    }
+
+    // A loop, not LINQ: this runs for every person of the area on every search.
+    private static bool Graded(DiscoveryPerson p, (int Variant, DiscoveryGrade Lowest)[] grades)
+    {
+        foreach (var (variant, lowest) in grades)
+        {
+            if (p.Grades[variant] == DiscoveryGrade.None || p.Grades[variant] > lowest)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
