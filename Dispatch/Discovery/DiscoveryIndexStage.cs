@@ -17,7 +17,7 @@ namespace BlindSpot.Dispatch.Discovery;
 /// (read from the identity vault, as dispatch does). Reads the roster, the lake, the scores, the register and the
 /// vault; <see cref="StageOutcome.Detail"/> is the <see cref="DiscoveryIndexSummary"/>.
 /// </summary>
-public sealed class DiscoveryIndexStage(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer) : IQuarterStage
+public sealed class DiscoveryIndexStage(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer) : IQuarterStage, IHeapBudget
 {
     public string Name => StageNames.DiscoveryIndex;
 
@@ -36,6 +36,9 @@ public sealed class DiscoveryIndexStage(FeedCatalog catalog, RegionRegistry regi
             .DependsOn("quotas", Fingerprint(options))
             .WritesAll(root.DiscoveryFolder(quarter), DiscoveryFiles.IndexPattern);
     }
+
+    /// <summary>512 MiB + 170 B a person, at least 2 GiB (<see cref="DiscoveryMemory"/>), when the verb runs it alone.</summary>
+    public Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct) => DiscoveryMemory.HeapLimitAsync(root, quarter, ct);
 
     public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)
     {
