@@ -25,20 +25,30 @@ public static class OwnDiscoveryRegister
     /// for <paramref name="variant"/>; a case id already on record is left as it is. Throws when the person is not in the
     /// index (only people the index lists can be found by own discovery).
     /// </summary>
-    public static async Task AddAsync(DataRoot root, Quarter quarter, string sigungu, string caseId, long personKey, Variant variant, CancellationToken ct)
+    public static Task AddAsync(DataRoot root, Quarter quarter, string sigungu, string caseId, long personKey, Variant variant, CancellationToken ct) =>
+        AddAsync(root, quarter, sigungu, [(caseId, personKey, variant)], ct);
+
+    /// <summary>Records several cases of one 시군구 at once: the index is read once, the register appended under one lock.</summary>
+    public static async Task AddAsync(DataRoot root, Quarter quarter, string sigungu, IReadOnlyList<(string CaseId, long PersonKey, Variant Variant)> cases, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(root);
-        ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
-        var index = DiscoveryIndexFile.Read(root.DiscoveryIndex(quarter, sigungu), keepResidentNumbers: true);
-        var person = index.People.FirstOrDefault(p => p.PersonKey == personKey)
-            ?? throw new InvalidOperationException($"Person {personKey:x16} is not in the {quarter} discovery index of {sigungu}; only people it lists can be added as own discoveries.");
-        var path = root.OwnDiscoveries(quarter);
-        using var importLock = await ImportLock.AcquireAsync(Path.Combine(root.OutcomesFolder(quarter), "imports"), ct).ConfigureAwait(false);
-        if (DispatchRegister.Read(path).Any(e => e.WorklistId == caseId))
+        ArgumentNullException.ThrowIfNull(cases);
+        if (cases.Count == 0)
         {
             return;
         }
 
+        var index = DiscoveryIndexFile.Read(root.DiscoveryIndex(quarter, sigungu), keepResidentNumbers: true);
+        var wanted = cases.Select(c => c.PersonKey).ToHashSet();
+        var people = index.People.Where(p => wanted.Contains(p.PersonKey)).ToDictionary(p => p.PersonKey);
+        if (cases.FirstOrDefault(c => !people.ContainsKey(c.PersonKey)) is { CaseId: not null } missing)
+        {
+            throw new InvalidOperationException($"Person {missing.PersonKey:x16} is not in the {quarter} discovery index of {sigungu}; only people it lists can be added as own discoveries.");
+        }
+
+        var path = root.OwnDiscoveries(quarter);
+        using var importLock = await ImportLock.AcquireAsync(Path.Combine(root.OutcomesFolder(quarter), "imports"), ct).ConfigureAwait(false);
+        var onRecord = DispatchRegister.Read(path).Select(e => e.WorklistId).ToHashSet(StringComparer.Ordinal);
         var exists = File.Exists(path);
         using var csv = CsvFiles.Create(PrivateFiles.Create(path, mode: FileMode.Append), CsvFiles.Options with { NewLine = "\n" }, leaveOpen: false);
         if (!exists)
@@ -46,14 +56,18 @@ public static class OwnDiscoveryRegister
             csv.WriteHeader(DispatchRegister.Columns);
         }
 
-        csv.WriteField(quarter.ToString());
-        csv.WriteField(variant.ToCode());
-        csv.WriteField(person.FullResidentNumber ?? "");
-        csv.WriteField(person.HouseholdNumber ?? "");
-        csv.WriteField(sigungu);
-        csv.WriteField(SelectedBy);
-        csv.WriteField("");
-        csv.WriteField(caseId);
-        csv.EndRecord();
+        foreach (var (caseId, personKey, variant) in cases.Where(c => onRecord.Add(c.CaseId)))
+        {
+            var person = people[personKey];
+            csv.WriteField(quarter.ToString());
+            csv.WriteField(variant.ToCode());
+            csv.WriteField(person.FullResidentNumber ?? "");
+            csv.WriteField(person.HouseholdNumber ?? "");
+            csv.WriteField(sigungu);
+            csv.WriteField(SelectedBy);
+            csv.WriteField("");
+            csv.WriteField(caseId);
+            csv.EndRecord();
+        }
     }
 }

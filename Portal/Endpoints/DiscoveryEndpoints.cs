@@ -96,22 +96,18 @@ internal static class DiscoveryEndpoints
             return ErrorPages.Page(context, StatusCodes.Status403Forbidden);
         }
 
-        var added = new List<CaseRecord>();
-        var already = new List<string>();
-        foreach (var person in people)
+        var (added, refused) = await book.AddAsync(scope.Quarter, loaded!, people, reason, scope.OwnEupmyeondong, context.User.Identity!.Name!, context.RequestAborted);
+        foreach (var c in added)
         {
-            if (await book.AddAsync(scope.Quarter, loaded!, person, reason, scope.OwnEupmyeondong, context.User.Identity!.Name!, context.RequestAborted) is { } c)
-            {
-                added.Add(c);
-                await audit.RecordAsync(context, AuditActions.DiscoveryAdd, AuditTarget.Of(context), "added:" + c.CaseId, 1);
-            }
-            else
-            {
-                already.Add($"{person.Name} ({person.MaskedResidentNumber})");
-                await audit.RecordAsync(context, AuditActions.DiscoveryAdd, AuditTarget.Of(context), "refused:already-a-case");
-            }
+            await audit.RecordAsync(context, AuditActions.DiscoveryAdd, AuditTarget.Of(context), "added:" + c.CaseId, 1);
         }
 
+        foreach (var _ in refused)
+        {
+            await audit.RecordAsync(context, AuditActions.DiscoveryAdd, AuditTarget.Of(context), "refused:already-a-case");
+        }
+
+        var already = refused.Select(p => $"{p.Name} ({p.MaskedResidentNumber})").ToList();
         return Html.Page(context, added.Count > 0 ? "자체 발굴 사례를 추가했습니다" : "사례로 추가하지 못했습니다", DiscoveryView.Added(scope.Quarter, added, already, back),
             added.Count > 0 ? StatusCodes.Status200OK : StatusCodes.Status409Conflict);
     }
