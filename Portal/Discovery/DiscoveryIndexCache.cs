@@ -76,18 +76,7 @@ internal sealed class DiscoveryIndexCache(DataRoot root, FeedCatalog catalog)
     {
         var index = DiscoveryIndexFile.Read(path);
         var feedKinds = index.FeedCodes.Select(code => KindsOf(catalog.TryGetFeed(code, out var feed) ? feed : null)).ToArray();
-        var kinds = new ushort[index.People.Count];
-        for (var i = 0; i < kinds.Length; i++)
-        {
-            var feeds = index.People[i].Feeds;
-            for (var f = 0; feeds != 0 && f < feedKinds.Length; f++, feeds >>= 1)
-            {
-                kinds[i] |= (feeds & 1) != 0 ? feedKinds[f] : (ushort)0;
-            }
-        }
-
-        var version = string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}");
-        return new LoadedDiscovery(index, kinds, version);
+        return LoadedDiscovery.Of(index, feedKinds, string.Create(CultureInfo.InvariantCulture, $"{file.Length:x}-{file.LastWriteTimeUtc.Ticks:x}"));
     }
 
     /// <summary>The reason kinds a feed's records are of: the kinds whose words its Korean name or reason sentence holds.</summary>
