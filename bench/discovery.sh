@@ -69,6 +69,19 @@ time_page "$work/sigungu.cookies" "$page?feed=health_insurance_arrears&feed=loan
 time_page "$work/sigungu.cookies" "$page?emd=41110515&age=80-" "41110 ?emd=41110515&age=80-"
 time_page "$work/emd.cookies" "$base/discovery/11110/$quarter" "11110 as the 읍면동 officer of 11110515"
 time_page "$work/emd.cookies" "$base/discovery/11110/$quarter?kind=health-insurance" "11110 as the 읍면동 officer, ?kind=health-insurance"
+# Adding people as own cases (one POST each: reasons from the lake, the store, the register): 1 person, then 20.
+add() {
+  local count=$1 url="$page?kind=utility-cut&age=65-79" html token version picks
+  html=$(curl -s -b "$work/sigungu.cookies" "$url")
+  token=$(echo "$html" | grep -o 'name="__RequestVerificationToken" value="[^"]*"' | tail -1 | sed 's/.*value="//; s/"$//')
+  version=$(echo "$html" | grep -o 'name="v" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+  picks=$(echo "$html" | grep -o 'name="p" value="[0-9]*"' | sed 's/.*value="//; s/"$//' | sed -n "$2,$(($2 + count - 1))p" | sed 's/^/--data-urlencode p=/' | tr '\n' ' ')
+  # shellcheck disable=SC2086
+  curl -s -o "$work/added" -w "%{http_code} %{time_total}\n" -b "$work/sigungu.cookies" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "v=$version" \
+    --data-urlencode "reason=벤치마크" $picks "$page/add" | awk -v n="$count" '{ printf "| add %-2d people as own cases (41110)                            | status %s | %6.0f ms\n", n, $1, $2 * 1000 }'
+}
+add 1 1
+add 20 2
 ps -o rss= -p "$pid" | awk '{ printf "portal RSS after the searches: %.0f MiB\n", $1 / 1024 }'
 kill "$pid"
 wait "$pid" 2>/dev/null || true
