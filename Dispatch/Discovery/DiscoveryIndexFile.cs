@@ -52,6 +52,64 @@ public static class DiscoveryIndexFile
         }
     }
 
+    /// <summary>
+    /// The rows of <paramref name="wanted"/> person keys with their whole resident and household numbers (Dispatch's
+    /// register only); every other row is stepped over without making its strings.
+    /// </summary>
+    internal static Dictionary<long, DiscoveryPerson> Find(string path, IReadOnlySet<long> wanted)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        try
+        {
+            if (!reader.ReadBytes(Magic.Length).AsSpan().SequenceEqual(Magic) || reader.ReadInt32() != Version)
+            {
+                throw new DataErrorException($"{path}: not an own-discovery index of this version; run 'blindspot discovery-index' for the quarter again.");
+            }
+
+            _ = reader.ReadString();
+            _ = reader.ReadString();
+            _ = Strings(reader);
+            var variants = Strings(reader).Length;
+            var count = reader.ReadInt32();
+            var found = new Dictionary<long, DiscoveryPerson>();
+            for (var i = 0; i < count && found.Count < wanted.Count; i++)
+            {
+                var start = stream.Position;
+                var key = reader.ReadInt64();
+                if (wanted.Contains(key))
+                {
+                    stream.Position = start;
+                    found[key] = ReadPerson(reader, variants, keepResidentNumbers: true);
+                    continue;
+                }
+
+                // household key, then the 읍면동 string, 4 bytes, the feed mask, the record count, the grades and ranks, 5 strings.
+                stream.Position += sizeof(long);
+                Skip(reader);
+                stream.Position += 4 + sizeof(ulong) + sizeof(ushort) + (variants * (1 + sizeof(int)));
+                for (var s = 0; s < 5; s++)
+                {
+                    Skip(reader);
+                }
+            }
+
+            return found;
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new DataErrorException($"{path}: the own-discovery index ends early (cut or damaged); run 'blindspot discovery-index' for the quarter again.", e);
+        }
+    }
+
+    // A length-prefixed string (7-bit encoded length, as BinaryWriter writes it), stepped over.
+    private static void Skip(BinaryReader reader)
+    {
+        // The length first: `Position += Read…()` would take the position before the length's own bytes were read.
+        var length = reader.Read7BitEncodedInt();
+        reader.BaseStream.Position += length;
+    }
+
     internal static void Write(string path, string quarter, string sigungu, IReadOnlyList<string> feedCodes, IReadOnlyList<Variant> variants, IEnumerable<DiscoveryPerson> people, int count)
     {
         var temporary = path + ".tmp";

@@ -28,7 +28,7 @@ public static class OwnDiscoveryRegister
     public static Task AddAsync(DataRoot root, Quarter quarter, string sigungu, string caseId, long personKey, Variant variant, CancellationToken ct) =>
         AddAsync(root, quarter, sigungu, [(caseId, personKey, variant)], ct);
 
-    /// <summary>Records several cases of one 시군구 at once: the index is read once, the register appended under one lock.</summary>
+    /// <summary>Records several cases of one 시군구 at once: the index is read once (only their rows made), the register appended under one lock.</summary>
     public static async Task AddAsync(DataRoot root, Quarter quarter, string sigungu, IReadOnlyList<(string CaseId, long PersonKey, Variant Variant)> cases, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -38,9 +38,7 @@ public static class OwnDiscoveryRegister
             return;
         }
 
-        var index = DiscoveryIndexFile.Read(root.DiscoveryIndex(quarter, sigungu), keepResidentNumbers: true);
-        var wanted = cases.Select(c => c.PersonKey).ToHashSet();
-        var people = index.People.Where(p => wanted.Contains(p.PersonKey)).ToDictionary(p => p.PersonKey);
+        var people = DiscoveryIndexFile.Find(root.DiscoveryIndex(quarter, sigungu), cases.Select(c => c.PersonKey).ToHashSet());
         if (cases.FirstOrDefault(c => !people.ContainsKey(c.PersonKey)) is { CaseId: not null } missing)
         {
             throw new InvalidOperationException($"Person {missing.PersonKey:x16} is not in the {quarter} discovery index of {sigungu}; only people it lists can be added as own discoveries.");
