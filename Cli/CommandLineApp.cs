@@ -16,6 +16,7 @@ internal static class CommandLineApp
             IngestCommand.Create(output),
             FeaturesCommand.Create(output),
             DispatchCommand.Create(output),
+            DiscoveryIndexCommand.Create(output),
             OutcomesCommand.Create(output),
             TrainCommand.Create(output),
             ModelsCommand.Create(output),

@@ -66,6 +66,7 @@ public static class PortalApplicationBuilderExtensions
             AccountEndpoints.Map(endpoints);
             OfficerEndpoints.Map(endpoints, options);
             CaseEndpoints.Map(endpoints);
+            DiscoveryEndpoints.Map(endpoints);
             AnalystEndpoints.Map(endpoints);
             AdminEndpoints.Map(endpoints);
         });

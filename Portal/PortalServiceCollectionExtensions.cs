@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Regions;
@@ -8,6 +9,7 @@ using BlindSpot.Pipeline.Health;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Cases;
+using BlindSpot.Portal.Discovery;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Pages;
 using BlindSpot.Portal.Runs;
@@ -62,6 +64,9 @@ public static class PortalServiceCollectionExtensions
             : new WorklistFiles(sp.GetRequiredService<DataRoot>(), sp.GetRequiredService<ReportedOutcomes>()));
         services.AddSingleton<OutcomeUploads>();
         services.AddSingleton<CaseBook>();
+        services.TryAddSingleton(_ => FeedCatalog.LoadDefault());
+        services.AddSingleton<DiscoveryIndexCache>();
+        services.AddSingleton<OwnDiscoveryBook>();
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));
         services.AddHostedService<PortalStartup>();

@@ -16,6 +16,26 @@ internal static class IdentityVault
 
     public static Dictionary<long, IdentityRecord> Read(string csvPath, IReadOnlySet<long> wanted, Pseudonymizer pseudonymizer)
     {
+        var found = new Dictionary<long, IdentityRecord>(wanted.Count);
+        if (wanted.Count == 0)
+        {
+            return found;
+        }
+
+        Scan(csvPath, pseudonymizer, key => wanted.Contains(key), (key, record) =>
+        {
+            found[key] = record;
+            return found.Count < wanted.Count;
+        });
+        return found;
+    }
+
+    /// <summary>
+    /// Reads the vault once, handing every row whose person key <paramref name="wanted"/> accepts to <paramref name="take"/>,
+    /// until it returns false; the rows of everyone else are never materialised.
+    /// </summary>
+    public static void Scan(string csvPath, Pseudonymizer pseudonymizer, Func<long, bool> wanted, Func<long, IdentityRecord, bool> take)
+    {
         var path = File.Exists(csvPath) ? csvPath : File.Exists(csvPath + ".gz") ? csvPath + ".gz"
             : throw new FileNotFoundException($"{csvPath}: the quarter's identity vault is missing; dispatch cannot name the people it selects.", csvPath);
         using var file = File.OpenRead(path);
@@ -28,20 +48,17 @@ internal static class IdentityVault
             throw new InvalidDataException($"{path}: the vault's header must have {string.Join(", ", Columns)}; it has {string.Join(", ", headers)}.");
         }
 
-        var found = new Dictionary<long, IdentityRecord>(wanted.Count);
         Span<char> number = stackalloc char[32];
-        while (csv.Read() && found.Count < wanted.Count)
+        while (csv.Read())
         {
             var raw = csv.GetSpan(index[0]);
             var length = Encoding.ASCII.GetChars(raw[..Math.Min(raw.Length, number.Length)], number);
             var key = pseudonymizer.Person(number[..length]).Value;
-            if (wanted.Contains(key))
+            if (wanted(key) && !take(key, new IdentityRecord(number[..length].ToString(), Text(csv, index[1]), Text(csv, index[2]), Text(csv, index[3]), Text(csv, index[4]))))
             {
-                found[key] = new IdentityRecord(number[..length].ToString(), Text(csv, index[1]), Text(csv, index[2]), Text(csv, index[3]), Text(csv, index[4]));
+                return;
             }
         }
-
-        return found;
     }
 
     private static string Text(CsvReader csv, int index) => Encoding.UTF8.GetString(csv.GetSpan(index));

@@ -9,7 +9,7 @@ using BlindSpot.Dispatch.Register;
 namespace BlindSpot.Dispatch.Outcomes;
 
 /// <summary>
-/// Imports an outcome upload for a quarter: every row checked against the quarter's dispatch register (the person was
+/// Imports an outcome upload for a quarter: every row checked against the quarter's dispatch register and own-discovery register (the person was
 /// dispatched, in that 시군구, for that variant), the code and the date; rows that change the record appended to the
 /// history, the labels rebuilt (latest answer wins), and a per-row report written beside the kept copy of the upload.
 /// Imports of one quarter run one at a time across processes (<see cref="ImportLock"/>), so ids are unique and no
@@ -26,7 +26,9 @@ public sealed class OutcomeImporter(Pseudonymizer pseudonymizer, TimeProvider ti
         ArgumentNullException.ThrowIfNull(root);
         limits ??= OutcomeImportLimits.Default;
         limits.Validate();
+        // The people the 시군구 vouched for as own-discovery cases are on record beside the dispatched ones.
         var register = DispatchRegister.Read(root.PastDispatches(quarter));
+        register.AddRange(DispatchRegister.Read(root.OwnDiscoveries(quarter)));
         if (register.Count == 0)
         {
             throw new InvalidOperationException($"{root.PastDispatches(quarter)}: {quarter} has no dispatch register, so there is nothing to report outcomes on; check the quarter.");

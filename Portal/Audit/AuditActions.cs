@@ -30,6 +30,12 @@ public static class AuditActions
     /// <summary>A case changed: assigned (to a 읍면동 or back), its status moved, a note added, continued management set; or refused, with why.</summary>
     public const string CaseChange = "case-change";
 
+    /// <summary>An own-discovery search (자체 발굴): the outcome holds its conditions as codes, rows the people matching.</summary>
+    public const string DiscoverySearch = "discovery-search";
+
+    /// <summary>A person added as an own-discovery case: added:&lt;case id&gt;, or refused:&lt;why&gt;; never a name or number.</summary>
+    public const string DiscoveryAdd = "discovery-add";
+
     /// <summary>An admin exported the audit log.</summary>
     public const string AuditExport = "audit-export";
 

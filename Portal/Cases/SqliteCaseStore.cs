@@ -6,7 +6,7 @@ namespace BlindSpot.Portal.Cases;
 
 /// <summary>
 /// Cases in one SQLite file (<c>&lt;data&gt;/portal/cases.db</c>, owner-only): the quick start's store, no server needed.
-/// The same tables and indexes as PostgreSQL's <c>004_cases.sql</c>, created on first use; write-ahead logging so pages
+/// The same tables and indexes as PostgreSQL's <c>004_cases.sql</c> and <c>007_own_discovery.sql</c>, created on first use; write-ahead logging so pages
 /// read while an officer writes.
 /// </summary>
 public sealed class SqliteCaseStore : SqlCaseStore
@@ -21,6 +21,7 @@ public sealed class SqliteCaseStore : SqlCaseStore
         CREATE INDEX IF NOT EXISTS cases_list ON cases (quarter, sigungu_code, due, case_id);
         CREATE INDEX IF NOT EXISTS cases_eupmyeondong ON cases (quarter, eupmyeondong_code, due, case_id);
         CREATE INDEX IF NOT EXISTS cases_person ON cases (person_key) WHERE person_key IS NOT NULL;
+        CREATE UNIQUE INDEX IF NOT EXISTS cases_own_person ON cases (quarter, person_key) WHERE origin = 'own';
         CREATE TABLE IF NOT EXISTS case_events (
             case_id TEXT NOT NULL REFERENCES cases (case_id), seq INTEGER NOT NULL, at TEXT NOT NULL, user_name TEXT NOT NULL,
             kind TEXT NOT NULL, status TEXT NOT NULL, channel TEXT NOT NULL, note TEXT NOT NULL, eupmyeondong_code TEXT NULL,

@@ -19,7 +19,7 @@ namespace BlindSpot.Portal.Tests.Browser;
 [Category("Browser")]
 [Category("Integration")]
 [NonParallelizable]
-public sealed class OfficerAndAnalystBrowserTests
+public sealed partial class OfficerAndAnalystBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
