@@ -18,10 +18,13 @@ public sealed partial class OutcomeImporterTests
     private DispatchScenario scenario = null!;
 
     [SetUp]
-    public async Task DispatchAQuarter()
+    public async Task DispatchAQuarter() => (root, scenario) = await DispatchedRootAsync();
+
+    /// <summary>A fresh data root with the scenario's quarter dispatched (the same bytes every time).</summary>
+    private static async Task<(DataRoot Root, DispatchScenario Scenario)> DispatchedRootAsync()
     {
-        root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-outcomes-").FullName);
-        scenario = await CreateAsync(root);
+        var root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-outcomes-").FullName);
+        var scenario = await CreateAsync(root);
         var options = new DispatchOptions
         {
             Quotas = new()
@@ -32,6 +35,7 @@ public sealed partial class OutcomeImporterTests
             },
         };
         await new Dispatcher(Catalog, RegionRegistry.LoadDefault(), options, Keys).DispatchAsync(root, Quarter, new FileWorklistStore(root));
+        return (root, scenario);
     }
 
     [TearDown]
