@@ -67,6 +67,7 @@ public static class PortalApplicationBuilderExtensions
             OfficerEndpoints.Map(endpoints, options);
             CaseEndpoints.Map(endpoints);
             AnalystEndpoints.Map(endpoints);
+            ReportEndpoints.Map(endpoints, options);
             AdminEndpoints.Map(endpoints);
         });
         return app;

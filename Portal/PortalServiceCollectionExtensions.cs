@@ -10,6 +10,7 @@ using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Cases;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Pages;
+using BlindSpot.Portal.Reports;
 using BlindSpot.Portal.Runs;
 using BlindSpot.Portal.Security;
 using BlindSpot.Portal.Storage;
@@ -62,6 +63,10 @@ public static class PortalServiceCollectionExtensions
             : new WorklistFiles(sp.GetRequiredService<DataRoot>(), sp.GetRequiredService<ReportedOutcomes>()));
         services.AddSingleton<OutcomeUploads>();
         services.AddSingleton<CaseBook>();
+        services.AddSingleton<ReportIntake>();
+        // Reports and API keys live in the case store's database (SqlCaseStore implements all three).
+        services.AddSingleton(sp => (IReportStore)sp.GetRequiredService<ICaseStore>());
+        services.AddSingleton(sp => (IApiKeyStore)sp.GetRequiredService<ICaseStore>());
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));
         services.AddHostedService<PortalStartup>();

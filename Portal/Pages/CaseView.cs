@@ -90,6 +90,7 @@ internal static class CaseView
         CaseEvent.StatusChange => "상태 변경",
         CaseEvent.NoteOnly => "기록",
         CaseEvent.Continued => "지속관리",
+        CaseEvent.Report => "신고 접수",
         _ => e.Kind,
     };
 
