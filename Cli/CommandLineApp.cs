@@ -17,6 +17,7 @@ internal static class CommandLineApp
             FeaturesCommand.Create(output),
             DispatchCommand.Create(output),
             OutcomesCommand.Create(output),
+            ReportsCommand.Create(output),
             TrainCommand.Create(output),
             ModelsCommand.Create(output),
             ScoreCommand.Create(output),
