@@ -250,7 +250,7 @@ public sealed class OfficerAndAnalystBrowserTests
         await analyst.SetInputFilesAsync("#file", file);
         await analyst.ClickAsync("#import");
         await analyst.WaitForSelectorAsync("#intake-summary");
-        await Shot(analyst, "11-reports-imported");
+        await Shot(analyst, "12-reports-imported");
         Assert.That(await analyst.InnerTextAsync("#intake-summary"), Does.Contain("6행 = 연결 4 + 미연결 1 + 거부 1"));
         Assert.That(await analyst.InnerTextAsync("#unmatched"), Does.Contain("이영희"));
 
@@ -260,7 +260,7 @@ public sealed class OfficerAndAnalystBrowserTests
         Assert.That(await row.InnerTextAsync(), Does.Contain("신고"));
         await row.Locator("a").First.ClickAsync();
         await officer.WaitForURLAsync("**/cases/2026Q3/2026Q3-11110-R-*");
-        await Shot(officer, "12-report-case");
+        await Shot(officer, "13-report-case");
         Assert.That(await officer.InnerTextAsync("#reasons"), Does.Contain("우편물이 쌓여 있음").And.Contain("이웃"));
         Assert.That(await officer.InnerTextAsync("#case-status"), Does.Contain("신고"));
     }
