@@ -28,7 +28,7 @@ public static class ReportMatcher
             return [];
         }
 
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);   // resident number → name in the vault
+        var names = new Dictionary<string, (string Name, string Address, string Phone)>(StringComparer.Ordinal);   // resident number → the vault's row
         var byResident = reports.Where(r => r.ResidentNumber is not null).Select(r => r.ResidentNumber!).ToHashSet(StringComparer.Ordinal);
         var byNameAddress = reports.Where(r => r.ResidentNumber is null).Select(Key).Distinct(StringComparer.Ordinal)
             .ToDictionary(k => k, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
@@ -52,8 +52,11 @@ public static class ReportMatcher
             }
             else
             {
-                var name = names.GetValueOrDefault(residentOf[i]!) is { Length: > 0 } known ? known : report.Name;
-                matches.Add(new ReportMatch(report, ReportMatchKind.Matched, key, place.Sigungu, place.Eupmyeondong, name));
+                var vault = names.GetValueOrDefault(residentOf[i]!);
+                matches.Add(new ReportMatch(report, ReportMatchKind.Matched, key, place.Sigungu, place.Eupmyeondong, vault.Name is { Length: > 0 } known ? known : report.Name)
+                {
+                    Contacts = (vault.Address ?? "", vault.Phone ?? ""),
+                });
             }
         }
 
@@ -66,7 +69,7 @@ public static class ReportMatcher
     private static string Key(string name, string address) =>
         string.Concat(name.Where(c => !char.IsWhiteSpace(c))) + "\u001f" + string.Join(' ', address.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static void ScanVault(string path, HashSet<string> byResident, Dictionary<string, HashSet<string>> byNameAddress, Dictionary<string, string> names)
+    private static void ScanVault(string path, HashSet<string> byResident, Dictionary<string, HashSet<string>> byNameAddress, Dictionary<string, (string Name, string Address, string Phone)> names)
     {
         var wantedNames = byNameAddress.Keys.Select(k => k[..k.IndexOf('\u001f', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
         var residents = byResident.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -89,14 +92,12 @@ public static class ReportMatcher
 
             var name = IdentityVault.Text(csv, index[2]);
             var compact = string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
-            if (wantedNames.Contains(compact) && byNameAddress.TryGetValue(Key(name, IdentityVault.Text(csv, index[3])), out var found))
+            var address = wantedByNumber || wantedNames.Contains(compact) ? IdentityVault.Text(csv, index[3]) : "";
+            var byName = wantedNames.Contains(compact) && byNameAddress.TryGetValue(Key(name, address), out var found) ? found : null;
+            byName?.Add(number[..length].ToString());
+            if (byName is not null || wantedByNumber)
             {
-                found.Add(number[..length].ToString());
-                names[number[..length].ToString()] = name;
-            }
-            else if (wantedByNumber)
-            {
-                names[number[..length].ToString()] = name;
+                names[number[..length].ToString()] = (name, address, IdentityVault.Text(csv, index[4]));
             }
         }
     }

@@ -111,7 +111,10 @@ public sealed class ReportIntake(ICaseStore cases, IReportStore reports, CaseBoo
             // A 복지위기 알림 is about a household in crisis; it has no model score, so no grade and no rank.
             VariantName = "위기가구", RiskBand = "-", SigunguRank = 0, Name = m.Name ?? r.Name,
             Due = quarter.LastDay.AddDays(60),
-            Reasons = r.Address.Length > 0 ? [what, $"신고된 주소: {r.Address}"] : [what],
+            // The case store has no contact columns (a dispatched case's come from its worklist row): the registered
+            // address and phone from the vault go with the report, as a worklist row would carry them.
+            Reasons = [what, .. r.Address.Length > 0 ? [$"신고된 주소: {r.Address}"] : Array.Empty<string>(),
+                $"주소(주민등록): {m.Contacts.Address}", $"연락처: {(m.Contacts.Phone.Length > 0 ? m.Contacts.Phone : "(없음)")}"],
         }], intake.UserName, intake.At, ct).ConfigureAwait(false);
         await reports.SetReportCaseAsync(id, caseId, ct).ConfigureAwait(false);
         return true;

@@ -46,6 +46,7 @@ public sealed class ReportMatcherTests
         var m = (await MatchAsync(Report(Resident(1)))).Single();
 
         Assert.That((m.Kind, m.PersonKey, m.SigunguCode, m.EupmyeondongCode, m.Name), Is.EqualTo((ReportMatchKind.Matched, (long?)Keys.Person(Resident(1)).Value, "11110", "11110515", "홍길동")));
+        Assert.That(m.Contacts, Is.EqualTo(("서울 종로구 세종대로 1", "010-1")));
     }
 
     [Test]

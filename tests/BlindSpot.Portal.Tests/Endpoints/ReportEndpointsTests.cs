@@ -47,7 +47,9 @@ public sealed partial class ReportEndpointsTests
         Assert.That(localList, Does.Contain(ReportScenario.Hong).And.Not.Contain(ReportScenario.Kim), "the 읍면동 officer sees the reports of their 읍면동 only");
         var reportCase = Regex.Match(reports, "2026Q3-11110-R-[0-9]{6}").Value;
         using var otherSigungu = await suwon.GetAsync($"/cases/2026Q3/{reportCase}");
+        var casePage = await jongno.Client.GetStringAsync(new Uri($"/cases/2026Q3/{reportCase}", UriKind.Relative));
         Assert.That(otherSigungu.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(casePage, Does.Contain("010-1000-00").And.Contain("결과는 이 사례에만 기록됩니다"), "contacts from the vault; the result is the case's only");
         var audit = await factory.AuditAsync();
         Assert.That(audit.Where(a => a.Action == AuditActions.ReportImport).Select(a => (a.Outcome, a.Rows)), Is.EqualTo(new[] { ("partial", (int?)6) }));
     }
