@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.Json;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Dispatch.Reports;

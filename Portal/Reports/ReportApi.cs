@@ -18,7 +18,7 @@ internal static class ReportApi
 {
     public static async Task<IResult> SubmitAsync(HttpContext context, IApiKeyStore keys, ReportIntake intake, AuditTrail audit, TimeProvider time)
     {
-        if (await KeyAsync(context, keys) is not { } key)
+        if (await KeyAsync(context, keys, audit) is not { } key)
         {
             return Results.Json(new { error = "unauthorized" }, statusCode: StatusCodes.Status401Unauthorized);
         }
@@ -77,9 +77,8 @@ internal static class ReportApi
     }
 
     /// <summary>The working key the request carries, or null (after auditing why and asking for a Bearer key).</summary>
-    private static async Task<ApiKey?> KeyAsync(HttpContext context, IApiKeyStore keys)
+    private static async Task<ApiKey?> KeyAsync(HttpContext context, IApiKeyStore keys, AuditTrail audit)
     {
-        var audit = context.RequestServices.GetService(typeof(AuditTrail)) as AuditTrail;
         var header = context.Request.Headers.Authorization.ToString();
         var given = header.StartsWith("Bearer ", StringComparison.Ordinal) ? header["Bearer ".Length..].Trim() : "";
         var key = given.StartsWith(ApiKeys.Prefix, StringComparison.Ordinal) && given.Length < 100
@@ -91,7 +90,7 @@ internal static class ReportApi
             return key;
         }
 
-        await audit!.RecordAsync(context, key is null ? "-" : "api:" + key.Name, "api", null, AuditActions.ApiReport, "/api/reports", outcome);
+        await audit.RecordAsync(context, key is null ? "-" : "api:" + key.Name, "api", null, AuditActions.ApiReport, "/api/reports", outcome);
         context.Response.Headers.WWWAuthenticate = "Bearer";
         return null;
     }
