@@ -18,6 +18,7 @@ internal static class CommandLineApp
             DispatchCommand.Create(output),
             DiscoveryIndexCommand.Create(output),
             OutcomesCommand.Create(output),
+            ReportsCommand.Create(output),
             TrainCommand.Create(output),
             ModelsCommand.Create(output),
             ScoreCommand.Create(output),

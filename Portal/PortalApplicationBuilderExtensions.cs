@@ -68,6 +68,7 @@ public static class PortalApplicationBuilderExtensions
             CaseEndpoints.Map(endpoints);
             DiscoveryEndpoints.Map(endpoints);
             AnalystEndpoints.Map(endpoints);
+            ReportEndpoints.Map(endpoints, options);
             AdminEndpoints.Map(endpoints);
         });
         return app;

@@ -12,6 +12,7 @@ using BlindSpot.Portal.Cases;
 using BlindSpot.Portal.Discovery;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Pages;
+using BlindSpot.Portal.Reports;
 using BlindSpot.Portal.Runs;
 using BlindSpot.Portal.Security;
 using BlindSpot.Portal.Storage;
@@ -67,6 +68,10 @@ public static class PortalServiceCollectionExtensions
         services.TryAddSingleton(_ => FeedCatalog.LoadDefault());
         services.AddSingleton<DiscoveryIndexCache>();
         services.AddSingleton<OwnDiscoveryBook>();
+        services.AddSingleton<ReportIntake>();
+        // Reports and API keys live in the case store's database (SqlCaseStore implements all three).
+        services.AddSingleton(sp => (IReportStore)sp.GetRequiredService<ICaseStore>());
+        services.AddSingleton(sp => (IApiKeyStore)sp.GetRequiredService<ICaseStore>());
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));
         services.AddHostedService<PortalStartup>();

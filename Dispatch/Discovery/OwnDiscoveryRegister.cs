@@ -45,7 +45,8 @@ public static class OwnDiscoveryRegister
         }
 
         var path = root.OwnDiscoveries(quarter);
-        using var importLock = await ImportLock.AcquireAsync(Path.Combine(root.OutcomesFolder(quarter), "imports"), ct).ConfigureAwait(false);
+        // The quarter-wide commit lock: 시군구 append to the one register, and an import commits under the same lock.
+        using var importLock = await ImportLock.AcquireAsync(Path.Combine(root.OutcomesFolder(quarter), "imports"), ImportLock.CommitFile, ct).ConfigureAwait(false);
         var onRecord = DispatchRegister.Read(path).Select(e => e.WorklistId).ToHashSet(StringComparer.Ordinal);
         var exists = File.Exists(path);
         using var csv = CsvFiles.Create(PrivateFiles.Create(path, mode: FileMode.Append), CsvFiles.Options with { NewLine = "\n" }, leaveOpen: false);

@@ -44,4 +44,7 @@ public interface ICaseStore
 
     /// <summary>Puts the case under continued management (지속관리) or takes it off; false when there is no such case.</summary>
     Task<bool> SetContinuedCareAsync(string caseId, bool continued, string userName, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Notes a report from the public on the case's timeline (<see cref="CaseEvent.Report"/>); false when there is no such case.</summary>
+    Task<bool> AttachReportAsync(string caseId, string note, string userName, DateTimeOffset at, CancellationToken ct);
 }

@@ -32,9 +32,10 @@ public sealed class AuthorisationMatrixTests
     [
         "/analyst", "/analyst/runs/2026Q3", "/analyst/runs/2026Q3/report", "/analyst/models",
         $"/analyst/models/household/{PortalData.ModelVersion}", $"/analyst/models/household/{PortalData.ModelVersion}/evaluation/2026Q2/report.html", "/hangfire",
+        "/analyst/reports",
     ];
 
-    private static readonly string[] AdminPaths = ["/admin/audit", "/admin/audit.csv", "/admin/accounts"];
+    private static readonly string[] AdminPaths = ["/admin/audit", "/admin/audit.csv", "/admin/accounts", "/admin/api-keys"];
 
     private readonly Dictionary<string, PortalSession> sessions = [];
     private PostgresTestDatabase database = null!;

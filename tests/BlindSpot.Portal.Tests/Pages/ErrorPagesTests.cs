@@ -105,5 +105,7 @@ public sealed class ErrorPagesTests
         public Task<bool> ChangeStatusAsync(string caseId, string from, string to, string channel, string note, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
 
         public Task<bool> SetContinuedCareAsync(string caseId, bool continued, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
+
+        public Task<bool> AttachReportAsync(string caseId, string note, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
     }
 }
