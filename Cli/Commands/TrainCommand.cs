@@ -24,11 +24,12 @@ internal static class TrainCommand
         var trees = new Option<int>("--trees") { Description = "Boosted trees (1–5,000).", DefaultValueFactory = _ => defaults.Trees };
         var leaves = new Option<int>("--leaves") { Description = "Leaves per tree (2–1,024).", DefaultValueFactory = _ => defaults.Leaves };
         var rate = new Option<double>("--learning-rate") { Description = "Shrinkage (0–1].", DefaultValueFactory = _ => defaults.LearningRate };
+        var minLeaf = new Option<int>("--min-leaf") { Description = "Smallest leaf, in examples (1–100,000).", DefaultValueFactory = _ => defaults.MinExamplesPerLeaf };
         var seed = new Option<int>("--seed") { Description = "MLContext and FastTree seed; same data + seed → same model bytes.", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "FastTree threads; 1 (the default) is the tested deterministic setting.", DefaultValueFactory = _ => defaults.Threads };
         var command = new Command("train", "Train a variant's FastTree model on reported outcomes and write model.zip with its model card (with the simulated dispatch when the truth is there).")
         {
-            variant, train, valid, data, models, trees, leaves, rate, seed, threads, catalog,
+            variant, train, valid, data, models, trees, leaves, rate, minLeaf, seed, threads, catalog,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -41,6 +42,7 @@ internal static class TrainCommand
                 Trees = parse.GetValue(trees),
                 Leaves = parse.GetValue(leaves),
                 LearningRate = parse.GetValue(rate),
+                MinExamplesPerLeaf = parse.GetValue(minLeaf),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
