@@ -28,10 +28,15 @@ internal static class BacktestCommand
         var rates = List<double>("--learning-rate", "Shrinkage, comma-separated.", defaults.LearningRate);
         var minLeaf = List<int>("--min-leaf", "Smallest leaf (examples), comma-separated.", defaults.MinExamplesPerLeaf);
         var seed = new Option<int>("--seed") { Description = "MLContext and FastTree seed of every recipe.", DefaultValueFactory = _ => defaults.Seed };
+        var listed = new Option<string[]>("--recipe")
+        {
+            Description = "A recipe TREESxLEAVES@RATE/MINLEAF, e.g. 100x8@0.05/20; repeat for several. When given, the grid options are not used.",
+            AllowMultipleArgumentsPerToken = true,
+        };
         var live = new Option<bool>("--live") { Description = "Also backtest the live model's recipe, as the first row (every other row is compared with it)." };
         var command = new Command("backtest", "Temporal backtest of training recipes on the dispatched list: train up to each test quarter, dispatch it, measure.")
         {
-            variant, data, models, folds, trees, leaves, rates, minLeaf, seed, live,
+            variant, data, models, folds, trees, leaves, rates, minLeaf, seed, listed, live,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -44,7 +49,15 @@ internal static class BacktestCommand
                 recipes.Add(BacktestRecipe.Of(registry.Card(v, pointer.Version)) with { Name = $"live {pointer.Version}" });
             }
 
-            foreach (var t in parse.GetValue(trees)!)
+            var given = parse.GetValue(listed) ?? [];
+            foreach (var text in given)
+            {
+                var recipe = ParseRecipe(text, parse.GetValue(seed));
+                BadArgumentsException.Check(recipe.Options(v, defaults.Train, defaults.Valid).Validate);
+                recipes.Add(recipe);
+            }
+
+            foreach (var t in given.Length > 0 ? [] : parse.GetValue(trees)!)
             {
                 foreach (var l in parse.GetValue(leaves)!)
                 {
@@ -70,6 +83,20 @@ internal static class BacktestCommand
             return result.Folds.Count > 0 ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
+    }
+
+    /// <summary>TREESxLEAVES@RATE/MINLEAF, e.g. 100x8@0.05/20.</summary>
+    private static BacktestRecipe ParseRecipe(string text, int seed)
+    {
+        var parts = text.Split('x', '@', '/');
+        if (parts.Length != 4 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var trees) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var leaves)
+            || !double.TryParse(parts[2], CultureInfo.InvariantCulture, out var rate) || !int.TryParse(parts[3], CultureInfo.InvariantCulture, out var min))
+        {
+            throw new BadArgumentsException($"--recipe '{text}': write TREESxLEAVES@RATE/MINLEAF, e.g. 100x8@0.05/20.");
+        }
+
+        var defaults = new TrainingOptions { Train = Core.Quarters.QuarterRange.Parse("2000Q1"), Valid = Core.Quarters.Quarter.Parse("2000Q2"), Trees = trees, Leaves = leaves, LearningRate = rate, MinExamplesPerLeaf = min, Seed = seed };
+        return BacktestRecipe.Of(defaults);
     }
 
     private static Option<T[]> List<T>(string name, string description, T fallback)

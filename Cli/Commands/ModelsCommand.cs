@@ -99,9 +99,9 @@ internal static class ModelsCommand
             var build = parse.GetValue(quarter) is { } q ? FeatureBuild.Load(root, q) : FeatureBuild.Latest(root);
             var registry = Registry(parse, data, models);
             var runner = new BacktestRunner(new DispatchSimulationAdapter(new DispatchOptions()), settings.Root.Pseudonymizer(allowSampleKey: true));
-            var (gate, why) = await PromotionGate.DecideAsync(runner, root, registry, variant, version, parse.GetValue(folds), new LineProgress(Console.Error), ct).ConfigureAwait(false);
-            output.WriteLine(gate is not null ? "gate: " + gate.Text : $"gate: no backtest ({why}); the cards' validation metric decides");
-            var pointer = registry.Promote(variant, version, build.SchemaHash, parse.GetValue(force), TimeProvider.System, gate);
+            var (gate, why, sameRecipe) = await PromotionGate.DecideAsync(runner, root, registry, variant, version, parse.GetValue(folds), new LineProgress(Console.Error), ct).ConfigureAwait(false);
+            output.WriteLine(gate is not null ? "gate: " + gate.Text : sameRecipe ? $"gate: nothing to compare ({why})" : $"gate: no backtest ({why}); the cards' validation metric decides");
+            var pointer = registry.Promote(variant, version, build.SchemaHash, parse.GetValue(force), TimeProvider.System, gate, compareCards: !sameRecipe);
             output.WriteLine($"{variant.ToCode()}/{pointer.Version} is live ({(pointer.Forced ? pointer.Note : "checks passed")}; schema checked against features {build.Quarter})");
             return ExitCodes.Success;
         });

@@ -79,10 +79,11 @@ public sealed class ModelRegistry(string folder)
     /// Makes <paramref name="version"/> live. Refused (unless <paramref name="force"/>) when its schema hash differs from
     /// <paramref name="currentSchemaHash"/> (the features it would score) or it is worse than the live model: by
     /// <paramref name="gate"/> (the backtest on the dispatched list, <see cref="Backtest.PromotionGate"/>) when given,
-    /// else by the cards' validation metric. A tampered model.zip is refused even with force. The gate's line is kept in
+    /// else by the cards' validation metric unless <paramref name="compareCards"/> is false (the gate found the candidate has
+    /// the live model's recipe, so neither is worse by construction). A tampered model.zip is refused even with force. The gate's line is kept in
     /// the live pointer's note either way, so a forced promotion records what it overrode.
     /// </summary>
-    public LivePointer Promote(Variant variant, string version, string currentSchemaHash, bool force, TimeProvider clock, Backtest.GateDecision? gate = null)
+    public LivePointer Promote(Variant variant, string version, string currentSchemaHash, bool force, TimeProvider clock, Backtest.GateDecision? gate = null, bool compareCards = true)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var candidate = Load(variant, version).Card;
@@ -100,7 +101,7 @@ public sealed class ModelRegistry(string folder)
                 notes.Add("the " + gate.Text);
             }
         }
-        else if (live is not null && live.Version != version)
+        else if (compareCards && live is not null && live.Version != version)
         {
             var current = Card(variant, live.Version);
             var (name, candidateValue, liveValue) = Comparable(candidate, current);
