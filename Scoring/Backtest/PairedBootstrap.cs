@@ -39,7 +39,10 @@ public static class PairedBootstrap
 
         Array.Sort(differences);
         return new PairedComparison(metric, result.Recipes[a].Name, result.Recipes[b].Name, valueA, valueB,
-            Percentile(differences, 0.025), Percentile(differences, 0.975), folds.Count, resamples);
+            Percentile(differences, 0.025), Percentile(differences, 0.975), folds.Count, resamples)
+        {
+            FoldsBelow = folds.Count(f => f.Scores[a].Of(metric)!.Value < f.Scores[b].Of(metric)!.Value),
+        };
     }
 
     /// <summary>One resample of one fold: precision of list A minus list B under Poisson(1) weights.</summary>

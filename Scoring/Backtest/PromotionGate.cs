@@ -43,6 +43,7 @@ public static class PromotionGate
 
         var listed = (int)Math.Round(result.Folds.Average(f => f.Scores[0].Listed));
         var quarters = string.Join(",", result.Folds.Select(f => f.Test.ToString()));
-        return (new GateDecision(comparison, PairedBootstrap.Compare(result, BacktestMetric.Audit, 0, 1), listed, quarters), null, false);
+        var needed = AuditPower.RequiredShare(Math.Max(listed, 1), AuditPower.DiscordantPositives(result, result.Primary, 0, 1), comparison.Difference, result.Folds.Count);
+        return (new GateDecision(comparison, PairedBootstrap.Compare(result, BacktestMetric.Audit, 0, 1), listed, quarters, needed), null, false);
     }
 }
