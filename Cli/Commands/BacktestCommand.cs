@@ -23,10 +23,10 @@ internal static class BacktestCommand
         var models = ModelOptions.Models();
         var defaults = new TrainingOptions { Train = Core.Quarters.QuarterRange.Parse("2000Q1"), Valid = Core.Quarters.Quarter.Parse("2000Q2") };
         var folds = new Option<int>("--folds") { Description = "Test quarters (the newest labelled ones with an earlier one to train on).", DefaultValueFactory = _ => BacktestRunner.DefaultFolds }.InRange(1, 12);
-        var trees = List<int>("--trees", "Boosted trees, comma-separated for a grid.", defaults.Trees);
-        var leaves = List<int>("--leaves", "Leaves per tree, comma-separated.", defaults.Leaves);
-        var rates = List<double>("--learning-rate", "Shrinkage, comma-separated.", defaults.LearningRate);
-        var minLeaf = List<int>("--min-leaf", "Smallest leaf (examples), comma-separated.", defaults.MinExamplesPerLeaf);
+        var trees = List<int>("--trees", "Boosted trees, comma-separated for a grid; default train's for the variant.");
+        var leaves = List<int>("--leaves", "Leaves per tree, comma-separated; default train's.");
+        var rates = List<double>("--learning-rate", "Shrinkage, comma-separated; default train's.");
+        var minLeaf = List<int>("--min-leaf", "Smallest leaf (examples), comma-separated; default train's.");
         var seed = new Option<int>("--seed") { Description = "MLContext and FastTree seed of every recipe.", DefaultValueFactory = _ => defaults.Seed };
         var listed = new Option<string[]>("--recipe")
         {
@@ -57,13 +57,14 @@ internal static class BacktestCommand
                 recipes.Add(recipe);
             }
 
-            foreach (var t in given.Length > 0 ? [] : parse.GetValue(trees)!)
+            var standard = TrainingDefaults.For(v);
+            foreach (var t in given.Length > 0 ? [] : Or(parse.GetValue(trees), standard.Trees))
             {
-                foreach (var l in parse.GetValue(leaves)!)
+                foreach (var l in Or(parse.GetValue(leaves), standard.Leaves))
                 {
-                    foreach (var r in parse.GetValue(rates)!)
+                    foreach (var r in Or(parse.GetValue(rates), standard.LearningRate))
                     {
-                        foreach (var m in parse.GetValue(minLeaf)!)
+                        foreach (var m in Or(parse.GetValue(minLeaf), standard.MinExamplesPerLeaf))
                         {
                             var options = new TrainingOptions { Variant = v, Train = defaults.Train, Valid = defaults.Valid, Trees = t, Leaves = l, LearningRate = r, MinExamplesPerLeaf = m, Seed = parse.GetValue(seed) };
                             BadArgumentsException.Check(options.Validate);
@@ -99,11 +100,12 @@ internal static class BacktestCommand
         return BacktestRecipe.Of(defaults);
     }
 
-    private static Option<T[]> List<T>(string name, string description, T fallback)
+    private static T[] Or<T>(T[]? values, T fallback) => values is { Length: > 0 } ? values : [fallback];
+
+    private static Option<T[]> List<T>(string name, string description)
         where T : IParsable<T> => new(name)
         {
             Description = description,
-            DefaultValueFactory = _ => [fallback],
             CustomParser = result =>
             {
                 var values = new List<T>();

@@ -38,7 +38,7 @@ internal static class BacktestTable
     }
 
     private static string Versus(PairedComparison? c) => c is null ? "n/a" : string.Create(CultureInfo.InvariantCulture,
-        $"{c.Difference:+0.000;-0.000} [{c.Low:+0.000;-0.000}, {c.High:+0.000;-0.000}]{(c.WorseBeyondNoise ? " worse" : c.BetterBeyondNoise ? " better" : "")}, lower on {c.FoldsBelow}/{c.Folds}");
+        $"{c.Difference:+0.000;-0.000;0.000} [{c.Low:+0.000;-0.000;0.000}, {c.High:+0.000;-0.000;0.000}]{(c.WorseBeyondNoise ? " worse" : c.BetterBeyondNoise ? " better" : "")}, lower on {c.FoldsBelow}/{c.Folds}");
 
     private static string Share(double share) => double.IsInfinity(share) ? "∞" : share.ToString("P2", CultureInfo.InvariantCulture);
 

@@ -20,11 +20,11 @@ public sealed record GateDecision(PairedComparison Comparison, PairedComparison?
         {
             var c = Comparison;
             var line = string.Create(CultureInfo.InvariantCulture,
-                $"backtest {Describe(c.Metric)} at the dispatch k (~{Listed:N0} listed), {c.Folds} fold(s) {FoldQuarters}: candidate {c.ValueA:F4}, live {c.ValueB:F4}, difference {c.Difference:+0.0000;-0.0000} [{c.Low:+0.0000;-0.0000}, {c.High:+0.0000;-0.0000}] (95 %, paired bootstrap over people, {c.Resamples:N0} resamples); candidate lower on {c.FoldsBelow} of {c.Folds} folds");
+                $"backtest {Describe(c.Metric)} at the dispatch k (~{Listed:N0} listed), {c.Folds} fold(s) {FoldQuarters}: candidate {c.ValueA:F4}, live {c.ValueB:F4}, difference {c.Difference:+0.0000;-0.0000;0.0000} [{c.Low:+0.0000;-0.0000;0.0000}, {c.High:+0.0000;-0.0000;0.0000}] (95 %, paired bootstrap over people, {c.Resamples:N0} resamples); candidate lower on {c.FoldsBelow} of {c.Folds} folds");
             line += c.WorseBeyondNoise ? " — worse beyond noise" : c.BetterBeyondNoise ? " — better beyond noise" : " — within noise";
             if (Audit is { } a)
             {
-                line += string.Create(CultureInfo.InvariantCulture, $"; audit only {a.ValueA:F4} vs {a.ValueB:F4} [{a.Low:+0.000;-0.000}, {a.High:+0.000;-0.000}]");
+                line += string.Create(CultureInfo.InvariantCulture, $"; audit only {a.ValueA:F4} vs {a.ValueB:F4} [{a.Low:+0.000;-0.000;0.000}, {a.High:+0.000;-0.000;0.000}]");
             }
 
             if (!double.IsInfinity(AuditShareNeeded))
