@@ -4,7 +4,7 @@ namespace BlindSpot.Scoring.Training;
 
 /// <summary>
 /// <c>train</c>'s default FastTree settings per variant: the best recipe of the backtest search at 1,000,000 people
-/// (<c>bench/train-search.sh</c>; the tables are in docs/BENCHMARKS.md, "Train's defaults from a search"), scored on the
+/// (<c>bench/train-search.sh</c>; the tables are in docs/BENCHMARKS.md, "The backtest search behind train's defaults"), scored on the
 /// precision of the dispatched list against the truth over three folds. The old single default, 200 trees × 31 leaves
 /// at learning rate 0.1, was the worst or next to worst of the grid in every variant.
 /// </summary>
