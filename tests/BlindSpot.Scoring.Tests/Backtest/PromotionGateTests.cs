@@ -74,6 +74,20 @@ internal sealed class PromotionGateTests
         Assert.That(LiveVersion(models), Is.EqualTo(strong));
     }
 
+    [Test]
+    public async Task Backtest_TwoRecipes_OneMarkdownRowEachAndTheStumpWorseThanTheFirst()
+    {
+        var models = ModelsCopy("backtest-verb");
+
+        var run = await CliRun.Of("models", "backtest", "--variant", "household", "--folds", "2", "--recipe", "40x8@0.1/20", "--recipe", "1x2@0.1/20", "--data", folder, "--models", models);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error + run.Output);
+        Assert.That(run.Output, Does.Contain("household: 2 fold(s), listed 2026Q1 ").And.Contain("primary metric: precision of the dispatched list against the truth"));
+        var rows = run.Output.Split('\n').Where(l => l.StartsWith("| 40x8", StringComparison.Ordinal) || l.StartsWith("| 1x2", StringComparison.Ordinal)).ToList();
+        Assert.That(rows, Has.Count.EqualTo(2));
+        Assert.That(rows[1], Does.Contain(" worse, lower on "));
+    }
+
     private string ModelsCopy(string name)
     {
         var models = Path.Combine(folder, name);
