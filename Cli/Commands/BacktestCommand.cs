@@ -4,6 +4,7 @@ using BlindSpot.Cli.Configuration;
 using BlindSpot.Cli.Evaluation;
 using BlindSpot.Dispatch;
 using BlindSpot.Scoring.Backtest;
+using BlindSpot.Scoring.Evaluation;
 using BlindSpot.Scoring.Registry;
 using BlindSpot.Scoring.Training;
 
@@ -74,7 +75,7 @@ internal static class BacktestCommand
                 }
             }
 
-            var runner = new BacktestRunner(new DispatchSimulationAdapter(new DispatchOptions()), settings.Root.Pseudonymizer(allowSampleKey: true));
+            var runner = new BacktestRunner(Simulation(parse), settings.Root.Pseudonymizer(allowSampleKey: true));
             var result = await runner.RunAsync(settings.DataRoot, registry, v, recipes, parse.GetValue(folds), new LineProgress(Console.Error), ct).ConfigureAwait(false);
             foreach (var line in BacktestTable.Lines(result))
             {
@@ -85,6 +86,9 @@ internal static class BacktestCommand
         });
         return command;
     }
+
+    /// <summary>Dispatch's selection as the backtest and the promotion gate use it: the one place these verbs build it.</summary>
+    internal static IDispatchSimulation Simulation(ParseResult parse) => new DispatchSimulationAdapter(new DispatchOptions());
 
     /// <summary>TREESxLEAVES@RATE/MINLEAF, e.g. 100x8@0.05/20.</summary>
     private static BacktestRecipe ParseRecipe(string text, int seed)

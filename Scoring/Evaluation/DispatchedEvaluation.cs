@@ -38,8 +38,11 @@ internal static class DispatchedEvaluation
         }
 
         var rankings = await DispatchRankings.BuildAsync(root, quarter, models, features, catalog, truth, seed, ct).ConfigureAwait(false);
-        var selections = await simulation.SelectAsync(root, quarter, rankings.ByMethod, ct).ConfigureAwait(false);
-        return new DispatchOutcome(Measure(rankings, selections), rankings.WithoutTruth, selections[RankingMethod.All.ToList().IndexOf(RankingMethod.Model)], rankings.InCrisis);
+        var lists = await MeasureAsync(root, quarter, rankings, simulation, ct).ConfigureAwait(false);
+
+        // The model's lists once more, as keys: MeasureAsync keeps only their figures. Selecting again costs one roster read.
+        var model = (await simulation.SelectAsync(root, quarter, [rankings.ByMethod[RankingMethod.All.ToList().IndexOf(RankingMethod.Model)]], ct).ConfigureAwait(false))[0];
+        return new DispatchOutcome(lists, rankings.WithoutTruth, model, rankings.InCrisis);
     }
 
     /// <summary>
@@ -69,8 +72,9 @@ internal static class DispatchedEvaluation
         return (models, null);
     }
 
-    private static List<DispatchedList> Measure(DispatchRankings rankings, IReadOnlyList<IReadOnlyDictionary<Variant, IReadOnlyList<long>>> selections)
+    public static async Task<IReadOnlyList<DispatchedList>> MeasureAsync(DataRoot root, Quarter quarter, DispatchRankings rankings, IDispatchSimulation simulation, CancellationToken ct)
     {
+        var selections = await simulation.SelectAsync(root, quarter, rankings.ByMethod, ct).ConfigureAwait(false);
         var result = new List<DispatchedList>();
         foreach (var variant in VariantNames.All)
         {

@@ -72,6 +72,8 @@ internal sealed class PromotionGateTests
         Assert.That(run.ExitCode, Is.Zero, run.Error + run.Output);
         Assert.That(run.Output, Does.Contain("better beyond noise"));
         Assert.That(LiveVersion(models), Is.EqualTo(strong));
+        var card = Scoring.Models.ModelCard.Load(Path.Combine(models, "household", strong, Scoring.Models.ModelCard.FileName));
+        Assert.That(card.Metrics.Fairness!.Select(g => (g.Variant, g.Dimension)).Distinct().Count(), Is.EqualTo(15), "the card holds parity per variant and dimension");
     }
 
     [Test]
