@@ -131,6 +131,31 @@ internal sealed class DispatchedEvaluationTests
     }
 
     [Test]
+    public async Task Evaluate_SampleQuarter_ParityPerVariantAndDimensionAndTheScoreNamedForWhatItIs()
+    {
+        var version = Path.GetFileName(Directory.GetDirectories(Path.Combine(models, "household")).Single());
+
+        var run = await CliRun.Of("evaluate", "--model", $"household/{version}", "--quarter", "2026Q2", "--data", folder, "--models", models, "--parity-band", "0.5,2");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var evaluation = Path.Combine(models, "household", version, "evaluation", "2026Q2");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(evaluation, "evaluation.json")));
+        var groups = json.RootElement.GetProperty("fairness").EnumerateArray().ToList();
+        var dimensions = groups.GroupBy(g => (g.GetProperty("variant").GetString(), g.GetProperty("dimension").GetString())).ToList();
+        Assert.That(dimensions, Has.Count.EqualTo(15), "3 variants × 시도, age band, sex, disability, household type");
+        Assert.That(dimensions.All(d => d.Count(g => g.GetProperty("reference").GetBoolean()) == 1), "one reference group per dimension");
+        Assert.That(json.RootElement.GetProperty("parityBand").EnumerateArray().Select(e => e.GetDouble()), Is.EqualTo(new[] { 0.5, 2.0 }));
+        var household = groups.Where(g => g.GetProperty("variant").GetString() == "household" && g.GetProperty("dimension").GetString() == "sex").ToList();
+        var listed = json.RootElement.GetProperty("dispatched").EnumerateArray().Single(e => e.GetProperty("variant").GetString() == "household" && e.GetProperty("method").GetString() == RankingMethod.Model);
+        Assert.That(household.Sum(g => g.GetProperty("listed").GetInt32()), Is.EqualTo(listed.GetProperty("listed").GetInt32()), "the groups of a dimension partition the list");
+        Assert.That(household.Sum(g => g.GetProperty("truePositives").GetInt32()), Is.EqualTo(listed.GetProperty("inCrisis").GetInt32()));
+        var html = File.ReadAllText(Path.Combine(evaluation, "report.html"));
+        Assert.That(html, Does.Contain("Parity on the dispatched lists").And.Contain("P(supported if visited)").And.Contain("Calibration on the audit rows"));
+        Assert.That(html, Does.Contain("<h2>What the score is</h2><p>P(supported if visited): the probability that a municipal visit"));
+        Assert.That(run.Output, Does.Contain("parity on the dispatched lists: ").And.Contain("P(supported if visited) on the audit: mean "));
+    }
+
+    [Test]
     public async Task Evaluate_OwnWorldAsCounterfactual_HelpsNobody()
     {
         var version = Path.GetFileName(Directory.GetDirectories(Path.Combine(models, "child")).Single());
