@@ -1,4 +1,5 @@
 using BlindSpot.Core.Files;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using Parquet;
@@ -12,7 +13,7 @@ namespace BlindSpot.Features;
 /// of <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × people (3.5 GB at 9 million) makes it collect in time,
 /// measured 3.4 GiB peak and no slower (docs/BENCHMARKS.md). Exceeding it is an OutOfMemoryException: loud, not slow.
 /// The limit is process-wide, and tests run the verb inside their own test host, so it is never below
-/// <see cref="FloorBytes"/> (ingest's 1.8 GB cap, <c>IngestStage.HeapLimitBytes</c>, has the same effect there and is below it).
+/// <see cref="FloorBytes"/>.
 /// Applied by the host through <see cref="Core.Stages.IHeapBudget"/> (<see cref="FeaturesStage"/>).
 /// </summary>
 public static class FeatureMemory
@@ -23,21 +24,27 @@ public static class FeatureMemory
 
     public static long HeapLimit(long people) => Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, people)));
 
-    /// <summary>The limit for the quarter's roster, from its Parquet footer (no rows are read); null when there is no roster yet.</summary>
+    /// <summary>The limit for the quarter's roster, from its buckets' Parquet footers (no rows are read); null when there is no roster yet.</summary>
     public static async Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var path = root.Roster(quarter);
-        if (!File.Exists(path))
+        var files = TableFiles.Roster(root, quarter);
+        if (files.Count == 0)
         {
             return null;
         }
 
-        return await ParquetFiles.ReadAsync(path, "the roster's footer", async () =>
+        long people = 0;
+        foreach (var file in files)
         {
-            await using var stream = File.OpenRead(path);
-            await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-            return (long?)HeapLimit(reader.Metadata?.NumRows ?? 0);
-        }).ConfigureAwait(false);
+            people += await ParquetFiles.ReadAsync(file.Path, "the roster's footer", async () =>
+            {
+                await using var stream = File.OpenRead(file.Path);
+                await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
+                return reader.Metadata?.NumRows ?? 0;
+            }).ConfigureAwait(false);
+        }
+
+        return HeapLimit(people);
     }
 }

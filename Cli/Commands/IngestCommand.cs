@@ -37,6 +37,7 @@ internal static class IngestCommand
                 Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,
                 Pseudonymizer = pseudonymizer,
                 AcceptVolumeChange = parse.GetValue(acceptVolume),
+                Buckets = CliSettings.Of(parse).Root.Partitioning.Buckets,
             });
             IngestReport report;
             try

@@ -55,7 +55,7 @@ internal sealed class CliSettings
     /// </summary>
     public PipelineOptions Pipeline(Action<PipelineOptions>? configure = null)
     {
-        var options = new PipelineOptions { DataRoot = DataRoot.Path, ModelsFolder = ModelsFolder, PostgresConnectionString = Postgres };
+        var options = new PipelineOptions { DataRoot = DataRoot.Path, ModelsFolder = ModelsFolder, PostgresConnectionString = Postgres, Buckets = Root.Partitioning.Buckets };
         Bind(Configuration.GetSection("Pipeline"), options, errorOnUnknown: true, "Pipeline");
         configure?.Invoke(options);
         Validated("Pipeline", options.Validate, "Invalid pipeline options: ");

@@ -34,7 +34,7 @@ public sealed class SimulatedDispatch
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var roster = await RosterFacts.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
         return new SimulatedDispatch(options, roster, notEligible);
     }

@@ -171,6 +171,6 @@ public sealed class IngestJobTests
 
     private static Dictionary<string, string> OutputHashes(TestData data) =>
         Directory.EnumerateFiles(Path.Combine(data.Folder, "lake"), "*.parquet", SearchOption.AllDirectories)
-            .Append(data.Root.Roster(TestData.Quarter))
+            .Append(data.Root.RosterBucket(TestData.Quarter, 0))
             .ToDictionary(f => f, FileHash.Sha256);
 }

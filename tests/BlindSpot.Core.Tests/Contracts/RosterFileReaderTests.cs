@@ -20,7 +20,7 @@ public sealed class RosterFileReaderTests
     public async Task ReadAsync_TwoRowGroups_EachGroupIntoTheCallersBuffer()
     {
         await WriteAsync(RosterPath, [[0x10, 0x11, 0x12], [0x20, 0x21]], [["11110", "11110", "11140"], ["26110", "26110"]]);
-        await using var reader = await RosterFileReader.OpenAsync(RosterPath, [RosterColumns.PersonKey, RosterColumns.SigunguCode], CancellationToken.None);
+        await using var reader = await RosterFileReader.OpenAsync(RosterPath, [RosterPath], [RosterColumns.PersonKey, RosterColumns.SigunguCode], CancellationToken.None);
         var keys = new long[reader.People];
         var codes = new List<string>();
         var offset = 0;
@@ -49,7 +49,7 @@ public sealed class RosterFileReaderTests
     {
         await WriteAsync(RosterPath, [[1]], [["11110"]]);
 
-        var error = Assert.ThrowsAsync<InvalidDataException>(() => RosterFileReader.OpenAsync(RosterPath, [RosterColumns.PersonKey, RosterColumns.Status], CancellationToken.None));
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => RosterFileReader.OpenAsync(RosterPath, [RosterPath], [RosterColumns.PersonKey, RosterColumns.Status], CancellationToken.None));
 
         Assert.That(error!.Message, Does.StartWith(RosterPath).And.Contain("no column 'status'"));
     }
@@ -57,7 +57,7 @@ public sealed class RosterFileReaderTests
     [Test]
     public void OpenAsync_FileMissing_SaysToIngest()
     {
-        var error = Assert.ThrowsAsync<FileNotFoundException>(() => RosterFileReader.OpenAsync(RosterPath, [RosterColumns.PersonKey], CancellationToken.None));
+        var error = Assert.ThrowsAsync<FileNotFoundException>(() => RosterFileReader.OpenAsync(RosterPath, [RosterPath], [RosterColumns.PersonKey], CancellationToken.None));
 
         Assert.That(error!.Message, Does.StartWith(RosterPath).And.Contain("blindspot ingest"));
     }
@@ -66,7 +66,7 @@ public sealed class RosterFileReaderTests
     public async Task ReadAsync_ColumnNotNamedAtOpen_Throws()
     {
         await WriteAsync(RosterPath, [[1]], [["11110"]]);
-        await using var reader = await RosterFileReader.OpenAsync(RosterPath, [RosterColumns.PersonKey], CancellationToken.None);
+        await using var reader = await RosterFileReader.OpenAsync(RosterPath, [RosterPath], [RosterColumns.PersonKey], CancellationToken.None);
         using var group = reader.OpenRowGroup(0);
 
         Assert.ThrowsAsync<ArgumentException>(() => group.ReadAsync(RosterColumns.SigunguCode, new ReadOnlyMemory<char>[1].AsMemory(), CancellationToken.None));

@@ -30,7 +30,7 @@ public sealed class DamagedGzipTests
             Assert.That(error!.Message, Does.Contain("raw/2026Q3/MOIS/resident_registration.csv.gz: the gzip file is cut off or corrupt"));
             Assert.That(error.Message, Does.Contain($"at compressed offset {flushPoint:N0}"));
             Assert.That(report.Roster.Status, Is.EqualTo(FeedStatus.Failed));
-            Assert.That(File.Exists(data.Root.Roster(TestData.Quarter)), Is.False, "no roster of part of the population");
+            Assert.That(File.Exists(data.Root.RosterBucket(TestData.Quarter, 0)), Is.False, "no roster of part of the population");
         });
     }
 
@@ -49,7 +49,7 @@ public sealed class DamagedGzipTests
         {
             Assert.That(error!.Message, Does.Contain("raw/2026Q3/KEPCO/electricity_arrears.csv.gz: the gzip file is cut off or corrupt"));
             Assert.That(Feed(report, Arrears.Code).Status, Is.EqualTo(FeedStatus.Failed));
-            Assert.That(File.Exists(data.Root.LakeFeed(TestData.Quarter, Arrears.Code)), Is.False);
+            Assert.That(File.Exists(data.Root.LakeBucket(TestData.Quarter, Arrears.Code, 0)), Is.False);
             Assert.That(report.Roster.Status, Is.EqualTo(FeedStatus.Ingested), "the other deliveries still run");
         });
     }

@@ -1,5 +1,8 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Contracts;
+using BlindSpot.Core.Partitioning;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
 using BlindSpot.Ingestion.Roster;
 using Parquet;
 using Parquet.Schema;
@@ -10,7 +13,11 @@ public sealed class RosterIndexReaderTests
 {
     private string directory = null!;
 
-    private string RosterPath => Path.Combine(directory, "2026Q3.parquet");
+    private static readonly Quarter Q = Quarter.Parse("2026Q3");
+
+    private DataRoot Root => new(directory);
+
+    private string RosterPath => Root.RosterBucket(Q, 1);
 
     [SetUp]
     public void SetUp() => directory = Directory.CreateTempSubdirectory("blindspot-roster-index-").FullName;
@@ -23,6 +30,8 @@ public sealed class RosterIndexReaderTests
     {
         var key = new DataField<long>(RosterColumns.PersonKey, false);
         var household = new DataField<long>(RosterColumns.HouseholdKey, false);
+        new PartitioningRecord { Buckets = 2 }.Save(Root.Partitioning(Q));
+        Directory.CreateDirectory(Path.GetDirectoryName(RosterPath)!);
         await using (var stream = File.Create(RosterPath))
         await using (var writer = await ParquetWriter.CreateAsync(new ParquetSchema(key, household), stream))
         {
@@ -34,7 +43,7 @@ public sealed class RosterIndexReaderTests
             }
         }
 
-        var index = await RosterIndexReader.ReadAsync(RosterPath, CancellationToken.None);
+        var index = await RosterIndexReader.ReadAsync(Root, Q, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -46,10 +55,12 @@ public sealed class RosterIndexReaderTests
     [Test]
     public async Task ReadAsync_NotParquet_IngestErrorNamingTheFile()
     {
+        new PartitioningRecord { Buckets = 2 }.Save(Root.Partitioning(Q));
+        Directory.CreateDirectory(Path.GetDirectoryName(RosterPath)!);
         await File.WriteAllTextAsync(RosterPath, "not a parquet file");
 
-        var error = Assert.ThrowsAsync<IngestException>(() => RosterIndexReader.ReadAsync(RosterPath, CancellationToken.None));
+        var error = Assert.ThrowsAsync<IngestException>(() => RosterIndexReader.ReadAsync(Root, Q, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.StartWith(RosterPath).And.Contain("cannot read the kept roster"));
+        Assert.That(error!.Message, Does.StartWith(Root.RosterFolder(Q)).And.Contain("cannot read the kept roster"));
     }
 }

@@ -81,7 +81,7 @@ public sealed class PreviousQuarterTests
             Assert.That(first!.Message, Does.Contain($"ingest {Q.Previous} failed").And.Contain("resident_registration.csv.gz"));
             Assert.That(second!.Message, Does.Contain($"ingest {Q.Previous} failed"), "a second attempt must not find a half-made lake and carry on");
             Assert.That(first, Is.InstanceOf<DataErrorException>().And.Not.InstanceOf<IOException>(), "a data error: never retried");
-            Assert.That(File.Exists(root.Roster(Q)), Is.False, "the quarter itself is not ingested on top of a failed Q-1");
+            Assert.That(Directory.Exists(root.RosterFolder(Q)), Is.False, "the quarter itself is not ingested on top of a failed Q-1");
         });
     }
 
