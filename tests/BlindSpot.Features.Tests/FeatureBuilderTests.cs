@@ -219,7 +219,7 @@ public sealed class FeatureBuilderTests
         Assert.That(stage, Is.Not.Null);
         Assert.That(stage!.State, Is.EqualTo(StageState.Completed));
         Assert.That(stage.Counts["rows"], Is.EqualTo(4));
-        Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3.parquet"));
+        Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3/bucket=000/part-0.parquet"));
         Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/part-011.parquet"));
     }
 
