@@ -11,11 +11,27 @@ namespace BlindSpot.Core.Partitioning;
 /// </summary>
 public static class TableFiles
 {
-    /// <summary>The roster's part files of <paramref name="quarter"/> (all buckets, or those in <paramref name="buckets"/>).</summary>
+    /// <summary>
+    /// The roster's part files of <paramref name="quarter"/> (all buckets, or those in <paramref name="buckets"/>). When the
+    /// quarter's <c>_partitioning.json</c> is there, every bucket it names must have a file: a lost bucket folder would
+    /// otherwise be a smaller population, read without a word (<see cref="InvalidDataException"/> naming the bucket).
+    /// </summary>
     public static IReadOnlyList<BucketFile> Roster(DataRoot root, Quarter quarter, IReadOnlyCollection<int>? buckets = null)
     {
         ArgumentNullException.ThrowIfNull(root);
-        return InFolder(root.RosterFolder(quarter), buckets);
+        var files = InFolder(root.RosterFolder(quarter), buckets);
+        if (PartitioningRecord.Load(root.Partitioning(quarter)) is { } record)
+        {
+            var present = files.Select(f => f.Bucket).ToHashSet();
+            var missing = Enumerable.Range(0, record.Buckets).Where(b => (buckets is null || buckets.Contains(b)) && !present.Contains(b)).ToList();
+            if (missing.Count > 0 || present.Any(b => b >= record.Buckets))
+            {
+                throw new InvalidDataException(
+                    $"{root.RosterFolder(quarter)}: {root.Partitioning(quarter)} says {record.Buckets} buckets, but {(missing.Count > 0 ? $"{Contracts.BucketLayout.BucketFolderName(missing[0])} has no roster file" : "there are buckets beyond them")}; re-ingest the quarter.");
+            }
+        }
+
+        return files;
     }
 
     /// <summary>One feed's lake part files of <paramref name="quarter"/> (all buckets, or those in <paramref name="buckets"/>).</summary>

@@ -56,6 +56,23 @@ public sealed class TableFilesTests
         });
     }
 
+    [Test]
+    public void Roster_BucketOfThePartitioningMissing_NamesIt()
+    {
+        var root = new DataRoot(directory);
+        new PartitioningRecord { Buckets = 3 }.Save(root.Partitioning(Q));
+        Touch(root.RosterBucket(Q, 0));
+        Touch(root.RosterBucket(Q, 2));
+
+        var error = Assert.Throws<InvalidDataException>(() => TableFiles.Roster(root, Q));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(error!.Message, Does.StartWith(root.RosterFolder(Q)).And.Contain("bucket=001 has no roster file"));
+            Assert.That(TableFiles.Roster(root, Q, [0, 2]).Select(f => f.Bucket), Is.EqualTo(new[] { 0, 2 }), "a reader of some buckets needs only those");
+        });
+    }
+
     private static void Touch(string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);

@@ -47,7 +47,7 @@ public sealed class PreviousQuarterTests
         var manifest = RunManifest.LoadOrCreate(root.RunManifest(Q.Previous), Q.Previous.ToString());
         var record = manifest.Find(StageNames.Ingest)!;
         manifest.With(record with { State = StageState.Running, Outputs = new SortedDictionary<string, string>(StringComparer.Ordinal), FinishedAt = null }).Save(root.RunManifest(Q.Previous));
-        var lake = Directory.GetFiles(root.LakeFolder(Q.Previous)).Order(StringComparer.Ordinal).ToList();
+        var lake = Directory.GetFiles(root.LakeFolder(Q.Previous), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         foreach (var file in lake.Skip(4))
         {
             File.Delete(file);
