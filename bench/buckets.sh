@@ -35,7 +35,7 @@ for spec in "$@"; do
     esac
   fi
   case $spec in
-    main) measure "ingest main" env -u BLINDSPOT_PARTITIONING__BUCKETS dotnet "${MAIN_CLI:?MAIN_CLI must name main's blindspot.dll}" ingest "$quarter" --data "$root" >/dev/null ;;
+    main) measure "ingest main" env -u BLINDSPOT_PARTITIONING__BUCKETS dotnet "${MAIN_CLI:?MAIN_CLI must name the blindspot.dll of main}" ingest "$quarter" --data "$root" >/dev/null ;;
     default) measure "ingest buckets B=default" env -u BLINDSPOT_PARTITIONING__BUCKETS dotnet "$cli" ingest "$quarter" --data "$root" >/dev/null ;;
     *) measure "ingest buckets B=$spec" env BLINDSPOT_PARTITIONING__BUCKETS="$spec" dotnet "$cli" ingest "$quarter" --data "$root" >/dev/null ;;
   esac
