@@ -27,7 +27,7 @@ internal sealed class RosterIngester(IngestContext context)
         var format = context.Catalog.DeliveryOf(roster);
         var table = new RosterTable();
         // Only to find a repeated person while reading; the index the feeds use is built once the roster is complete.
-        var persons = new LongSet(delivery.EstimatedRows);
+        LongSet? persons = new(delivery.EstimatedRows);
         var households = new LongSet(delivery.EstimatedRows / 2);
         var repeated = new List<long>();
         RecordCounts counts;
@@ -56,6 +56,8 @@ internal sealed class RosterIngester(IngestContext context)
             warnings = reader.Warnings;
         }
 
+        // An async method keeps its locals to its end: let the set go before the index and the sort are built.
+        persons = null;
         counts.CheckReconciled(delivery.RelativePath);
         CheckRejectRate(delivery, counts);
         if (repeated.Count > 0)
