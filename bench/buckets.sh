@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingest of one quarter under /usr/bin/time, with several builds and bucket counts, each into a fresh data root whose
-# raw/ is a symlink to an existing one (read only: nothing is written there), then features, score and dispatch with
-# this build when FULL=1, and the hashes of features/, scores/, worklists/ and the register compared across runs.
+# raw/ is a symlink to an existing one (read only: nothing is written there); with FULL=1 then features, score and
+# dispatch with the same build, and one hash of features/, scores/, worklists/ and the register per run to compare.
+# PREVIOUS=1 ingests the quarter before first (for the change features), unmeasured.
 # Usage: bench/buckets.sh RAW_ROOT QUARTER SPEC...   SPEC = main (MAIN_CLI=path/to/blindspot.dll) | default | <B>
 #   e.g. MAIN_CLI=/work/data-buckets/main-src/Cli/bin/Release/net10.0/blindspot.dll bench/buckets.sh /work/data-contract 2026Q3 main default
 # Scratch roots go under $SCRATCH (default /work/data-buckets) and are deleted at the end unless KEEP=1.
@@ -24,7 +25,7 @@ for spec in "$@"; do
   [[ -d "$raw_root/outcomes" ]] && cp -r "$raw_root/outcomes" "$root/outcomes" && rm -rf "$root/outcomes/$quarter/dispatches.csv"
   [[ -d "$raw_root/identity" ]] && ln -s "$raw_root/identity" "$root/identity"
   roots+=("$root")
-  if [[ "${FULL:-0}" == 1 ]]; then
+  if [[ "${PREVIOUS:-0}" == 1 ]]; then
     # Change features compare with the quarter before: ingest it first, with the same build and B.
     year=${quarter%Q*}; q=${quarter#*Q}
     previous=$([[ $q == 1 ]] && echo "$((year - 1))Q4" || echo "${year}Q$((q - 1))")
@@ -39,10 +40,12 @@ for spec in "$@"; do
     default) measure "ingest buckets B=default" env -u BLINDSPOT_PARTITIONING__BUCKETS dotnet "$cli" ingest "$quarter" --data "$root" >/dev/null ;;
     *) measure "ingest buckets B=$spec" env BLINDSPOT_PARTITIONING__BUCKETS="$spec" dotnet "$cli" ingest "$quarter" --data "$root" >/dev/null ;;
   esac
-  if [[ "${FULL:-0}" == 1 && $spec != main ]]; then
-    measure "features ($spec)" dotnet "$cli" features "$quarter" --data "$root" >/dev/null
-    measure "score ($spec)" dotnet "$cli" score "$quarter" --data "$root" --models "$models" >/dev/null
-    measure "dispatch ($spec)" dotnet "$cli" dispatch "$quarter" --data "$root" >/dev/null
+  if [[ "${FULL:-0}" == 1 ]]; then
+    # The stages after ingest with the same build as the ingest: main's outputs are the reference for this branch's.
+    stages_cli=$([[ $spec == main ]] && echo "$MAIN_CLI" || echo "$cli")
+    measure "features ($spec)" dotnet "$stages_cli" features "$quarter" --data "$root" >/dev/null
+    measure "score ($spec)" dotnet "$stages_cli" score "$quarter" --data "$root" --models "$models" >/dev/null
+    measure "dispatch ($spec)" dotnet "$stages_cli" dispatch "$quarter" --data "$root" >/dev/null
   fi
 done
 print_table
