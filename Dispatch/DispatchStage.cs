@@ -27,8 +27,9 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
         var earlier = Enumerable.Range(1, lookback).Select(k => quarter.AddQuarters(-k)).ToList();
         return StageDeclaration.Empty
             .Reads(VariantNames.All.Select(v => root.Scores(quarter, v)))
-            .Reads(root.Roster(quarter))
-            .Reads(catalog.Feeds.Select(f => root.LakeFeed(quarter, f.Code)))
+            .ReadsTree(root.RosterFolder(quarter), Core.Contracts.BucketLayout.PartPattern)
+            .Reads(root.Partitioning(quarter))
+            .ReadsTree(root.LakeFolder(quarter), Core.Contracts.BucketLayout.PartPattern)
             .Reads(root.IdentityVault(quarter))
             .Reads(root.IdentityVault(quarter) + ".gz")
             .Reads(earlier.Select(root.Labels))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
@@ -24,7 +25,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
         options.Validate();
-        var roster = await RosterFacts.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
         var members = await CohortMembers.ReadAsync(root, quarter, catalog, options, roster, ct).ConfigureAwait(false);
 
@@ -87,7 +88,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         foreach (var group in codes.SelectMany(c => c.Value.Select(r => (Feed: renderer.FeedOf(r.Feature), c.Key.Item2))).Where(x => x.Feed is not null).GroupBy(x => x.Feed!))
         {
             var keys = group.Select(x => UnitKey(group.Key, roster, x.Item2)).ToHashSet();
-            foreach (var (key, record) in await LakeLookup.LatestAsync(group.Key, root.LakeFeed(quarter, group.Key.Code), keys, ct).ConfigureAwait(false))
+            foreach (var (key, record) in await LakeLookup.LatestAsync(group.Key, TableFiles.Lake(root, quarter, group.Key.Code).Paths(), keys, ct).ConfigureAwait(false))
             {
                 records[(group.Key.Code, key)] = record;
             }

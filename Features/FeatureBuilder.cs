@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Stages;
@@ -66,7 +67,7 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
     private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes)> ReadAndFoldAsync(DataRoot root, Quarter quarter, PhaseClock clock, CancellationToken ct)
     {
         clock.Restart();
-        var (roster, keys) = await RosterReader.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        var (roster, keys) = await RosterReader.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         clock.Lap("read roster");
         // One accumulator per worker for both quarters: each is ~360 MB at 9 million people.
         var accumulators = new ConcurrentBag<FeedAccumulator>();
@@ -86,7 +87,7 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
         // Largest files first, so the workers finish together instead of one folding the last big feed alone; results
         // keep catalog order whatever order they are folded in.
         var largestFirst = Enumerable.Range(0, catalog.Feeds.Count)
-            .OrderByDescending(f => new FileInfo(root.LakeFeed(quarter, catalog.Feeds[f].Code)) is { Exists: true } file ? file.Length : 0)
+            .OrderByDescending(f => TableFiles.Lake(root, quarter, catalog.Feeds[f].Code).Sum(file => new FileInfo(file.Path).Length))
             .ThenBy(f => f);
         await Parallel.ForEachAsync(
             largestFirst,
@@ -96,7 +97,7 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
                 var accumulator = accumulators.TryTake(out var free) ? free : new FeedAccumulator(roster.People);
                 var feed = catalog.Feeds[f];
                 var (index, units) = feed.Unit == FeedUnit.Person ? (keys.Persons, roster.People) : (keys.Households, roster.Households);
-                results[f] = await FeedAggregator.AggregateAsync(feed, root.LakeFeed(quarter, feed.Code), index, units, quarter.AsOf, accumulator, scope, token).ConfigureAwait(false);
+                results[f] = await FeedAggregator.AggregateAsync(feed, TableFiles.Lake(root, quarter, feed.Code).Paths(), index, units, quarter.AsOf, accumulator, scope, token).ConfigureAwait(false);
                 accumulators.Add(accumulator);
             }).ConfigureAwait(false);
         return results;

@@ -1,7 +1,6 @@
-using BlindSpot.Core.Files;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using Parquet;
 
 namespace BlindSpot.Features;
 
@@ -12,7 +11,7 @@ namespace BlindSpot.Features;
 /// of <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × people (3.5 GB at 9 million) makes it collect in time,
 /// measured 3.4 GiB peak and no slower (docs/BENCHMARKS.md). Exceeding it is an OutOfMemoryException: loud, not slow.
 /// The limit is process-wide, and tests run the verb inside their own test host, so it is never below
-/// <see cref="FloorBytes"/> (ingest's 1.8 GB cap, <c>IngestStage.HeapLimitBytes</c>, has the same effect there and is below it).
+/// <see cref="FloorBytes"/>.
 /// Applied by the host through <see cref="Core.Stages.IHeapBudget"/> (<see cref="FeaturesStage"/>).
 /// </summary>
 public static class FeatureMemory
@@ -23,21 +22,7 @@ public static class FeatureMemory
 
     public static long HeapLimit(long people) => Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, people)));
 
-    /// <summary>The limit for the quarter's roster, from its Parquet footer (no rows are read); null when there is no roster yet.</summary>
-    public static async Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        var path = root.Roster(quarter);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        return await ParquetFiles.ReadAsync(path, "the roster's footer", async () =>
-        {
-            await using var stream = File.OpenRead(path);
-            await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-            return (long?)HeapLimit(reader.Metadata?.NumRows ?? 0);
-        }).ConfigureAwait(false);
-    }
+    /// <summary>The limit for the quarter's roster, from its buckets' Parquet footers (no rows are read); null when there is no roster yet.</summary>
+    public static async Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default) =>
+        await RosterFileReader.CountPeopleAsync(root, quarter, ct).ConfigureAwait(false) is { } people ? HeapLimit(people) : null;
 }

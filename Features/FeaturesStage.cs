@@ -19,9 +19,10 @@ public sealed class FeaturesStage(FeedCatalog catalog, FeatureOptions options) :
     {
         ArgumentNullException.ThrowIfNull(root);
         return StageDeclaration.Empty
-            .Reads(root.Roster(quarter))
-            .Reads(catalog.Feeds.Select(f => root.LakeFeed(quarter, f.Code)))
-            .Reads(catalog.Feeds.Select(f => root.LakeFeed(quarter.Previous, f.Code)))
+            .ReadsTree(root.RosterFolder(quarter), Core.Contracts.BucketLayout.PartPattern)
+            .Reads(root.Partitioning(quarter))
+            .ReadsTree(root.LakeFolder(quarter), Core.Contracts.BucketLayout.PartPattern)
+            .ReadsTree(root.LakeFolder(quarter.Previous), Core.Contracts.BucketLayout.PartPattern)
             .DependsOn("catalog", catalog.Version)
             .WritesAll(root.FeaturesFolder(quarter), Core.Contracts.FeatureFiles.PartPattern)
             .Writes(Path.Combine(root.FeaturesFolder(quarter), FeatureManifest.FileName));

@@ -24,6 +24,9 @@ internal sealed record IngestContext(Quarter Quarter, DataRoot Root, FeedCatalog
     /// <summary>See <see cref="IngestOptions.MaxLineBytes"/>.</summary>
     public int MaxLineBytes { get; init; } = 65_536;
 
+    /// <summary>See <see cref="IngestOptions.Buckets"/>: null for one bucket per 500,000 people of the roster.</summary>
+    public int? Buckets { get; init; }
+
     /// <summary>See <see cref="IngestOptions.MaxUnmatchedLines"/>.</summary>
     public int MaxUnmatchedLines { get; init; }
 

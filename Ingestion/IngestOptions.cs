@@ -25,8 +25,14 @@ public sealed class IngestOptions
     /// <summary>Rows per Parquet row group, 1 000–10 000 000. Default 1 000 000: large for readers, bounded for memory.</summary>
     public int RowGroupSize { get; set; } = 1_000_000;
 
-    /// <summary>Feeds read at once, 1–64. Default 2 (this machine's cores).</summary>
-    public int MaxParallelFeeds { get; set; } = 2;
+    /// <summary>Feeds read at once, 1–64. Default: the machine's cores (<see cref="Environment.ProcessorCount"/>, at most 64).</summary>
+    public int MaxParallelFeeds { get; set; } = Math.Min(64, Environment.ProcessorCount);
+
+    /// <summary>
+    /// Buckets the quarter is split into (<see cref="Core.Partitioning.Buckets"/>), 1–999; null (the default) for one per
+    /// 500,000 people of the roster. Changes every roster and lake file, so it is part of the stage's checkpoint key.
+    /// </summary>
+    public int? Buckets { get; set; }
 
     /// <summary>
     /// The longest delivery line (one record), in bytes, 1 024–1 048 576. Default 65 536: a thousand times a typical row.
@@ -79,6 +85,11 @@ public sealed class IngestOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThan(RowGroupSize, 10_000_000);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxParallelFeeds, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxParallelFeeds, 64);
+        if (Buckets is { } buckets)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(buckets, 1, nameof(Buckets));
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(buckets, Core.Partitioning.Buckets.Max, nameof(Buckets));
+        }
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxLineBytes, 1_024);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxLineBytes, Reading.DecodingStream.ChunkSize);
         ArgumentOutOfRangeException.ThrowIfNegative(MaxUnmatchedLines);

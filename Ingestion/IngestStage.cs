@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Stages;
@@ -9,11 +10,12 @@ namespace BlindSpot.Ingestion;
 /// <summary>
 /// The ingest stage under the stage contract: reads the quarter's deliveries (roster and feeds, <c>.csv</c> or
 /// <c>.csv.gz</c>) and the quarter before's ingest report (the volume checks' baseline), under the catalog, the pseudonym
-/// key and the options that change what is written; writes the roster, the lake, the quarantine and
+/// key and the options that change what is written (the number of buckets among them); writes the roster and the lake
+/// bucket by bucket (<c>bucket=NNN/part-0.parquet</c>) with <c>_partitioning.json</c>, the quarantine and
 /// <c>ingest-report.json</c>. <see cref="IngestOptions.Quarter"/> and <see cref="IngestOptions.DataRoot"/> are not used:
 /// the checkpoint says which. <see cref="StageOutcome.Detail"/> is the <see cref="Reporting.IngestReport"/>.
 /// </summary>
-public sealed class IngestStage : IQuarterStage, IHeapBudget
+public sealed class IngestStage : IQuarterStage
 {
     private static readonly string[] Extensions = [".csv", ".csv.gz"];
 
@@ -41,8 +43,10 @@ public sealed class IngestStage : IQuarterStage, IHeapBudget
             .DependsOn("pseudonym-key", options.Pseudonymizer!.Household("#key-fingerprint").ToString())
             .DependsOn("options", string.Create(CultureInfo.InvariantCulture,
                 $"rowGroup={options.RowGroupSize} maxLine={options.MaxLineBytes} unmatched={options.MaxUnmatchedLines} roster±{options.MaxRosterChange} feeds±{options.MaxFeedChange} accept={options.AcceptVolumeChange}"))
-            .Writes(root.Roster(quarter))
-            .WritesAll(root.LakeFolder(quarter), "*.parquet")
+            .DependsOn("buckets", options.Buckets is { } buckets ? buckets.ToString(CultureInfo.InvariantCulture) : "default")
+            .WritesTree(root.RosterFolder(quarter), BucketLayout.PartPattern)
+            .Writes(root.Partitioning(quarter))
+            .WritesTree(root.LakeFolder(quarter), BucketLayout.PartPattern)
             .WritesAll(root.QuarantineFolder(quarter), "*.rejects.csv")
             .Writes(root.IngestReport(quarter));
     }
@@ -59,14 +63,6 @@ public sealed class IngestStage : IQuarterStage, IHeapBudget
             ?? (Reporting.IngestReport.Load(root.IngestReport(quarter)) ?? throw new FileNotFoundException($"{root.IngestReport(quarter)}: the report of the last ingest is missing.")) with { Skipped = true };
     }
 
-    /// <summary>
-    /// Ingest's live data at 9M people is ~1.6 GB, but left alone the GC let the process grow past its 2 GiB budget
-    /// (2.5 GB measured) before collecting; a hard limit of 1.8 GB makes it collect in time.
-    /// </summary>
-    public const long HeapLimitBytes = 1_800L << 20;
-
-    public Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct) => Task.FromResult<long?>(HeapLimitBytes);
-
     public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -74,6 +70,7 @@ public sealed class IngestStage : IQuarterStage, IHeapBudget
         {
             MaxLineBytes = options.MaxLineBytes,
             MaxUnmatchedLines = options.MaxUnmatchedLines,
+            Buckets = options.Buckets,
         };
         var (report, written) = await new IngestWork(context, options).RunAsync(run.Inputs, run.Previous, ct).ConfigureAwait(false);
         return new StageOutcome { Counts = IngestWork.Counts(report), Written = written, Detail = report };

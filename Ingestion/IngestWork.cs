@@ -75,7 +75,7 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
             .OrderByDescending(f => scan.Found[f.Code].Length)
             .ToDictionary(
                 f => f.Code,
-                f => reusable.TryGet(f.Code, out var kept) ? Task.FromResult(kept) : RunFeedAsync(scan.Found[f.Code], indexTask, slots, cancellationToken),
+                f => reusable.TryGet(f.Code, out var kept) ? Task.FromResult(kept) : RunFeedAsync(scan.Found[f.Code], indexTask, rosterTask, slots, cancellationToken),
                 StringComparer.Ordinal);
         await Task.WhenAll(feedTasks.Values);
         var roster = (await rosterTask).Report;
@@ -102,7 +102,7 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
         (await roster).Index ?? throw new IngestException("The roster was not ingested; no key can be checked against it.");
 
     private async Task<(FeedReport Report, RosterIndex? Index)> KeptRosterAsync(FeedReport kept, CancellationToken cancellationToken) =>
-        (kept, await RosterIndexReader.ReadAsync(context.Root.Roster(context.Quarter), cancellationToken));
+        (kept, await RosterIndexReader.ReadAsync(context.Root, context.Quarter, cancellationToken));
 
     private async Task<(FeedReport Report, RosterIndex? Index)> RunRosterAsync(DeliveryScan scan, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
@@ -120,7 +120,7 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
         }
         catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException or IngestException)
         {
-            OutputFiles.Delete(context.Root.Roster(context.Quarter));
+            OutputFiles.DeleteTree(context.Root.RosterFolder(context.Quarter));
             return (new FeedReport { Feed = roster.Code, Source = roster.Source, Required = true, Status = FeedStatus.Failed, File = delivery.RelativePath, InputSha256 = delivery.Sha256, Error = ex.Message }, null);
         }
         finally
@@ -129,40 +129,47 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
         }
     }
 
-    // The slot covers reading and writing only: a feed that has finished waits for the roster without holding a core.
-    private async Task<FeedReport> RunFeedAsync(Delivery delivery, Task<RosterIndex> roster, SemaphoreSlim slots, CancellationToken cancellationToken)
+    // A feed row goes to its household's bucket, which for a person takes the roster: feeds wait for it (and for the
+    // number of buckets, which by default follows the roster's size) before taking a slot. The slot covers reading and
+    // writing only.
+    private async Task<FeedReport> RunFeedAsync(Delivery delivery, Task<RosterIndex> roster, Task<(FeedReport Report, RosterIndex? Index)> rosterRun, SemaphoreSlim slots, CancellationToken cancellationToken)
     {
+        RosterIndex index;
+        try
+        {
+            index = await roster;
+        }
+        catch (IngestException)
+        {
+            // The roster's own failure fails the stage and is reported there; without a roster no feed can be bucketed.
+            OutputFiles.DeleteTree(context.Root.LakeFeedFolder(context.Quarter, delivery.Feed.Code));
+            var failed = (await rosterRun).Report;
+            return new FeedReport
+            {
+                Feed = delivery.Feed.Code, Source = delivery.Feed.Source, Required = delivery.Feed.Required, Status = FeedStatus.NotRead, File = delivery.RelativePath,
+                InputSha256 = delivery.Sha256, Error = $"{delivery.RelativePath}: not ingested, because the roster failed ({failed.File ?? failed.Feed}); its rows cannot be put in buckets without it.",
+            };
+        }
+
         FeedOutcome outcome;
         await slots.WaitAsync(cancellationToken);
         try
         {
-            outcome = await Task.Run(() => new FeedIngester(context).IngestAsync(delivery, cancellationToken), cancellationToken);
+            outcome = await Task.Run(() => new FeedIngester(context).IngestAsync(delivery, index, cancellationToken), cancellationToken);
         }
         finally
         {
             slots.Release();
         }
 
-        if (outcome.Keys is not { } keys)
-        {
-            return outcome.Report;
-        }
-
-        try
-        {
-            var index = await roster;
-            return outcome.Report with { UnknownKeys = keys.CountMissing(key => index.Contains(delivery.Feed.Unit, key)) };
-        }
-        catch (IngestException)
-        {
-            // The roster's own failure fails the stage and is reported there; without a roster no key is "unknown".
-            return outcome.Report;
-        }
+        return outcome.Keys is { } keys
+            ? outcome.Report with { UnknownKeys = keys.CountMissing(key => index.Contains(delivery.Feed.Unit, key)) }
+            : outcome.Report;
     }
 
     private FeedReport NotIngested(FeedDefinition feed, DeliveryScan scan)
     {
-        OutputFiles.Delete(context.Root.LakeFeed(context.Quarter, feed.Code));
+        OutputFiles.DeleteTree(context.Root.LakeFeedFolder(context.Quarter, feed.Code));
         if (scan.Unusable.TryGetValue(feed.Code, out var problem))
         {
             return new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, Status = FeedStatus.Failed, Error = problem };
@@ -192,18 +199,24 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
         return errors;
     }
 
-    /// <summary>Absolute path → SHA-256 of the roster and every lake file, as hashed while written (or kept).</summary>
+    /// <summary>Absolute path → SHA-256 of every roster and lake bucket file, as hashed while written (or kept).</summary>
     private Dictionary<string, string> Outputs(IngestReport report)
     {
         var outputs = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var feed in report.All.Where(f => f.OutputSha256 is not null))
         {
-            var path = feed.Feed == context.Catalog.Roster.Code ? context.Root.Roster(context.Quarter) : context.Root.LakeFeed(context.Quarter, feed.Feed);
-            outputs[path] = feed.OutputSha256!;
+            foreach (var bucket in feed.Buckets)
+            {
+                outputs[OutputPath(context, feed.Feed, bucket.Bucket)] = bucket.Sha256;
+            }
         }
 
         return outputs;
     }
+
+    /// <summary>The file of <paramref name="bucket"/> of the roster (by its code) or of a feed.</summary>
+    public static string OutputPath(IngestContext context, string feed, int bucket) =>
+        feed == context.Catalog.Roster.Code ? context.Root.RosterBucket(context.Quarter, bucket) : context.Root.LakeBucket(context.Quarter, feed, bucket);
 
     /// <summary>The stage's counts; the run report's stage table shows them, so an accepted volume change is visible there too.</summary>
     public static SortedDictionary<string, long> Counts(IngestReport report)

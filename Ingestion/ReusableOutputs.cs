@@ -12,7 +12,7 @@ namespace BlindSpot.Ingestion;
 /// </summary>
 internal sealed class ReusableOutputs
 {
-    private static readonly string[] SharedInputs = ["#catalog", "#pseudonym-key", "#options"];
+    private static readonly string[] SharedInputs = ["#catalog", "#pseudonym-key", "#options", "#buckets"];
 
     private readonly Dictionary<string, FeedReport> reports;
 
@@ -35,15 +35,14 @@ internal sealed class ReusableOutputs
         }
 
         var kept = new Dictionary<string, FeedReport>(StringComparer.Ordinal);
-        var rosterPath = context.Relative(context.Root.Roster(context.Quarter));
-        if (!Keep(context, record, previous.Roster, scan, rosterPath, kept))
+        if (!Keep(context, record, previous.Roster, scan, kept))
         {
             return None;
         }
 
         foreach (var feed in previous.Feeds)
         {
-            Keep(context, record, feed, scan, context.Relative(context.Root.LakeFeed(context.Quarter, feed.Feed)), kept);
+            Keep(context, record, feed, scan, kept);
         }
 
         return new ReusableOutputs(kept);
@@ -51,22 +50,25 @@ internal sealed class ReusableOutputs
 
     public bool TryGet(string code, out FeedReport report) => reports.TryGetValue(code, out report!);
 
-    private static bool Keep(IngestContext context, StageRecord record, FeedReport previous, DeliveryScan scan, string output, Dictionary<string, FeedReport> kept)
+    // Kept when every bucket file recorded for it is still there with its recorded hash.
+    private static bool Keep(IngestContext context, StageRecord record, FeedReport previous, DeliveryScan scan, Dictionary<string, FeedReport> kept)
     {
         if (previous.Status is not (FeedStatus.Ingested or FeedStatus.Skipped)
             || !scan.Found.TryGetValue(previous.Feed, out var delivery)
             || delivery.RelativePath != previous.File
             || delivery.Sha256 != previous.InputSha256
-            || record.Outputs.GetValueOrDefault(output) is not { } hash
-            || hash != previous.OutputSha256)
+            || previous.Buckets.Count == 0)
         {
             return false;
         }
 
-        var path = Path.Combine(context.Root.Path, output);
-        if (!File.Exists(path) || FileHash.Sha256(path) != hash)
+        foreach (var bucket in previous.Buckets)
         {
-            return false;
+            var path = IngestWork.OutputPath(context, previous.Feed, bucket.Bucket);
+            if (record.Outputs.GetValueOrDefault(context.Relative(path)) != bucket.Sha256 || !File.Exists(path) || FileHash.Sha256(path) != bucket.Sha256)
+            {
+                return false;
+            }
         }
 
         kept[previous.Feed] = previous with { Status = FeedStatus.Skipped, DurationMs = 0 };

@@ -45,6 +45,12 @@ public sealed class PipelineOptions
     /// </summary>
     public bool? ScoreShards { get; set; }
 
+    /// <summary>
+    /// Buckets ingest splits each quarter into, 1–999 (the CLI sets it from <c>Partitioning:Buckets</c>). Default null: one
+    /// bucket per 500,000 people of the quarter's roster.
+    /// </summary>
+    public int? Buckets { get; set; }
+
     /// <summary>Jobs one server runs at once. Default 1, as a quarter's stages run one after another and each uses every core; 1–16.</summary>
     public int WorkerCount { get; set; } = 1;
 
@@ -99,6 +105,7 @@ public sealed class PipelineOptions
         Check(IsIdentifier(WorklistSchema), $"WorklistSchema must be lower-case letters, digits and underscores; it is '{WorklistSchema}'.");
         Check(IsIdentifier(Queue), $"Queue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{Queue}'.");
         Check(IsIdentifier(ShardQueue), $"ShardQueue must be lower-case letters, digits and underscores (Hangfire's rule); it is '{ShardQueue}'.");
+        Check(Buckets is null or (>= 1 and <= Core.Partitioning.Buckets.Max), $"Buckets must be 1–{Core.Partitioning.Buckets.Max}; it is {Buckets}.");
         Check(WorkerCount is >= 1 and <= 16, $"WorkerCount must be 1–16; it is {WorkerCount}.");
         Check(ShardWorkerCount is >= 1 and <= 64, $"ShardWorkerCount must be 1–64; it is {ShardWorkerCount}.");
         Check(PollInterval >= TimeSpan.FromMilliseconds(100) && PollInterval <= TimeSpan.FromSeconds(15), $"PollInterval must be 100 ms–15 s; it is {PollInterval}.");

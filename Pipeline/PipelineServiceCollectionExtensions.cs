@@ -55,7 +55,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton(_ => Pseudonymizer.FromEnvironment(options.AllowSamplePseudonymKey));
 
         // The chain's stages: each a stage library's IQuarterStage (or two units of one), run through the one checkpoint.
-        services.AddSingleton<IPipelineStage, IngestUnits>();
+        services.AddSingleton<IPipelineStage>(sp => new IngestUnits(sp.GetRequiredService<FeedCatalog>(), sp.GetRequiredService<Pseudonymizer>(), sp.GetRequiredService<TimeProvider>(), options.Buckets));
         services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new FeaturesStage(sp.GetRequiredService<FeedCatalog>(), new FeatureOptions())));
         services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new ScoreStage(new ModelRegistry(options.ResolvedModelsFolder), new ScoreOptions(), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<IPipelineStage, DispatchUnits>();

@@ -9,8 +9,12 @@ namespace BlindSpot.Simulation;
 /// </summary>
 public sealed class SimulationOptions
 {
-    /// <summary>Largest population accepted: the serial scheme of resident numbers and memory both hold to about 20 million.</summary>
-    public const int MaxPeople = 20_000_000;
+    /// <summary>
+    /// Largest population accepted: Korea's 51 million with room to grow. The serial scheme of resident numbers gives 1,000
+    /// people of one sex per birth date and 시도 (경기, 27 % of 51 million, needs about 200 on an average date); the
+    /// simulator's state is columnar, 1.66 GiB peak at 15 million people (docs/BENCHMARKS.md).
+    /// </summary>
+    public const int MaxPeople = 60_000_000;
 
     /// <summary>Resident people each quarter (departures are replaced by births and movers-in). Required; 1 to <see cref="MaxPeople"/>.</summary>
     public int People { get; set; }

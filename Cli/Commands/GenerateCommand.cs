@@ -17,7 +17,7 @@ internal static class GenerateCommand
 {
     public static Command Create(TextWriter output)
     {
-        var people = new Option<int>("--people") { Description = "Resident people each quarter (1–20,000,000).", Required = true };
+        var people = new Option<int>("--people") { Description = "Resident people each quarter (1–60,000,000).", Required = true };
         var quarters = new Option<QuarterRange?>("--quarters") { Description = "Quarters to deliver, e.g. 2025Q3..2026Q3; the last gets no dispatches.", Required = true, CustomParser = CommonOptions.ParseRange };
         var seed = new Option<ulong>("--seed") { Description = "Seed of every random draw; same seed, same bytes.", Required = true };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder to write into (a data root).", Required = true };

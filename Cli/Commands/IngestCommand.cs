@@ -37,6 +37,7 @@ internal static class IngestCommand
                 Catalog = parse.GetValue(catalogOption) is { } file ? FeedCatalog.Load(file.FullName) : null,
                 Pseudonymizer = pseudonymizer,
                 AcceptVolumeChange = parse.GetValue(acceptVolume),
+                Buckets = CliSettings.Of(parse).Root.Partitioning.Buckets,
             });
             IngestReport report;
             try
@@ -69,6 +70,12 @@ internal static class IngestCommand
         var t = report.Totals;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"total: {t.Feeds} files ({t.Ingested} ingested, {t.Skipped} skipped, {t.Missing} missing, {t.Failed} failed); read {t.RowsRead:N0} = accepted {t.Accepted:N0} + rejected {t.Rejected:N0} + duplicates {t.Duplicates:N0}; unknown keys {t.UnknownKeys:N0}; reconciled: {(report.Reconciled ? "yes" : "NO")}"));
+        if (report.Roster.Buckets is { Count: > 0 } buckets)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"buckets: {buckets.Count}, {buckets.Min(b => b.Accepted):N0}–{buckets.Max(b => b.Accepted):N0} people each (per feed and bucket in ingest-report.json)"));
+        }
+
         foreach (var warning in report.Warnings)
         {
             output.WriteLine($"warning: {warning}");

@@ -36,6 +36,9 @@ internal sealed class BlindSpotSettings
     /// <summary>Metrics and traces (section <c>Telemetry</c>).</summary>
     public TelemetrySettings Telemetry { get; set; } = new();
 
+    /// <summary>Section <c>Partitioning</c>.</summary>
+    public PartitioningSettings Partitioning { get; set; } = new();
+
     /// <summary>The log level in effect: <see cref="LogLevel"/>, else <paramref name="fallback"/>.</summary>
     public LogLevel ResolvedLogLevel(LogLevel fallback) =>
         LogLevel is not { Length: > 0 } text ? fallback
@@ -67,6 +70,7 @@ internal sealed class BlindSpotSettings
         Worker.Validate();
         Serve.Validate();
         Telemetry.Validate();
+        Partitioning.Validate();
     }
 
     /// <summary>Names what is set, never the secrets' values.</summary>

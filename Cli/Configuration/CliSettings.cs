@@ -61,7 +61,7 @@ internal sealed class CliSettings
             throw new SettingsException("configuration: Pipeline:Dispatch is not a key; the dispatch settings are section Dispatch (Dispatch:Quotas:Child:Count …), shared by every verb.");
         }
 
-        var options = new PipelineOptions { DataRoot = DataRoot.Path, ModelsFolder = ModelsFolder, PostgresConnectionString = Postgres, Dispatch = Dispatch() };
+        var options = new PipelineOptions { DataRoot = DataRoot.Path, ModelsFolder = ModelsFolder, PostgresConnectionString = Postgres, Dispatch = Dispatch(), Buckets = Root.Partitioning.Buckets };
         Bind(Configuration.GetSection("Pipeline"), options, errorOnUnknown: true, "Pipeline");
         configure?.Invoke(options);
         Validated("Pipeline", options.Validate, "Invalid pipeline options: ");

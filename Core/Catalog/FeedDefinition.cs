@@ -3,7 +3,7 @@ namespace BlindSpot.Core.Catalog;
 /// <summary>One crisis-indicator feed: who delivers it, in what format, what its columns mean and what it is used for.</summary>
 public sealed record FeedDefinition
 {
-    /// <summary>Lower snake-case code; the delivery is <c>raw/&lt;Q&gt;/&lt;source&gt;/&lt;code&gt;.csv</c>, the lake file <c>lake/&lt;Q&gt;/&lt;code&gt;.parquet</c>.</summary>
+    /// <summary>Lower snake-case code; the delivery is <c>raw/&lt;Q&gt;/&lt;source&gt;/&lt;code&gt;.csv</c>, the lake <c>lake/&lt;Q&gt;/&lt;code&gt;/bucket=NNN/part-0.parquet</c>.</summary>
     public required string Code { get; init; }
 
     public required string NameKo { get; init; }

@@ -1,7 +1,7 @@
 namespace BlindSpot.Core.Contracts;
 
 /// <summary>
-/// The columns of <c>roster/&lt;Q&gt;.parquet</c>, in file order after the keys (<see cref="KeyColumns"/>): Ingestion writes
+/// The columns of the roster's bucket files (<c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>), in file order after the keys (<see cref="KeyColumns"/>): Ingestion writes
 /// them; Features, Dispatch and Ingestion's own key index read them through <see cref="RosterFileReader"/>. Sorted by 시군구, household, person.
 /// </summary>
 public static class RosterColumns

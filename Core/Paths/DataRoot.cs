@@ -32,12 +32,27 @@ public sealed class DataRoot
     /// <summary>Restricted identity vault of a quarter (names, addresses, phones): <c>identity/&lt;Q&gt;/identity.csv</c>.</summary>
     public string IdentityVault(Quarter quarter) => Combine("identity", quarter.ToString(), "identity.csv");
 
-    /// <summary>The pseudonymised roster every stage joins on: <c>roster/&lt;Q&gt;.parquet</c>.</summary>
-    public string Roster(Quarter quarter) => Combine("roster", quarter + ".parquet");
+    /// <summary>
+    /// The pseudonymised roster every stage joins on, one folder per bucket: <c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>.
+    /// Readers list its files through <see cref="Partitioning.TableFiles"/>.
+    /// </summary>
+    public string RosterFolder(Quarter quarter) => Combine("roster", quarter.ToString());
+
+    /// <summary>The file ingestion writes for one bucket of the roster: <c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>.</summary>
+    public string RosterBucket(Quarter quarter, int bucket) =>
+        Combine("roster", quarter.ToString(), Contracts.BucketLayout.BucketFolderName(bucket), Contracts.BucketLayout.PartFileName);
+
+    /// <summary>How the quarter is split into buckets: <c>roster/&lt;Q&gt;/_partitioning.json</c>.</summary>
+    public string Partitioning(Quarter quarter) => Combine("roster", quarter.ToString(), Contracts.BucketLayout.PartitioningFileName);
 
     public string LakeFolder(Quarter quarter) => Combine("lake", quarter.ToString());
 
-    public string LakeFeed(Quarter quarter, string feedCode) => Combine("lake", quarter.ToString(), feedCode + ".parquet");
+    /// <summary>One feed's lake, one folder per bucket: <c>lake/&lt;Q&gt;/&lt;feed&gt;/bucket=NNN/part-0.parquet</c>.</summary>
+    public string LakeFeedFolder(Quarter quarter, string feedCode) => Combine("lake", quarter.ToString(), feedCode);
+
+    /// <summary>The file ingestion writes for one bucket of a feed: <c>lake/&lt;Q&gt;/&lt;feed&gt;/bucket=NNN/part-0.parquet</c>.</summary>
+    public string LakeBucket(Quarter quarter, string feedCode, int bucket) =>
+        Combine("lake", quarter.ToString(), feedCode, Contracts.BucketLayout.BucketFolderName(bucket), Contracts.BucketLayout.PartFileName);
 
     public string QuarantineFolder(Quarter quarter) => Combine("quarantine", quarter.ToString());
 

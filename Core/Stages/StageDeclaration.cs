@@ -43,6 +43,9 @@ public sealed record StageDeclaration
 
     public StageDeclaration ReadsAll(string folder, string pattern) => this with { ReadSets = ReadSets.Add(new FileSet(Full(folder), pattern)) };
 
+    /// <summary>Every file matching <paramref name="pattern"/> in <paramref name="folder"/> and its subfolders: a bucketed table.</summary>
+    public StageDeclaration ReadsTree(string folder, string pattern) => this with { ReadSets = ReadSets.Add(new FileSet(Full(folder), pattern, Recursive: true)) };
+
     /// <summary>A non-file input, e.g. <c>DependsOn("catalog", catalog.Version)</c>, recorded as <c>#catalog</c>.</summary>
     public StageDeclaration DependsOn(string name, string value)
     {
@@ -62,6 +65,9 @@ public sealed record StageDeclaration
     public StageDeclaration Writes(string path) => this with { WriteFiles = WriteFiles.Add(Full(path)) };
 
     public StageDeclaration WritesAll(string folder, string pattern) => this with { WriteSets = WriteSets.Add(new FileSet(Full(folder), pattern)) };
+
+    /// <summary>Whatever matches <paramref name="pattern"/> in <paramref name="folder"/> and its subfolders after the run: a bucketed table.</summary>
+    public StageDeclaration WritesTree(string folder, string pattern) => this with { WriteSets = WriteSets.Add(new FileSet(Full(folder), pattern, Recursive: true)) };
 
     /// <summary>Every existing input file, in ordinal order, without duplicates.</summary>
     public IReadOnlyList<string> ExistingInputs() => Existing(ReadFiles, ReadSets);

@@ -25,8 +25,9 @@ public sealed class DiscoveryIndexStage(FeedCatalog catalog, RegionRegistry regi
     {
         ArgumentNullException.ThrowIfNull(root);
         return StageDeclaration.Empty
-            .Reads(root.Roster(quarter))
-            .Reads(catalog.Feeds.Select(f => root.LakeFeed(quarter, f.Code)))
+            .ReadsTree(root.RosterFolder(quarter), BucketLayout.PartPattern)
+            .Reads(root.Partitioning(quarter))
+            .ReadsTree(root.LakeFolder(quarter), BucketLayout.PartPattern)
             .Reads(VariantNames.All.Select(v => root.Scores(quarter, v)))
             .Reads(root.PastDispatches(quarter))
             .Reads(root.IdentityVault(quarter))

@@ -2,6 +2,7 @@ using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
@@ -26,16 +27,17 @@ internal static class DiscoveryInputs
 
     public static async Task<DiscoveryPopulation> ReadAsync(DataRoot root, Quarter quarter, FeedCatalog catalog, IReadOnlyList<Variant> variants, Func<Variant, long, int> quota, Pseudonymizer pseudonymizer, CancellationToken ct)
     {
-        var path = root.Roster(quarter);
-        var population = await ParquetFiles.ReadAsync(path, "the roster", () => RosterAsync(path, variants.Count, ct)).ConfigureAwait(false);
+        // Errors name the one file when there is one, else the roster's folder.
+        var files = TableFiles.Roster(root, quarter).Paths();
+        var path = files.Count == 1 ? files[0] : root.RosterFolder(quarter);
+        var population = await ParquetFiles.ReadAsync(path, "the roster", () => RosterAsync(path, files, variants.Count, ct)).ConfigureAwait(false);
         MarkHouseholds(population);
         for (var f = 0; f < catalog.Feeds.Count; f++)
         {
             var feed = catalog.Feeds[f];
-            var lake = root.LakeFeed(quarter, feed.Code);
-            if (File.Exists(lake))
+            var bit = 1UL << f;
+            foreach (var lake in TableFiles.Lake(root, quarter, feed.Code).Paths())
             {
-                var bit = 1UL << f;
                 await ParquetFiles.ReadAsync(lake, $"the lake's {feed.Code} feed", () => LakeAsync(population, lake, feed.Unit, bit, ct)).ConfigureAwait(false);
             }
         }
@@ -55,9 +57,9 @@ internal static class DiscoveryInputs
         return population;
     }
 
-    private static async Task<DiscoveryPopulation> RosterAsync(string path, int variants, CancellationToken ct)
+    private static async Task<DiscoveryPopulation> RosterAsync(string path, IReadOnlyList<string> files, int variants, CancellationToken ct)
     {
-        await using var reader = await RosterFileReader.OpenAsync(path, RosterColumnsRead, ct).ConfigureAwait(false);
+        await using var reader = await RosterFileReader.OpenAsync(path, files, RosterColumnsRead, ct).ConfigureAwait(false);
         var population = new DiscoveryPopulation(reader.People, variants);
         var sigunguCodes = new RegionCodeParser(RosterColumns.SigunguCode, path);
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);

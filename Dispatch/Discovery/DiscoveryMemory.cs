@@ -1,7 +1,6 @@
-using BlindSpot.Core.Files;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using Parquet;
 
 namespace BlindSpot.Dispatch.Discovery;
 
@@ -20,21 +19,7 @@ public static class DiscoveryMemory
 
     public static long HeapLimit(long people) => Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, people)));
 
-    /// <summary>The limit for the quarter's roster, from its Parquet footer; null when there is no roster yet.</summary>
-    public static async Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        var path = root.Roster(quarter);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        return await ParquetFiles.ReadAsync(path, "the roster's footer", async () =>
-        {
-            await using var stream = File.OpenRead(path);
-            await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-            return (long?)HeapLimit(reader.Metadata?.NumRows ?? 0);
-        }).ConfigureAwait(false);
-    }
+    /// <summary>The limit for the quarter's roster, from its buckets' Parquet footers; null when there is no roster yet.</summary>
+    public static async Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default) =>
+        await RosterFileReader.CountPeopleAsync(root, quarter, ct).ConfigureAwait(false) is { } people ? HeapLimit(people) : null;
 }

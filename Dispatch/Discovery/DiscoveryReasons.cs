@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Dispatch.Reasons;
@@ -31,7 +32,7 @@ public static class DiscoveryReasons
             }
 
             long Key(DiscoveryPerson p) => feed.Unit == FeedUnit.Person ? p.PersonKey : p.HouseholdKey;
-            var latest = await LakeLookup.LatestAsync(feed, root.LakeFeed(quarter, feed.Code), holders.Select(Key).ToHashSet(), ct).ConfigureAwait(false);
+            var latest = await LakeLookup.LatestAsync(feed, TableFiles.Lake(root, quarter, feed.Code).Paths(), holders.Select(Key).ToHashSet(), ct).ConfigureAwait(false);
             foreach (var p in holders)
             {
                 sentences[p.PersonKey].Add(renderer.RenderFeed(feed, latest.GetValueOrDefault(Key(p))));

@@ -6,25 +6,35 @@ using Parquet.Schema;
 namespace BlindSpot.Dispatch.Reasons;
 
 /// <summary>
-/// Finds, in one feed's lake file, the latest record of each wanted person or household, with every column's value,
+/// Finds, in one feed's lake, the latest record of each wanted person or household, with every column's value,
 /// so a reason can say "건강보험료 8개월 체납 (1,240,000원)" with the real figures rather than model features.
 /// </summary>
 internal static class LakeLookup
 {
-    public static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> LatestAsync(FeedDefinition feed, string path, IReadOnlySet<long> wanted, CancellationToken ct)
+    /// <summary>
+    /// Reads the feed's bucket files (<paramref name="files"/>, from <see cref="Core.Partitioning.TableFiles"/>) in order:
+    /// a unit's rows all lie in its bucket in delivery order, so the first of its latest-dated rows wins as from one file.
+    /// </summary>
+    public static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> LatestAsync(FeedDefinition feed, IReadOnlyList<string> files, IReadOnlySet<long> wanted, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(files);
         var latest = new Dictionary<long, IReadOnlyDictionary<string, object?>>();
-        if (!File.Exists(path) || wanted.Count == 0)
+        var dates = new Dictionary<long, DateOnly>();
+        if (wanted.Count == 0)
         {
             return latest;
         }
 
-        return await ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => ReadLatestAsync(feed, path, wanted, latest, ct)).ConfigureAwait(false);
+        foreach (var path in files)
+        {
+            await ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => ReadLatestAsync(feed, path, wanted, latest, dates, ct)).ConfigureAwait(false);
+        }
+
+        return latest;
     }
 
-    private static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> ReadLatestAsync(FeedDefinition feed, string path, IReadOnlySet<long> wanted, Dictionary<long, IReadOnlyDictionary<string, object?>> latest, CancellationToken ct)
+    private static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> ReadLatestAsync(FeedDefinition feed, string path, IReadOnlySet<long> wanted, Dictionary<long, IReadOnlyDictionary<string, object?>> latest, Dictionary<long, DateOnly> dates, CancellationToken ct)
     {
-        var dates = new Dictionary<long, DateOnly>();
         await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
         var keyField = reader.Schema.DataFields.First(f => f.Name == Core.Contracts.KeyColumns.For(feed.Unit));
         var dateName = feed.ColumnWithRole(ColumnRole.EventDate)!.Name;

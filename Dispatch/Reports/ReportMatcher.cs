@@ -36,7 +36,7 @@ public static class ReportMatcher
 
         var residentOf = reports.Select(r => r.ResidentNumber ?? (byNameAddress[Key(r)] is { Count: 1 } one ? one.First() : null)).ToList();
         var keyOf = residentOf.Select(n => n is null ? (long?)null : pseudonymizer.Person(n).Value).ToList();
-        var places = await PlacesAsync(root.Roster(quarter), keyOf.Where(k => k is not null).Select(k => k!.Value).ToHashSet(), ct).ConfigureAwait(false);
+        var places = await PlacesAsync(root, quarter, keyOf.Where(k => k is not null).Select(k => k!.Value).ToHashSet(), ct).ConfigureAwait(false);
 
         var matches = new List<ReportMatch>(reports.Count);
         for (var i = 0; i < reports.Count; i++)
@@ -102,7 +102,7 @@ public static class ReportMatcher
         }
     }
 
-    private static async Task<Dictionary<long, (string Sigungu, string Eupmyeondong)>> PlacesAsync(string rosterPath, HashSet<long> wanted, CancellationToken ct)
+    private static async Task<Dictionary<long, (string Sigungu, string Eupmyeondong)>> PlacesAsync(DataRoot root, Quarter quarter, HashSet<long> wanted, CancellationToken ct)
     {
         var places = new Dictionary<long, (string, string)>();
         if (wanted.Count == 0)
@@ -110,7 +110,7 @@ public static class ReportMatcher
             return places;
         }
 
-        await using var roster = await RosterFileReader.OpenAsync(rosterPath, RosterReads, ct).ConfigureAwait(false);
+        await using var roster = await RosterFileReader.OpenAsync(root, quarter, RosterReads, ct).ConfigureAwait(false);
         var keys = new long[roster.LargestRowGroup];
         var sigungu = new ReadOnlyMemory<char>[roster.LargestRowGroup];
         var eupmyeondong = new ReadOnlyMemory<char>[roster.LargestRowGroup];

@@ -1,6 +1,7 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using Parquet;
@@ -31,7 +32,7 @@ internal static class CohortMembers
             foreach (var condition in cohort.Conditions)
             {
                 var feed = catalog.GetFeed(condition.Feed);
-                var units = await UnitsAsync(feed, root.LakeFeed(quarter, feed.Code), condition, ct).ConfigureAwait(false);
+                var units = await UnitsAsync(feed, TableFiles.Lake(root, quarter, feed.Code).Paths(), condition, ct).ConfigureAwait(false);
                 var people = feed.Unit == FeedUnit.Person ? units : PeopleOf(units, roster);
                 if (members is null)
                 {
@@ -63,15 +64,20 @@ internal static class CohortMembers
         return people;
     }
 
-    /// <summary>The keys of the feed's unit with a record meeting <paramref name="condition"/>; none when the quarter has no lake file for the feed.</summary>
-    private static Task<HashSet<long>> UnitsAsync(FeedDefinition feed, string path, CohortCondition condition, CancellationToken ct) =>
-        File.Exists(path)
-            ? ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => ReadUnitsAsync(feed, path, condition, ct))
-            : Task.FromResult(new HashSet<long>());
-
-    private static async Task<HashSet<long>> ReadUnitsAsync(FeedDefinition feed, string path, CohortCondition condition, CancellationToken ct)
+    /// <summary>The keys of the feed's unit with a record meeting <paramref name="condition"/>, over the feed's bucket files; none when the quarter has no lake files for the feed.</summary>
+    private static async Task<HashSet<long>> UnitsAsync(FeedDefinition feed, IReadOnlyList<string> files, CohortCondition condition, CancellationToken ct)
     {
         var units = new HashSet<long>();
+        foreach (var path in files)
+        {
+            await ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => ReadUnitsAsync(feed, path, condition, units, ct)).ConfigureAwait(false);
+        }
+
+        return units;
+    }
+
+    private static async Task<HashSet<long>> ReadUnitsAsync(FeedDefinition feed, string path, CohortCondition condition, HashSet<long> units, CancellationToken ct)
+    {
         await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
         var keyField = Field(reader, KeyColumns.For(feed.Unit), path);
         var valueField = condition.Column is null ? null : Field(reader, condition.Column, path);

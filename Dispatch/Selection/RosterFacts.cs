@@ -1,6 +1,9 @@
 using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Partitioning;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
 
 namespace BlindSpot.Dispatch.Selection;
@@ -55,12 +58,19 @@ internal sealed class RosterFacts
         }
     }
 
-    public static Task<RosterFacts> ReadAsync(string path, CancellationToken ct) =>
-        ParquetFiles.ReadAsync(path, "the roster", () => ReadFileAsync(path, ct));
-
-    private static async Task<RosterFacts> ReadFileAsync(string path, CancellationToken ct)
+    /// <summary>Reads every bucket of the quarter's roster, in the roster's global order (<see cref="RosterFileReader"/>).</summary>
+    public static Task<RosterFacts> ReadAsync(DataRoot root, Quarter quarter, CancellationToken ct)
     {
-        await using var reader = await RosterFileReader.OpenAsync(path, Columns, ct).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(root);
+        // Errors name the one file when there is one, else the roster's folder.
+        var files = TableFiles.Roster(root, quarter).Paths();
+        var path = files.Count == 1 ? files[0] : root.RosterFolder(quarter);
+        return ParquetFiles.ReadAsync(path, "the roster", () => ReadFileAsync(path, files, ct));
+    }
+
+    private static async Task<RosterFacts> ReadFileAsync(string path, IReadOnlyList<string> files, CancellationToken ct)
+    {
+        await using var reader = await RosterFileReader.OpenAsync(path, files, Columns, ct).ConfigureAwait(false);
         var facts = new RosterFacts(reader.People);
         var offset = 0;
         var sigunguCodes = new RegionCodeParser(RosterColumns.SigunguCode, path);

@@ -41,7 +41,7 @@ public sealed class SimulatedDispatch
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        var roster = await RosterFacts.ReadAsync(root.Roster(quarter), ct).ConfigureAwait(false);
+        var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
         var members = catalog is null ? new Dictionary<string, HashSet<long>>() : await CohortMembers.ReadAsync(root, quarter, catalog, options, roster, ct).ConfigureAwait(false);
         return new SimulatedDispatch(options, roster, notEligible, catalog?.Cohorts ?? [], members);

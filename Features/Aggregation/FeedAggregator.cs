@@ -13,18 +13,35 @@ namespace BlindSpot.Features.Aggregation;
 /// </summary>
 internal static class FeedAggregator
 {
-    public static Task<FeedAggregate> AggregateAsync(
-        FeedDefinition feed, string path, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, FoldScope scope, CancellationToken ct) =>
-        ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => AggregateUnguardedAsync(feed, path, keys, units, asOf, accumulator, scope, ct));
-
-    private static async Task<FeedAggregate> AggregateUnguardedAsync(
-        FeedDefinition feed, string path, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, FoldScope scope, CancellationToken ct)
+    /// <summary>
+    /// Folds the feed's bucket files (<paramref name="files"/>, from <see cref="Core.Partitioning.TableFiles"/>; none when
+    /// the feed is absent) one after another: a unit's rows all lie in its bucket, in delivery order, so each unit folds
+    /// exactly as from one file.
+    /// </summary>
+    public static async Task<FeedAggregate> AggregateAsync(
+        FeedDefinition feed, IReadOnlyList<string> files, KeyIndex keys, int units, DateOnly asOf, FeedAccumulator accumulator, FoldScope scope, CancellationToken ct)
     {
-        if (!File.Exists(path))
+        if (files.Count == 0)
         {
             return FeedAggregate.Absent(feed);
         }
 
+        accumulator.Begin();
+        long rows = 0;
+        long unknown = 0;
+        foreach (var path in files)
+        {
+            var (fileRows, fileUnknown) = await ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => FoldFileAsync(feed, path, keys, accumulator, scope, ct)).ConfigureAwait(false);
+            rows += fileRows;
+            unknown += fileUnknown;
+        }
+
+        return accumulator.Drain(feed, units, asOf.DayNumber, rows, unknown, scope);
+    }
+
+    private static async Task<(long Rows, long Unknown)> FoldFileAsync(
+        FeedDefinition feed, string path, KeyIndex keys, FeedAccumulator accumulator, FoldScope scope, CancellationToken ct)
+    {
         await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
         var keyName = Core.Contracts.KeyColumns.For(feed.Unit);
         var keyField = Field(reader.Schema, keyName, path)!;
@@ -33,7 +50,6 @@ internal static class FeedAggregator
         ColumnRole[] roles = allRules ? [ColumnRole.Months, ColumnRole.Amount, ColumnRole.Days, ColumnRole.Count, ColumnRole.Measure] : [ColumnRole.Months];
         var roleFields = roles.Select(role => feed.ColumnWithRole(role) is { } column ? Field(reader.Schema, column.Name, path) : null).ToArray();
 
-        accumulator.Begin();
         long rows = 0;
         long unknown = 0;
         for (var group = 0; group < reader.RowGroupCount; group++)
@@ -70,7 +86,7 @@ internal static class FeedAggregator
             rows += n;
         }
 
-        return accumulator.Drain(feed, units, asOf.DayNumber, rows, unknown, scope);
+        return (rows, unknown);
     }
 
     private static DataField? Field(ParquetSchema schema, string name, string path) =>

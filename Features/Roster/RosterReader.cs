@@ -1,22 +1,32 @@
 using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Partitioning;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
 
 namespace BlindSpot.Features.Roster;
 
 /// <summary>
-/// Reads <c>roster/&lt;Q&gt;.parquet</c> one row group at a time into a <see cref="RosterTable"/>. Region codes become ints
+/// Reads the roster (every bucket, in its global order) one row group at a time into a <see cref="RosterTable"/>. Region codes become ints
 /// as they are read, so 9 million rows never exist as 18 million strings at once.
 /// </summary>
 internal static class RosterReader
 {
-    public static Task<(RosterTable Table, RosterKeys Keys)> ReadAsync(string path, CancellationToken cancellationToken) =>
-        ParquetFiles.ReadAsync(path, "the roster", () => ReadUnguardedAsync(path, cancellationToken));
-
-    private static async Task<(RosterTable Table, RosterKeys Keys)> ReadUnguardedAsync(string path, CancellationToken cancellationToken)
+    /// <summary>Reads every bucket of the quarter's roster, in the roster's global order (<see cref="RosterFileReader"/>).</summary>
+    public static Task<(RosterTable Table, RosterKeys Keys)> ReadAsync(DataRoot root, Quarter quarter, CancellationToken cancellationToken)
     {
-        await using var reader = await RosterFileReader.OpenAsync(path, Columns, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(root);
+        // Errors name the one file when there is one, else the roster's folder.
+        var files = TableFiles.Roster(root, quarter).Paths();
+        var path = files.Count == 1 ? files[0] : root.RosterFolder(quarter);
+        return ParquetFiles.ReadAsync(path, "the roster", () => ReadUnguardedAsync(path, files, cancellationToken));
+    }
+
+    private static async Task<(RosterTable Table, RosterKeys Keys)> ReadUnguardedAsync(string path, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        await using var reader = await RosterFileReader.OpenAsync(path, files, Columns, cancellationToken).ConfigureAwait(false);
         var people = reader.People;
         var builder = new RosterBuilder(people, path);
         // Two chunks, so the next row group is decoded while the last one is appended (key indexes, code parsing): the

@@ -1,10 +1,12 @@
 using System.Globalization;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Hashing;
 using BlindSpot.Ingestion.Deliveries;
 using BlindSpot.Ingestion.Lake;
 using BlindSpot.Ingestion.Reading;
 using BlindSpot.Ingestion.Reporting;
+using BlindSpot.Ingestion.Roster;
 using BlindSpot.Ingestion.Validation;
 using Parquet;
 
@@ -12,7 +14,7 @@ namespace BlindSpot.Ingestion.Feeds;
 
 /// <summary>
 /// Ingests one feed's delivery: validates every record, pseudonymises the key, streams accepted rows into
-/// <c>lake/&lt;Q&gt;/&lt;feed&gt;.parquet</c> one row group at a time and rejected ones into quarantine, and reconciles
+/// its buckets (<c>lake/&lt;Q&gt;/&lt;feed&gt;/bucket=NNN/part-0.parquet</c>, each row to its household's bucket) one batch at a time and rejected ones into quarantine, and reconciles
 /// the counts. A whole-file problem fails the feed (its lake file removed) without stopping the other feeds.
 /// </summary>
 internal sealed class FeedIngester(IngestContext context)
@@ -21,24 +23,30 @@ internal sealed class FeedIngester(IngestContext context)
     /// Reads, validates and writes the feed. Unknown keys are not counted here: the accepted keys come back with the
     /// report, so the caller can release this feed's worker slot before waiting for the roster.
     /// </summary>
-    public async Task<FeedOutcome> IngestAsync(Delivery delivery, CancellationToken cancellationToken)
+    public async Task<FeedOutcome> IngestAsync(Delivery delivery, RosterIndex roster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        ArgumentNullException.ThrowIfNull(roster);
         var started = context.Time.GetTimestamp();
         var feed = delivery.Feed;
-        var lakePath = context.Root.LakeFeed(context.Quarter, feed.Code);
-        var temporary = lakePath + ".tmp";
+        var lakeFolder = context.Root.LakeFeedFolder(context.Quarter, feed.Code);
+        // The buckets are written beside the feed's folder and swapped in whole, so no bucket of an earlier run survives.
+        var temporary = lakeFolder + ".tmp";
         var report = new FeedReport { Feed = feed.Code, Source = feed.Source, Required = feed.Required, File = delivery.RelativePath, InputSha256 = delivery.Sha256 };
         FeedRun? run = null;
         try
         {
-            run = await WriteLakeAsync(delivery, temporary, cancellationToken);
+            OutputFiles.DeleteTree(temporary);
+            run = await WriteLakeAsync(delivery, roster, temporary, cancellationToken);
             Check(delivery, run);
-            File.Move(temporary, lakePath, overwrite: true);
+            OutputFiles.DeleteTree(lakeFolder);
+            Directory.Move(temporary, lakeFolder);
+            var buckets = await BucketsAsync(feed.Code, run.Written, cancellationToken);
             var ingested = WithCounts(report, run) with
             {
                 Status = FeedStatus.Ingested,
-                OutputSha256 = await FileHash.Sha256Async(lakePath, cancellationToken),
+                OutputSha256 = BucketReport.Combined(buckets),
+                Buckets = buckets,
                 DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
             };
             return new FeedOutcome(ingested, run.Keys);
@@ -47,8 +55,8 @@ internal sealed class FeedIngester(IngestContext context)
         {
             // Counts stay in the report when the file was read, so the analyst sees what the failure is about;
             // the status says nothing of it was published.
-            OutputFiles.Delete(temporary);
-            OutputFiles.Delete(lakePath);
+            OutputFiles.DeleteTree(temporary);
+            OutputFiles.DeleteTree(lakeFolder);
             var failed = (run is null ? report : WithCounts(report, run)) with
             {
                 Status = FeedStatus.Failed,
@@ -70,31 +78,32 @@ internal sealed class FeedIngester(IngestContext context)
         Warnings = run.Warnings,
     };
 
-    private async Task<FeedRun> WriteLakeAsync(Delivery delivery, string temporary, CancellationToken cancellationToken)
+    private async Task<FeedRun> WriteLakeAsync(Delivery delivery, RosterIndex roster, string temporary, CancellationToken cancellationToken)
     {
         var feed = delivery.Feed;
         var format = context.Catalog.DeliveryOf(feed);
-        Directory.CreateDirectory(Path.GetDirectoryName(temporary)!);
         using var reader = DeliveryReader.Open(delivery, format, feed.Source, context.MaxLineBytes);
         using var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, feed.Code));
         var batch = new LakeBatch(feed, format, context.Quarter);
         var validator = new RecordValidator(reader, batch, new KeyParser(feed.KeyColumn, context.Pseudonymizer), rejects, feed.KeyColumn.Name, delivery.EstimatedRows, context.MaxLineBytes);
-        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+        var written = new long[roster.Buckets.Count];
+        await using (var writers = new BucketWriters(batch.Schema, b => Path.Combine(temporary, BucketLayout.BucketFolderName(b), BucketLayout.PartFileName)))
         {
-            await using var writer = await ParquetWriter.CreateAsync(batch.Schema, stream, IngestContext.ParquetOptions, cancellationToken: cancellationToken);
+            Func<long, int> bucketOf = key => roster.BucketOf(feed.Unit, key);
             while (validator.ReadBatch(context.RowGroupSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await batch.FlushAsync(writer, cancellationToken);
+                await batch.FlushAsync(writers.OpenAsync, bucketOf, written, always: false, cancellationToken);
             }
 
             if (batch.Count > 0 || validator.Counts.Accepted == 0)
             {
-                await batch.FlushAsync(writer, cancellationToken);
+                await batch.FlushAsync(writers.OpenAsync, bucketOf, written, always: true, cancellationToken);
             }
         }
 
         validator.Counts.CheckReconciled(delivery.RelativePath);
+        CheckBuckets(delivery, validator.Counts, written);
         validator.Lines.CheckEveryLineRead(delivery.RelativePath, feed.Source, context.MaxUnmatchedLines);
         var warnings = new List<string>(reader.Warnings);
         warnings.AddRange(validator.Warnings(delivery.RelativePath, feed.Source));
@@ -103,7 +112,24 @@ internal sealed class FeedIngester(IngestContext context)
             warnings.Add(stale);
         }
 
-        return new FeedRun(validator.Counts, validator.Keys, reader.EncodingRead, warnings, batch);
+        return new FeedRun(validator.Counts, validator.Keys, reader.EncodingRead, warnings, batch, written);
+    }
+
+    // Summed over the buckets, the rows written are the accepted rows: nothing routed twice or lost between buckets.
+    private static void CheckBuckets(Delivery delivery, RecordCounts counts, long[] written)
+    {
+        if (written.Sum() != counts.Accepted)
+        {
+            throw new IngestException($"{delivery.RelativePath}: {written.Sum()} rows were written to the buckets but {counts.Accepted} were accepted; the lake of this feed is not published.");
+        }
+    }
+
+    private async Task<IReadOnlyList<BucketReport>> BucketsAsync(string feedCode, long[] written, CancellationToken cancellationToken)
+    {
+        var buckets = Enumerable.Range(0, written.Length).Where(b => written[b] > 0 || (b == 0 && written.Sum() == 0)).ToList();
+        var paths = buckets.Select(b => context.Root.LakeBucket(context.Quarter, feedCode, b)).ToList();
+        var hashes = await FileHash.Sha256AllAsync(paths, cancellationToken);
+        return [.. buckets.Select((b, i) => new BucketReport { Bucket = b, Accepted = written[b], Sha256 = hashes[i] })];
     }
 
     private void Check(Delivery delivery, FeedRun run)
@@ -155,5 +181,5 @@ internal sealed class FeedIngester(IngestContext context)
         return $"{delivery.RelativePath}: none of its {counts.Accepted} event dates falls in {context.Quarter}; if this is an earlier quarter's delivery again, ask {delivery.Feed.Source} for the {context.Quarter} file.";
     }
 
-    private sealed record FeedRun(RecordCounts Counts, KeyList Keys, string Encoding, IReadOnlyList<string> Warnings, LakeBatch Batch);
+    private sealed record FeedRun(RecordCounts Counts, KeyList Keys, string Encoding, IReadOnlyList<string> Warnings, LakeBatch Batch, long[] Written);
 }

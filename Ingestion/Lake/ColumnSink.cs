@@ -27,7 +27,8 @@ internal abstract class ColumnSink
     /// <summary>Appends the value staged last to the row group's buffer.</summary>
     public abstract void Commit();
 
-    public abstract ValueTask WriteAsync(ParquetRowGroupWriter writer, CancellationToken cancellationToken);
+    /// <summary>Writes the buffered values at <paramref name="rows"/> (indexes into the buffer, in order) as this column of a row group.</summary>
+    public abstract ValueTask WriteAsync(ParquetRowGroupWriter writer, ReadOnlyMemory<int> rows, CancellationToken cancellationToken);
 
     /// <summary>Empties the buffer after a row group was written.</summary>
     public abstract void Clear();

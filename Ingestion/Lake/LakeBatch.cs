@@ -57,18 +57,23 @@ internal sealed class LakeBatch
         Count++;
     }
 
-    /// <summary>Writes the buffered rows as one row group and empties the batch.</summary>
-    public async Task FlushAsync(ParquetWriter writer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes the buffered rows, each to its bucket's file (<paramref name="bucketOf"/> its key), as one row group per
+    /// bucket that has rows (delivery order kept within it), and empties the batch. Adds the rows written to
+    /// <paramref name="written"/>[bucket]. With <paramref name="always"/>, a batch with no rows still writes an empty
+    /// row group to bucket 0, so a delivery without an accepted row leaves an (empty) lake.
+    /// </summary>
+    public async Task FlushAsync(Func<int, Task<ParquetWriter>> writerOf, Func<long, int> bucketOf, long[] written, bool always, CancellationToken cancellationToken)
     {
-        using (var group = writer.CreateRowGroup())
+        var (rows, starts) = ByBucket(bucketOf, written.Length);
+        for (var b = 0; b < written.Length; b++)
         {
-            await group.WriteAsync<long>(keyField, new ReadOnlyMemory<long>(keys, 0, Count), cancellationToken: cancellationToken);
-            foreach (var column in Columns)
+            var length = starts[b + 1] - starts[b];
+            if (length > 0 || (always && Count == 0 && b == 0))
             {
-                await column.WriteAsync(group, cancellationToken);
+                await WriteGroupAsync(await writerOf(b), rows.AsMemory(starts[b], length), cancellationToken);
+                written[b] += length;
             }
-
-            await group.WriteAsync<long>(lineField, new ReadOnlyMemory<long>(lines, 0, Count), cancellationToken: cancellationToken);
         }
 
         foreach (var column in Columns)
@@ -77,6 +82,55 @@ internal sealed class LakeBatch
         }
 
         Count = 0;
+    }
+
+    private async Task WriteGroupAsync(ParquetWriter writer, ReadOnlyMemory<int> rows, CancellationToken cancellationToken)
+    {
+        using var group = writer.CreateRowGroup();
+        await group.WriteAsync<long>(keyField, Pick(keys, rows.Span), cancellationToken: cancellationToken);
+        foreach (var column in Columns)
+        {
+            await column.WriteAsync(group, rows, cancellationToken);
+        }
+
+        await group.WriteAsync<long>(lineField, Pick(lines, rows.Span), cancellationToken: cancellationToken);
+    }
+
+    // A stable counting sort of the batch's rows by bucket.
+    private (int[] Rows, int[] Starts) ByBucket(Func<long, int> bucketOf, int buckets)
+    {
+        var bucket = new int[Count];
+        var starts = new int[buckets + 1];
+        for (var i = 0; i < Count; i++)
+        {
+            bucket[i] = bucketOf(keys[i]);
+            starts[bucket[i] + 1]++;
+        }
+
+        for (var b = 1; b < starts.Length; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        var rows = new int[Count];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < Count; i++)
+        {
+            rows[next[bucket[i]]++] = i;
+        }
+
+        return (rows, starts);
+    }
+
+    private static long[] Pick(long[] values, ReadOnlySpan<int> rows)
+    {
+        var picked = new long[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            picked[i] = values[rows[i]];
+        }
+
+        return picked;
     }
 
     private static ColumnSink Create(FeedDefinition feed, ColumnDefinition column, DeliveryFormat format, Quarter quarter) => column.Type switch

@@ -11,4 +11,13 @@ internal static class OutputFiles
             File.Delete(path);
         }
     }
+
+    /// <summary>Deletes the folder <paramref name="path"/> and everything under it, if it exists.</summary>
+    public static void DeleteTree(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
 }

@@ -67,8 +67,17 @@ internal sealed class TextSink : ColumnSink
         values[count++] = staged;
     }
 
-    public override async ValueTask WriteAsync(ParquetRowGroupWriter writer, CancellationToken cancellationToken) =>
-        await writer.WriteAsync(Field, new ArraySegment<string>(values!, 0, count));
+    public override async ValueTask WriteAsync(ParquetRowGroupWriter writer, ReadOnlyMemory<int> rows, CancellationToken cancellationToken)
+    {
+        var picked = new string?[rows.Length];
+        var span = rows.Span;
+        for (var i = 0; i < picked.Length; i++)
+        {
+            picked[i] = values![span[i]];
+        }
+
+        await writer.WriteAsync(Field, new ArraySegment<string>(picked!, 0, picked.Length));
+    }
 
     public override void Clear()
     {

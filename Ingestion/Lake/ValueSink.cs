@@ -52,18 +52,26 @@ internal abstract class ValueSink<T> : ColumnSink
         count++;
     }
 
-    public override async ValueTask WriteAsync(ParquetRowGroupWriter writer, CancellationToken cancellationToken)
+    public override async ValueTask WriteAsync(ParquetRowGroupWriter writer, ReadOnlyMemory<int> rows, CancellationToken cancellationToken)
     {
         if (!Column.Nullable)
         {
-            await writer.WriteAsync<T>(Field, new ReadOnlyMemory<T>(values, 0, count), cancellationToken: cancellationToken);
+            var picked = new T[rows.Length];
+            var at = rows.Span;
+            for (var i = 0; i < picked.Length; i++)
+            {
+                picked[i] = values[at[i]];
+            }
+
+            await writer.WriteAsync<T>(Field, picked, cancellationToken: cancellationToken);
             return;
         }
 
-        var nullable = new T?[count];
-        for (var i = 0; i < count; i++)
+        var nullable = new T?[rows.Length];
+        var span = rows.Span;
+        for (var i = 0; i < nullable.Length; i++)
         {
-            nullable[i] = present[i] ? values[i] : null;
+            nullable[i] = present[span[i]] ? values[span[i]] : null;
         }
 
         await writer.WriteAsync<T>(Field, new ReadOnlyMemory<T?>(nullable), cancellationToken: cancellationToken);

@@ -1,6 +1,9 @@
 namespace BlindSpot.Ingestion.Reporting;
 
-/// <summary>One feed's line in <c>ingest-report.json</c>. Immutable. Reconciled when read = accepted + rejected + duplicates.</summary>
+/// <summary>
+/// One feed's line in <c>ingest-report.json</c>. Immutable. Reconciled when read = accepted + rejected + duplicates and
+/// the rows written to the buckets sum to the accepted.
+/// </summary>
 public sealed record FeedReport
 {
     public required string Feed { get; init; }
@@ -38,7 +41,11 @@ public sealed record FeedReport
 
     public string? InputSha256 { get; init; }
 
+    /// <summary>The written files' hashes combined (<see cref="BucketReport.Combined"/>); each file's is in <see cref="Buckets"/>.</summary>
     public string? OutputSha256 { get; init; }
+
+    /// <summary>Rows and file hash per bucket written, bucket order; empty when nothing was written.</summary>
+    public IReadOnlyList<BucketReport> Buckets { get; init; } = [];
 
     public long DurationMs { get; init; }
 
@@ -47,5 +54,6 @@ public sealed record FeedReport
 
     public IReadOnlyList<string> Warnings { get; init; } = [];
 
-    public bool Reconciled => RowsRead == Accepted + Rejected + Duplicates;
+    /// <summary>Read = accepted + rejected + duplicates, and the buckets' rows (when written) add up to the accepted.</summary>
+    public bool Reconciled => RowsRead == Accepted + Rejected + Duplicates && (Buckets.Count == 0 || Buckets.Sum(b => b.Accepted) == Accepted);
 }

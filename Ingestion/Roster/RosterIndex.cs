@@ -1,9 +1,22 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Partitioning;
 
 namespace BlindSpot.Ingestion.Roster;
 
-/// <summary>The quarter's person and household keys, to count feed rows whose key the roster does not know. Read-only once built.</summary>
-internal sealed class RosterIndex(LongSet persons, LongSet households)
+/// <summary>
+/// The quarter's person and household keys and its buckets: which feed rows' keys the roster does not know, and the
+/// bucket each feed row goes to. Read-only once built.
+/// </summary>
+internal sealed class RosterIndex(PersonBuckets persons, LongSet households, Buckets buckets)
 {
-    public bool Contains(FeedUnit unit, long key) => unit == FeedUnit.Person ? persons.Contains(key) : households.Contains(key);
+    public Buckets Buckets => buckets;
+
+    public bool Contains(FeedUnit unit, long key) => unit == FeedUnit.Person ? persons.BucketOf(key) >= 0 : households.Contains(key);
+
+    /// <summary>
+    /// The bucket of a feed row: its household's. A person the roster does not know goes where its key would fall as a
+    /// household key, so the row stays in the lake (and is counted unknown) in a bucket every reader can compute.
+    /// </summary>
+    public int BucketOf(FeedUnit unit, long key) =>
+        unit == FeedUnit.Person && persons.BucketOf(key) is var bucket and >= 0 ? bucket : buckets.Of(key);
 }

@@ -1,46 +1,58 @@
 using BlindSpot.Core.Contracts;
+using BlindSpot.Core.Partitioning;
+using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
 
 namespace BlindSpot.Ingestion.Roster;
 
-/// <summary>Rebuilds the <see cref="RosterIndex"/> from a kept <c>roster/&lt;Q&gt;.parquet</c>, when the roster is unchanged but some feed is not.</summary>
+/// <summary>Rebuilds the <see cref="RosterIndex"/> from a kept roster's buckets, when the roster is unchanged but some feed is not.</summary>
 internal static class RosterIndexReader
 {
     /// <summary>Reads the keys; a file Parquet.Net cannot read fails as an <see cref="IngestException"/> naming it.</summary>
-    public static async Task<RosterIndex> ReadAsync(string path, CancellationToken cancellationToken)
+    public static async Task<RosterIndex> ReadAsync(DataRoot root, Quarter quarter, CancellationToken cancellationToken)
     {
+        var folder = root.RosterFolder(quarter);
         try
         {
-            return await ReadKeysAsync(path, cancellationToken);
+            var partitioning = PartitioningRecord.Load(root.Partitioning(quarter))
+                ?? throw new FileNotFoundException($"{root.Partitioning(quarter)} is missing.");
+            return await ReadKeysAsync(TableFiles.Roster(root, quarter), partitioning.Partitioning, cancellationToken);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
         {
-            throw new IngestException($"{path}: cannot read the kept roster ({ex.Message.TrimEnd('.')}); delete it and ingest the quarter again.", ex);
+            throw new IngestException($"{folder}: cannot read the kept roster ({ex.Message.TrimEnd('.')}); delete it and ingest the quarter again.", ex);
         }
     }
 
-    private static async Task<RosterIndex> ReadKeysAsync(string path, CancellationToken cancellationToken)
+    private static async Task<RosterIndex> ReadKeysAsync(IReadOnlyList<BucketFile> files, Buckets buckets, CancellationToken cancellationToken)
     {
-        await using var reader = await RosterFileReader.OpenAsync(path, [RosterColumns.PersonKey, RosterColumns.HouseholdKey], cancellationToken);
-        var rows = reader.People;
-        var persons = new LongSet(rows);
-        var households = new LongSet(rows / 2);
-        for (var g = 0; g < reader.RowGroupCount; g++)
+        var rows = 0;
+        foreach (var file in files)
         {
-            using var group = reader.OpenRowGroup(g);
-            var buffer = new long[group.Rows];
-            await group.ReadAsync(RosterColumns.PersonKey, buffer.AsMemory(), cancellationToken);
-            foreach (var key in buffer)
-            {
-                persons.Add(key);
-            }
+            await using var reader = await RosterFileReader.OpenAsync(file.Path, [file.Path], [RosterColumns.PersonKey, RosterColumns.HouseholdKey], cancellationToken);
+            rows += reader.People;
+        }
 
-            await group.ReadAsync(RosterColumns.HouseholdKey, buffer.AsMemory(), cancellationToken);
-            foreach (var key in buffer)
+        var persons = new PersonBuckets(rows);
+        var households = new LongSet(rows / 2);
+        foreach (var file in files)
+        {
+            await using var reader = await RosterFileReader.OpenAsync(file.Path, [file.Path], [RosterColumns.PersonKey, RosterColumns.HouseholdKey], cancellationToken);
+            for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                households.Add(key);
+                using var group = reader.OpenRowGroup(g);
+                var personKeys = new long[group.Rows];
+                var householdKeys = new long[group.Rows];
+                await group.ReadAsync(RosterColumns.PersonKey, personKeys.AsMemory(), cancellationToken);
+                await group.ReadAsync(RosterColumns.HouseholdKey, householdKeys.AsMemory(), cancellationToken);
+                for (var i = 0; i < personKeys.Length; i++)
+                {
+                    persons.Add(personKeys[i], file.Bucket);
+                    households.Add(householdKeys[i]);
+                }
             }
         }
 
-        return new RosterIndex(persons, households);
+        return new RosterIndex(persons, households, buckets);
     }
 }

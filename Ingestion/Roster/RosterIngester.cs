@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Ingestion.Deliveries;
 using BlindSpot.Ingestion.Feeds;
 using BlindSpot.Ingestion.Lake;
@@ -11,7 +12,8 @@ using BlindSpot.Ingestion.Validation;
 namespace BlindSpot.Ingestion.Roster;
 
 /// <summary>
-/// Ingests the resident-registration extract into <c>roster/&lt;Q&gt;.parquet</c> and the key index feeds are checked
+/// Ingests the resident-registration extract into the roster's buckets (<c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>,
+/// with <c>_partitioning.json</c>) and the key index feeds are checked
 /// against. Rows are validated like a feed's; a person key shared by two different resident numbers fails the stage.
 /// </summary>
 internal sealed class RosterIngester(IngestContext context)
@@ -24,7 +26,8 @@ internal sealed class RosterIngester(IngestContext context)
         var roster = context.Catalog.Roster;
         var format = context.Catalog.DeliveryOf(roster);
         var table = new RosterTable();
-        var persons = new LongSet(delivery.EstimatedRows);
+        // Only to find a repeated person while reading; the index the feeds use is built once the roster is complete.
+        LongSet? persons = new(delivery.EstimatedRows);
         var households = new LongSet(delivery.EstimatedRows / 2);
         var repeated = new List<long>();
         RecordCounts counts;
@@ -53,6 +56,8 @@ internal sealed class RosterIngester(IngestContext context)
             warnings = reader.Warnings;
         }
 
+        // An async method keeps its locals to its end: let the set go before the index and the sort are built.
+        persons = null;
         counts.CheckReconciled(delivery.RelativePath);
         CheckRejectRate(delivery, counts);
         if (repeated.Count > 0)
@@ -60,8 +65,9 @@ internal sealed class RosterIngester(IngestContext context)
             CheckCollisions(delivery, format, [.. repeated]);
         }
 
-        var path = context.Root.Roster(context.Quarter);
-        await RosterWriter.WriteAsync(table, path, context.RowGroupSize, cancellationToken);
+        var buckets = context.Buckets is { } configured ? new Buckets(configured) : Buckets.DefaultFor(table.Count);
+        var index = Index(table, buckets, households);
+        var written = await WriteAsync(table, buckets, cancellationToken);
         var report = new FeedReport
         {
             Feed = roster.Code,
@@ -76,11 +82,36 @@ internal sealed class RosterIngester(IngestContext context)
             Rejected = counts.Rejected,
             Duplicates = counts.Duplicates,
             InputSha256 = delivery.Sha256,
-            OutputSha256 = await FileHash.Sha256Async(path, cancellationToken),
+            OutputSha256 = BucketReport.Combined(written),
+            Buckets = written,
             DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
             Warnings = warnings,
         };
-        return (report, new RosterIndex(persons, households));
+        return (report, index);
+    }
+
+    private static RosterIndex Index(RosterTable table, Buckets buckets, LongSet households)
+    {
+        var persons = new PersonBuckets(table.Count);
+        for (var row = 0; row < table.Count; row++)
+        {
+            persons.Add(table.PersonKey[row], buckets.Of(table.HouseholdKey[row]));
+        }
+
+        return new RosterIndex(persons, households, buckets);
+    }
+
+    // Buckets of an earlier run beyond this run's B are removed first, so the folder holds exactly this partitioning.
+    private async Task<IReadOnlyList<BucketReport>> WriteAsync(RosterTable table, Buckets buckets, CancellationToken cancellationToken)
+    {
+        var root = context.Root;
+        var quarter = context.Quarter;
+        OutputFiles.DeleteTree(root.RosterFolder(quarter));
+        var people = await RosterWriter.WriteBucketsAsync(table, buckets, b => root.RosterBucket(quarter, b), context.RowGroupSize, cancellationToken);
+        new PartitioningRecord { Buckets = buckets.Count, People = people }.Save(root.Partitioning(quarter));
+        var paths = Enumerable.Range(0, buckets.Count).Select(b => root.RosterBucket(quarter, b)).ToList();
+        var hashes = await FileHash.Sha256AllAsync(paths, cancellationToken);
+        return [.. Enumerable.Range(0, buckets.Count).Select(b => new BucketReport { Bucket = b, Accepted = people[b], Sha256 = hashes[b] })];
     }
 
     private static void CheckRejectRate(Delivery delivery, RecordCounts counts)

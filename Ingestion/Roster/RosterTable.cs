@@ -2,7 +2,7 @@ namespace BlindSpot.Ingestion.Roster;
 
 /// <summary>
 /// The accepted roster rows as columns (never one object per person): about 50 bytes a person, so 9M people take
-/// ~450 MB while they are sorted for <c>roster/&lt;Q&gt;.parquet</c>. Not thread-safe while filling.
+/// ~450 MB while they are sorted and split into the roster's buckets. Not thread-safe while filling.
 /// </summary>
 internal sealed class RosterTable
 {

@@ -1,12 +1,13 @@
 using System.Runtime.InteropServices;
+using BlindSpot.Core.Partitioning;
 using Parquet;
 using Parquet.Schema;
 
 namespace BlindSpot.Ingestion.Roster;
 
 /// <summary>
-/// Writes <c>roster/&lt;Q&gt;.parquet</c>, the table every later stage joins on, sorted by (sigungu_code, household_key,
-/// person_key) so a shard by region reads one contiguous range. Schema is the roster contract; see the columns below.
+/// Writes the roster, the table every later stage joins on, one file per bucket, each sorted by (sigungu_code,
+/// household_key, person_key) so a shard by region reads one contiguous range. Schema is the roster contract; see the columns below.
 /// </summary>
 internal static class RosterWriter
 {
@@ -34,26 +35,87 @@ internal static class RosterWriter
     /// </summary>
     private static ParquetOptions Options { get; } = WithDictionaries(SigunguCode, EupmyeondongCode, Sex, Status);
 
-    public static async Task WriteAsync(RosterTable table, string path, int rowGroupSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one file per bucket (<c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>), each sorted by (sigungu_code,
+    /// household_key, person_key), with one 시군구 per row group (named in the file's metadata,
+    /// <see cref="Core.Contracts.BucketLayout.RowGroupSigunguKey"/>) and at most <paramref name="rowGroupSize"/> rows in one.
+    /// Every bucket gets a file, an empty one included. Returns the people written to each bucket.
+    /// </summary>
+    public static async Task<long[]> WriteBucketsAsync(RosterTable table, Buckets buckets, Func<int, string> pathOf, int rowGroupSize, CancellationToken cancellationToken)
     {
         var order = SortOrder(table);
+        var (rows, starts) = ByBucket(table, order, buckets);
+        var people = new long[buckets.Count];
+        for (var b = 0; b < buckets.Count; b++)
+        {
+            people[b] = starts[b + 1] - starts[b];
+            await WriteFileAsync(table, rows.AsMemory(starts[b], (int)people[b]), pathOf(b), rowGroupSize, cancellationToken);
+        }
+
+        return people;
+    }
+
+    private static async Task WriteFileAsync(RosterTable table, ReadOnlyMemory<int> rows, string path, int rowGroupSize, CancellationToken cancellationToken)
+    {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 20))
+        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16))
         {
             await using var writer = await ParquetWriter.CreateAsync(Schema, stream, Options, cancellationToken: cancellationToken);
-            for (var start = 0; start < order.Length || start == 0; start += rowGroupSize)
+            var sigungu = new List<string>();
+            foreach (var (start, length) in Groups(table, rows.Span, rowGroupSize))
             {
-                var slice = order.AsMemory(start, Math.Min(rowGroupSize, order.Length - start));
-                await WriteGroupAsync(writer, table, slice, cancellationToken);
-                if (order.Length == 0)
-                {
-                    break;
-                }
+                sigungu.Add(length == 0 ? string.Empty : table.SigunguCode[rows.Span[start]]);
+                await WriteGroupAsync(writer, table, rows.Slice(start, length), cancellationToken);
             }
+
+            writer.CustomMetadata = new Dictionary<string, string>(StringComparer.Ordinal) { [Core.Contracts.BucketLayout.RowGroupSigunguKey] = string.Join(',', sigungu) };
         }
 
         File.Move(temporary, path, overwrite: true);
+    }
+
+    // Row groups end where the 시군구 changes or at the size limit; an empty bucket is one empty group.
+    private static List<(int Start, int Length)> Groups(RosterTable table, ReadOnlySpan<int> rows, int rowGroupSize)
+    {
+        var groups = new List<(int, int)>();
+        var start = 0;
+        for (var i = 1; i <= rows.Length; i++)
+        {
+            if (i == rows.Length || i - start == rowGroupSize || table.SigunguCode.CodeOf(rows[i]) != table.SigunguCode.CodeOf(rows[start]))
+            {
+                groups.Add((start, i - start));
+                start = i;
+            }
+        }
+
+        return groups.Count == 0 ? [(0, 0)] : groups;
+    }
+
+    // A stable counting sort of the sorted rows by bucket: each bucket keeps the global order.
+    private static (int[] Rows, int[] Starts) ByBucket(RosterTable table, int[] order, Buckets buckets)
+    {
+        var starts = new int[buckets.Count + 1];
+        var bucketOf = new short[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            bucketOf[i] = (short)buckets.Of(table.HouseholdKey[order[i]]);
+            starts[bucketOf[i] + 1]++;
+        }
+
+        for (var b = 1; b < starts.Length; b++)
+        {
+            starts[b] += starts[b - 1];
+        }
+
+        var rows = new int[order.Length];
+        var next = (int[])starts.Clone();
+        for (var i = 0; i < order.Length; i++)
+        {
+            rows[next[bucketOf[i]]++] = order[i];
+        }
+
+        return (rows, starts);
     }
 
     private static async Task WriteGroupAsync(ParquetWriter writer, RosterTable t, ReadOnlyMemory<int> rows, CancellationToken ct)
@@ -126,7 +188,7 @@ internal static class RosterWriter
             keys[slot] = new UInt128(Sortable(t.HouseholdKey[row]), Sortable(t.PersonKey[row]));
         }
 
-        Parallel.For(0, rankOf.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, r =>
+        Parallel.For(0, rankOf.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, r =>
             Array.Sort(keys, order, starts[r], starts[r + 1] - starts[r]));
         return order;
     }

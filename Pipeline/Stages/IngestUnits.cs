@@ -14,9 +14,9 @@ namespace BlindSpot.Pipeline.Stages;
 /// a completed ingest of exactly these deliveries with intact outputs, so a Q-1 killed mid-ingest is redone (to the same
 /// bytes) and an invalid Q-1 fails this run every time, not only the first.
 /// </summary>
-internal sealed class IngestUnits(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time) : IPipelineStage
+internal sealed class IngestUnits(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time, int? buckets = null) : IPipelineStage
 {
-    private readonly IngestStage stage = new(new IngestOptions { Catalog = catalog, Pseudonymizer = pseudonymizer, Time = time });
+    private readonly IngestStage stage = new(new IngestOptions { Catalog = catalog, Pseudonymizer = pseudonymizer, Time = time, Buckets = buckets });
 
     public string Name => StageNames.Ingest;
 

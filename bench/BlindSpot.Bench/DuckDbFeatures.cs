@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Features.Schema;
@@ -34,14 +35,14 @@ internal static class DuckDbFeatures
 
     internal static string BuildSql(FeedCatalog catalog, DataRoot root, Quarter quarter, string output)
     {
-        var present = catalog.Feeds.Where(f => File.Exists(root.LakeFeed(quarter, f.Code))).ToList();
+        var present = catalog.Feeds.Where(f => TableFiles.Lake(root, quarter, f.Code).Count > 0).ToList();
         var sql = new StringBuilder();
         foreach (var unit in new[] { FeedUnit.Person, FeedUnit.Household })
         {
             var feeds = present.Where(f => f.Unit == unit).ToList();
             var name = unit == FeedUnit.Person ? "p" : "h";
             sql.AppendLine(CultureInfo.InvariantCulture, $"CREATE TEMP TABLE {name}_agg AS SELECT k, feed, count(*) AS cnt, max(months) AS max_months, arg_max(months, d) AS latest_months, ln(1 + max(amount)) AS log_amount, ln(1 + sum(amount)) AS sum_log_amount, date_diff('day', max(d), DATE '{quarter.AsOf:yyyy-MM-dd}') / 30.436875 AS months_since, max(days) AS max_days, max(c) AS max_count, avg(measure) AS mean_measure, min(measure) AS min_measure FROM (");
-            sql.AppendLine(string.Join("\nUNION ALL\n", feeds.Select(f => Select(f, root.LakeFeed(quarter, f.Code)))));
+            sql.AppendLine(string.Join("\nUNION ALL\n", feeds.Select(f => Select(f, Path.Combine(root.LakeFeedFolder(quarter, f.Code), "*", "*.parquet")))));
             sql.AppendLine(") GROUP BY k, feed;");
             var columns = feeds.SelectMany(f => f.Features.Select(r => Pivot(f, r))).ToList();
             sql.AppendLine(CultureInfo.InvariantCulture, $"CREATE TEMP TABLE {name}_wide AS SELECT k, {string.Join(", ", columns)} FROM {name}_agg GROUP BY k;");
@@ -53,7 +54,7 @@ internal static class DuckDbFeatures
               SELECT r.person_key, r.household_key, substr(r.sigungu_code, 1, 2) AS sido_code, r.sigungu_code, r.eupmyeondong_code, r.status,
                      r.age >= 18 AS eligible_household, r.age <= 17 AS eligible_child,
                      r.age::FLOAT AS p_age, (r.sex = 'M')::FLOAT AS p_male, {string.Join(", ", outputs)}
-              FROM read_parquet('{root.Roster(quarter)}') r
+              FROM read_parquet('{Path.Combine(root.RosterFolder(quarter), "*", "*.parquet")}', hive_partitioning = true) r
               LEFT JOIN p_wide p ON p.k = r.person_key
               LEFT JOIN h_wide h ON h.k = r.household_key
             ) TO '{output}' (FORMAT parquet, COMPRESSION snappy, PARTITION_BY (sido_code), OVERWRITE_OR_IGNORE true);

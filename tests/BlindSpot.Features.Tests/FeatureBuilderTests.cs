@@ -219,7 +219,7 @@ public sealed class FeatureBuilderTests
         Assert.That(stage, Is.Not.Null);
         Assert.That(stage!.State, Is.EqualTo(StageState.Completed));
         Assert.That(stage.Counts["rows"], Is.EqualTo(4));
-        Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3.parquet"));
+        Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3/bucket=000/part-0.parquet"));
         Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/part-011.parquet"));
     }
 
@@ -279,14 +279,14 @@ public sealed class FeatureBuilderTests
 
         var error = Assert.ThrowsAsync<InvalidDataException>(() => Builder().BuildAsync(root, Quarter));
 
-        Assert.That(error!.Message, Does.Contain(root.Roster(Quarter)).And.Contain("person key 0000000000000051 appears twice"));
+        Assert.That(error!.Message, Does.Contain(root.RosterFolder(Quarter)).And.Contain("person key 0000000000000051 appears twice"));
     }
 
     [Test]
     public async Task Build_LakeFeedCutShort_DataErrorNamesTheFeedFile()
     {
         await WriteCurrentAsync(root, Catalog);
-        var feed = root.LakeFeed(Quarter, "telecom_arrears");
+        var feed = root.LakeBucket(Quarter, "telecom_arrears", 0);
         var bytes = await File.ReadAllBytesAsync(feed);
         await File.WriteAllBytesAsync(feed, bytes[..(bytes.Length / 2)]);
 
@@ -300,7 +300,7 @@ public sealed class FeatureBuilderTests
     public async Task Build_RosterCutShort_DataErrorNamesTheRoster()
     {
         await WriteCurrentAsync(root, Catalog);
-        var roster = root.Roster(Quarter);
+        var roster = root.RosterBucket(Quarter, 0);
         var bytes = await File.ReadAllBytesAsync(roster);
         await File.WriteAllBytesAsync(roster, bytes[..(bytes.Length / 2)]);
 

@@ -60,7 +60,7 @@ public sealed class DeliveryProblemTests
             Assert.That(error!.Report, Is.EqualTo(report).Using<IngestReport>((a, b) => a.Totals == b.Totals && a.Quarter == b.Quarter));
             Assert.That(error.Message, Does.Contain("raw/2026Q3/KEPCO/electricity_arrears.csv: the file is empty"));
             Assert.That(Feed(report, Arrears.Code).Status, Is.EqualTo(FeedStatus.Failed));
-            Assert.That(File.Exists(data.Root.LakeFeed(TestData.Quarter, Arrears.Code)), Is.False);
+            Assert.That(File.Exists(data.Root.LakeBucket(TestData.Quarter, Arrears.Code, 0)), Is.False);
         });
     }
 
@@ -87,7 +87,7 @@ public sealed class DeliveryProblemTests
         var report = await data.RunAsync();
 
         AssertReconciled(report);
-        var schema = await ParquetFile.SchemaAsync(data.Root.LakeFeed(TestData.Quarter, Arrears.Code));
+        var schema = await ParquetFile.SchemaAsync(data.Root.LakeBucket(TestData.Quarter, Arrears.Code, 0));
         Assert.Multiple(() =>
         {
             Assert.That(Feed(report, Arrears.Code).Accepted, Is.EqualTo(TestData.RowsPerFeed));
@@ -143,7 +143,7 @@ public sealed class DeliveryProblemTests
         var report = await data.RunAsync();
 
         AssertReconciled(report);
-        var lines = await ParquetFile.ReadAsync<long>(data.Root.LakeFeed(TestData.Quarter, Arrears.Code), "source_line");
+        var lines = await ParquetFile.ReadAsync<long>(data.Root.LakeBucket(TestData.Quarter, Arrears.Code, 0), "source_line");
         Assert.Multiple(() =>
         {
             Assert.That(Feed(report, Arrears.Code).Accepted, Is.EqualTo(TestData.RowsPerFeed));

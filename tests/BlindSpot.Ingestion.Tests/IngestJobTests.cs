@@ -77,13 +77,13 @@ public sealed class IngestJobTests
 
         AssertReconciled(second);
         var after = OutputHashes(data);
-        var changed = after.Where(pair => before[pair.Key] != pair.Value).Select(pair => Path.GetFileName(pair.Key)).ToList();
+        var changed = after.Where(pair => before[pair.Key] != pair.Value).Select(pair => data.Root.Relative(pair.Key)).ToList();
         Assert.Multiple(() =>
         {
             Assert.That(second.Skipped, Is.False);
             Assert.That(Feed(second, "gas_arrears").Status, Is.EqualTo(FeedStatus.Ingested));
             Assert.That(second.All.Where(f => f.Feed != "gas_arrears").Select(f => f.Status), Is.All.EqualTo(FeedStatus.Skipped));
-            Assert.That(changed, Is.EqualTo(new[] { "gas_arrears.parquet" }));
+            Assert.That(changed, Is.EqualTo(new[] { "lake/2026Q3/gas_arrears/bucket=000/part-0.parquet" }));
             Assert.That(second.Totals.Accepted, Is.EqualTo(TestData.People + (TestData.Catalog.Feeds.Count * TestData.RowsPerFeed)));
         });
     }
@@ -142,7 +142,8 @@ public sealed class IngestJobTests
             .Concat(Directory.EnumerateFiles(Path.Combine(data.Folder, "roster"), "*", SearchOption.AllDirectories)).ToList();
         var contents = files.Select(f => System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(f))).ToList();
 
-        Assert.That(files, Has.Count.EqualTo(TestData.Catalog.Feeds.Count + 1));
+        // One bucket each (a small roster), and the roster's _partitioning.json.
+        Assert.That(files, Has.Count.EqualTo(TestData.Catalog.Feeds.Count + 2));
         foreach (var number in data.Residents.Concat(data.Households))
         {
             Assert.That(contents.Any(c => c.Contains(number, StringComparison.Ordinal) || c.Contains(number.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal)), Is.False, number);
@@ -171,6 +172,6 @@ public sealed class IngestJobTests
 
     private static Dictionary<string, string> OutputHashes(TestData data) =>
         Directory.EnumerateFiles(Path.Combine(data.Folder, "lake"), "*.parquet", SearchOption.AllDirectories)
-            .Append(data.Root.Roster(TestData.Quarter))
+            .Append(data.Root.RosterBucket(TestData.Quarter, 0))
             .ToDictionary(f => f, FileHash.Sha256);
 }

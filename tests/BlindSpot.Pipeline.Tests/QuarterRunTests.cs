@@ -43,7 +43,7 @@ public sealed class QuarterRunTests
         var (outcome, _) = await pipeline.RunAsync(SampleRoot.Quarter);
 
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
-        Assert.That(Directory.GetFiles(Path.Combine(root, "lake", "2026Q2"), "*.parquet"), Is.Not.Empty);
+        Assert.That(Directory.GetFiles(Path.Combine(root, "lake", "2026Q2"), "*.parquet", SearchOption.AllDirectories), Is.Not.Empty);
     }
 
     [Test]

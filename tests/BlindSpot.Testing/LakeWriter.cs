@@ -20,7 +20,7 @@ public static class LakeWriter
             new DataField<bool>("basic_livelihood", false), new DataField<bool>("other_benefit", false), new DataField<string>("status", false),
             new DataField<DateOnly?>("status_date", true),
         };
-        var path = root.Roster(quarter);
+        var path = root.RosterBucket(quarter, 0);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream);
@@ -47,7 +47,7 @@ public static class LakeWriter
         var fields = new List<DataField> { key };
         fields.AddRange(columns.Select(Field));
         fields.Add(new DataField<long>("source_line", false));
-        var path = root.LakeFeed(quarter, feed.Code);
+        var path = root.LakeBucket(quarter, feed.Code, 0);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var stream = File.Create(path);
         await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.ToArray()), stream, new ParquetOptions { UseDateOnlyTypeForDates = true });

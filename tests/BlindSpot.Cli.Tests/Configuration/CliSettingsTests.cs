@@ -115,6 +115,29 @@ public sealed partial class CliSettingsTests
     }
 
     [Test]
+    public void Of_BucketsFromEnvironment_ReachTheSettingsAndThePipeline()
+    {
+        var settings = Load(new Hashtable { ["BLINDSPOT_PARTITIONING__BUCKETS"] = "7" }, "worker");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(settings.Root.Partitioning.Buckets, Is.EqualTo(7));
+            Assert.That(settings.Pipeline().Buckets, Is.EqualTo(7));
+            Assert.That(Load(new Hashtable(), "worker").Pipeline().Buckets, Is.Null, "unset: the default from the roster's size");
+        });
+    }
+
+    [Test]
+    public void Of_ZeroBuckets_NamesTheKey()
+    {
+        var file = Write("appsettings.json", """{ "Partitioning": { "Buckets": 0 } }""");
+
+        var error = Assert.Throws<SettingsException>(() => Load(new Hashtable(), "worker", "--config", file));
+
+        Assert.That(error!.Message, Is.EqualTo("configuration: Partitioning:Buckets must be 1–999; it is 0."));
+    }
+
+    [Test]
     public void Of_UnconvertibleValue_NamesTheKey()
     {
         var error = Assert.Throws<SettingsException>(() => Load(new Hashtable { ["BLINDSPOT_PIPELINE__WORKER_COUNT"] = "many" }, "worker").Pipeline());

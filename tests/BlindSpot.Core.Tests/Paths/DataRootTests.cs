@@ -22,8 +22,9 @@ public sealed class DataRootTests
     {
         var root = new DataRoot("/data");
 
-        Assert.That(root.Roster(Q), Is.EqualTo("/data/roster/2026Q3.parquet"));
-        Assert.That(root.LakeFeed(Q, "electricity_cutoff"), Is.EqualTo("/data/lake/2026Q3/electricity_cutoff.parquet"));
+        Assert.That(root.RosterBucket(Q, 7), Is.EqualTo("/data/roster/2026Q3/bucket=007/part-0.parquet"));
+        Assert.That(root.Partitioning(Q), Is.EqualTo("/data/roster/2026Q3/_partitioning.json"));
+        Assert.That(root.LakeBucket(Q, "electricity_cutoff", 12), Is.EqualTo("/data/lake/2026Q3/electricity_cutoff/bucket=012/part-0.parquet"));
         Assert.That(root.Rejects(Q, "electricity_cutoff"), Is.EqualTo("/data/quarantine/2026Q3/electricity_cutoff.rejects.csv"));
         Assert.That(root.Scores(Q, Variant.LonelyDeath), Is.EqualTo("/data/scores/2026Q3/lonely_death.parquet"));
         Assert.That(root.Truth(Q), Is.EqualTo("/data/truth/2026Q3.parquet"));

@@ -27,7 +27,7 @@ public sealed class RosterFactsTests
             new(0x20, 0x2, "11140", 30),
         ]);
 
-        var facts = await RosterFacts.ReadAsync(root.Roster(Quarter), CancellationToken.None);
+        var facts = await RosterFacts.ReadAsync(root, Quarter, CancellationToken.None);
 
         Assert.Multiple(() =>
         {
@@ -43,9 +43,9 @@ public sealed class RosterFactsTests
     {
         await LakeWriter.WriteRosterAsync(root, Quarter, [new(1, 1, "11110", 40), new(2, 2, "1114X", 41)]);
 
-        var error = Assert.ThrowsAsync<InvalidDataException>(() => RosterFacts.ReadAsync(root.Roster(Quarter), CancellationToken.None));
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => RosterFacts.ReadAsync(root, Quarter, CancellationToken.None));
 
-        Assert.That(error!.Message, Does.Contain(root.Roster(Quarter)).And.Contain("row 1 has sigungu_code '1114X'"));
+        Assert.That(error!.Message, Does.Contain(root.RosterFolder(Quarter)).And.Contain("row 1 has sigungu_code '1114X'"));
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class RosterFactsTests
     {
         await LakeWriter.WriteRosterAsync(root, Quarter, [new(0x51, 1, "11110", 40), new(0x51, 2, "11110", 41)]);
 
-        var error = Assert.ThrowsAsync<InvalidDataException>(() => RosterFacts.ReadAsync(root.Roster(Quarter), CancellationToken.None));
+        var error = Assert.ThrowsAsync<InvalidDataException>(() => RosterFacts.ReadAsync(root, Quarter, CancellationToken.None));
 
         Assert.That(error!.Message, Does.Contain("person key 0000000000000051 appears twice"));
     }

@@ -11,7 +11,7 @@ public sealed class LakeContractTests
     {
         using var data = new TestData();
         await data.RunAsync();
-        var path = data.Root.LakeFeed(TestData.Quarter, "electricity_cutoff");
+        var path = data.Root.LakeBucket(TestData.Quarter, "electricity_cutoff", 0);
 
         var schema = await ParquetFile.SchemaAsync(path);
         var keys = await ParquetFile.ReadAsync<long>(path, "household_key");
@@ -49,7 +49,7 @@ public sealed class LakeContractTests
         using var data = new TestData();
         await data.RunAsync();
 
-        var schema = await ParquetFile.SchemaAsync(data.Root.LakeFeed(TestData.Quarter, "medical_cost_spike"));
+        var schema = await ParquetFile.SchemaAsync(data.Root.LakeBucket(TestData.Quarter, "medical_cost_spike", 0));
 
         Assert.That(schema, Is.EqualTo(new[]
         {
@@ -66,7 +66,7 @@ public sealed class LakeContractTests
     {
         using var data = new TestData();
         await data.RunAsync();
-        var path = data.Root.Roster(TestData.Quarter);
+        var path = data.Root.RosterBucket(TestData.Quarter, 0);
 
         var schema = await ParquetFile.SchemaAsync(path);
         var sigungu = await ParquetFile.ReadStringsAsync(path, "sigungu_code");

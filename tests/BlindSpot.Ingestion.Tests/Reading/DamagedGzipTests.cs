@@ -30,26 +30,29 @@ public sealed class DamagedGzipTests
             Assert.That(error!.Message, Does.Contain("raw/2026Q3/MOIS/resident_registration.csv.gz: the gzip file is cut off or corrupt"));
             Assert.That(error.Message, Does.Contain($"at compressed offset {flushPoint:N0}"));
             Assert.That(report.Roster.Status, Is.EqualTo(FeedStatus.Failed));
-            Assert.That(File.Exists(data.Root.Roster(TestData.Quarter)), Is.False, "no roster of part of the population");
+            Assert.That(File.Exists(data.Root.RosterBucket(TestData.Quarter, 0)), Is.False, "no roster of part of the population");
         });
     }
 
-    [Test]
-    public void RunAsync_FeedCutAtAFlushPoint_FailsTheFeedNamingTheFile()
+    // One bucket, and seven: no bucket of a cut feed is published.
+    [TestCase(1)]
+    [TestCase(7)]
+    public void RunAsync_FeedCutAtAFlushPoint_FailsTheFeedNamingTheFile(int buckets)
     {
         using var data = new TestData();
         data.WriteFeed(Arrears, data.ValidRows(Arrears, 100));
         var path = data.RawPath(Arrears);
         GzipDelivery.Truncate(path + ".gz", GzipDelivery.Compress(path));
 
-        var error = Assert.ThrowsAsync<IngestException>(data.RunAsync);
+        var error = Assert.ThrowsAsync<IngestException>(() => data.RunAsync(buckets));
 
         var report = SavedReport(data);
         Assert.Multiple(() =>
         {
             Assert.That(error!.Message, Does.Contain("raw/2026Q3/KEPCO/electricity_arrears.csv.gz: the gzip file is cut off or corrupt"));
             Assert.That(Feed(report, Arrears.Code).Status, Is.EqualTo(FeedStatus.Failed));
-            Assert.That(File.Exists(data.Root.LakeFeed(TestData.Quarter, Arrears.Code)), Is.False);
+            Assert.That(Directory.Exists(data.Root.LakeFeedFolder(TestData.Quarter, Arrears.Code)), Is.False, "no bucket of the feed");
+            Assert.That(Directory.Exists(data.Root.LakeFeedFolder(TestData.Quarter, Arrears.Code) + ".tmp"), Is.False, "nor its staging folder");
             Assert.That(report.Roster.Status, Is.EqualTo(FeedStatus.Ingested), "the other deliveries still run");
         });
     }

@@ -16,7 +16,7 @@ public sealed class RosterWriterTests
         using var data = new TestData();
         await data.RunAsync();
 
-        var encodings = await ParquetFile.EncodingsAsync(data.Root.Roster(TestData.Quarter), column);
+        var encodings = await ParquetFile.EncodingsAsync(data.Root.RosterBucket(TestData.Quarter, 0), column);
 
         Assert.Multiple(() =>
         {
@@ -33,7 +33,7 @@ public sealed class RosterWriterTests
     {
         using var data = new TestData();
         await data.RunAsync();
-        var path = data.Root.Roster(TestData.Quarter);
+        var path = data.Root.RosterBucket(TestData.Quarter, 0);
 
         var sigungu = await ParquetFile.ReadStringsAsync(path, "sigungu_code");
         var status = await ParquetFile.ReadStringsAsync(path, "status");

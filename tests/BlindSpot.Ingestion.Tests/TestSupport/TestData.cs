@@ -46,9 +46,12 @@ internal sealed class TestData : IDisposable
 
     public string RawPath(FeedDefinition feed) => Root.RawFeed(Quarter, feed);
 
-    public IngestJob Job() => new(new IngestOptions { Quarter = Quarter, DataRoot = Folder, Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData(), RowGroupSize = 1_000 });
+    public IngestJob Job(int? buckets = null) => new(new IngestOptions { Quarter = Quarter, DataRoot = Folder, Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData(), RowGroupSize = 1_000, Buckets = buckets });
 
     public Task<IngestReport> RunAsync() => Job().RunAsync();
+
+    /// <summary>Ingests with <paramref name="buckets"/> buckets instead of the default (one, for this small roster).</summary>
+    public Task<IngestReport> RunAsync(int buckets) => Job(buckets).RunAsync();
 
     /// <summary>Rows of valid values, in catalog column order and the feed's date format.</summary>
     public List<string[]> ValidRows(FeedDefinition feed, int count = RowsPerFeed)

@@ -68,7 +68,7 @@ public sealed class DeclaredInputsTests
     // Dispatch quotes the lake only for the feeds its selected people's reasons name, which depends on the data: it declares
     // the whole lake (a changed feed may change a reason), so some lake files stay unread on any given quarter.
     private bool MayLeaveUnread(IQuarterStage stage, string file) =>
-        stage.Name == StageNames.Dispatch && Path.GetDirectoryName(file) == root.LakeFolder(Q);
+        stage.Name == StageNames.Dispatch && file.StartsWith(root.LakeFolder(Q) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     // The run manifest and lock files are the checkpoint's own, not a stage's input.
     private IEnumerable<string> Files() =>

@@ -1,4 +1,5 @@
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
@@ -34,12 +35,24 @@ public sealed class StageKeyTests
     }
 
     [Test]
+    public void Ingest_KeyHoldsTheConfiguredBuckets()
+    {
+        var byDefault = Ingest(new IngestOptions { Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData() });
+        var seven = Ingest(new IngestOptions { Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData(), Buckets = 7 });
+        var one = Ingest(new IngestOptions { Catalog = Catalog, Pseudonymizer = Pseudonymizer.ForSampleData(), Buckets = 1 });
+
+        Assert.That(new[] { byDefault["buckets"], seven["buckets"], one["buckets"] }, Is.Unique);
+    }
+
+    [Test]
     public void Features_KeyHoldsTheCatalogVersionAndBothQuartersLakes()
     {
         var declaration = new FeaturesStage(Catalog, new FeatureOptions()).Declare(Root, Q);
 
         Assert.That(declaration.Values["catalog"], Is.EqualTo(Catalog.Version));
-        Assert.That(declaration.ReadFiles, Does.Contain(Root.LakeFeed(Q.Previous, Catalog.Feeds[0].Code)).And.Contain(Root.Roster(Q)));
+        Assert.That(declaration.ReadSets, Does.Contain(new FileSet(Root.LakeFolder(Q.Previous), BucketLayout.PartPattern, Recursive: true))
+            .And.Contain(new FileSet(Root.RosterFolder(Q), BucketLayout.PartPattern, Recursive: true)));
+        Assert.That(declaration.ReadFiles, Does.Contain(Root.Partitioning(Q)), "the number of buckets is an input");
     }
 
     [Test]

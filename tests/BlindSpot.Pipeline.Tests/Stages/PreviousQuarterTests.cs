@@ -47,7 +47,7 @@ public sealed class PreviousQuarterTests
         var manifest = RunManifest.LoadOrCreate(root.RunManifest(Q.Previous), Q.Previous.ToString());
         var record = manifest.Find(StageNames.Ingest)!;
         manifest.With(record with { State = StageState.Running, Outputs = new SortedDictionary<string, string>(StringComparer.Ordinal), FinishedAt = null }).Save(root.RunManifest(Q.Previous));
-        var lake = Directory.GetFiles(root.LakeFolder(Q.Previous)).Order(StringComparer.Ordinal).ToList();
+        var lake = Directory.GetFiles(root.LakeFolder(Q.Previous), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         foreach (var file in lake.Skip(4))
         {
             File.Delete(file);
@@ -81,7 +81,7 @@ public sealed class PreviousQuarterTests
             Assert.That(first!.Message, Does.Contain($"ingest {Q.Previous} failed").And.Contain("resident_registration.csv.gz"));
             Assert.That(second!.Message, Does.Contain($"ingest {Q.Previous} failed"), "a second attempt must not find a half-made lake and carry on");
             Assert.That(first, Is.InstanceOf<DataErrorException>().And.Not.InstanceOf<IOException>(), "a data error: never retried");
-            Assert.That(File.Exists(root.Roster(Q)), Is.False, "the quarter itself is not ingested on top of a failed Q-1");
+            Assert.That(Directory.Exists(root.RosterFolder(Q)), Is.False, "the quarter itself is not ingested on top of a failed Q-1");
         });
     }
 

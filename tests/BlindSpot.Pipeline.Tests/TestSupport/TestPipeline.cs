@@ -11,7 +11,7 @@ internal sealed class TestPipeline : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null, ILoggerProvider? logs = null)
+    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null, ILoggerProvider? logs = null, int? buckets = null)
     {
         services = new ServiceCollection().AddLogging(b =>
         {
@@ -29,6 +29,7 @@ internal sealed class TestPipeline : IAsyncDisposable
             o.WorklistSchema = schema ?? o.WorklistSchema;
             o.PollInterval = TimeSpan.FromMilliseconds(200);
             o.ScoreShards = scoreShards;
+            o.Buckets = buckets;
         }).BuildServiceProvider();
     }
 
