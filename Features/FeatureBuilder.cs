@@ -26,7 +26,7 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
         options.Validate();
         var clock = new PhaseClock();
         var schema = FeatureSchema.For(catalog);
-        var (roster, current, changes) = await ReadAndFoldAsync(root, quarter, clock, ct).ConfigureAwait(false);
+        var (roster, current, changes, history) = await ReadAndFoldAsync(root, quarter, clock, ct).ConfigureAwait(false);
         clock.Restart();
         var hasPrevious = changes.HasPrevious;
         var context = new FeatureContext(
@@ -36,7 +36,10 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
             catalog.Feeds.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i),
             IndicatorTotals.From(roster, current),
             changes,
-            options);
+            options)
+        {
+            History = history,
+        };
 
         var folder = root.FeaturesFolder(quarter);
         Directory.CreateDirectory(folder);
@@ -60,11 +63,12 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
     }
 
     /// <summary>
-    /// Reads the roster and folds both quarters' lakes. What only the fold needs — the key indexes, the accumulators and
+    /// Reads the roster and folds this quarter's lake, the previous one (change features) and, when the catalog asks for
+    /// history features, the two before it (each merged into the window and dropped before the next). What only the fold needs — the key indexes, the accumulators and
     /// the previous quarter's aggregates, ~1.5 GB at 9 million people — lives in this method alone: as locals of
     /// <see cref="BuildAsync"/> they would stay alive through the writes, since an async method keeps its locals to its end.
     /// </summary>
-    private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes)> ReadAndFoldAsync(DataRoot root, Quarter quarter, PhaseClock clock, CancellationToken ct)
+    private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes, WindowHistory History)> ReadAndFoldAsync(DataRoot root, Quarter quarter, PhaseClock clock, CancellationToken ct)
     {
         clock.Restart();
         var (roster, keys) = await RosterReader.ReadAsync(root, quarter, ct).ConfigureAwait(false);
@@ -78,7 +82,29 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
             : null;
         var changes = ChangeCounters.From(roster, current, previous);
         clock.Lap($"fold {quarter.Previous} and compare");
-        return (roster, current, changes);
+        if (!catalog.HistoryFeatures)
+        {
+            return (roster, current, changes, WindowHistory.None);
+        }
+
+        var history = WindowHistory.Start(current);
+        var earlier = quarter.Previous;
+        for (var back = 1; back < WindowHistory.Quarters; back++, earlier = earlier.Previous)
+        {
+            // Each earlier quarter is merged and dropped before the next is folded, so one is held at a time.
+            var folded = back == 1 ? previous : Directory.Exists(root.LakeFolder(earlier))
+                ? await AggregateAsync(root, earlier, roster, keys, accumulators, FoldScope.ChangesOnly, ct).ConfigureAwait(false)
+                : null;
+            if (folded is not null)
+            {
+                history.Merge(folded, back);
+            }
+
+            previous = null;
+        }
+
+        clock.Lap($"fold history to {earlier.Next}");
+        return (roster, current, changes, history.Complete(roster));
     }
 
     private async Task<FeedAggregate[]> AggregateAsync(DataRoot root, Quarter quarter, RosterTable roster, RosterKeys keys, ConcurrentBag<FeedAccumulator> accumulators, FoldScope scope, CancellationToken ct)

@@ -15,6 +15,9 @@ internal sealed record CatalogDocument
 
     public List<FeedDefinition>? Feeds { get; init; }
 
+    /// <summary>Optional: true adds the history features (last four quarters per feed) to the feature schema; default false.</summary>
+    public bool? HistoryFeatures { get; init; }
+
     /// <summary>Optional: rule cohorts selected beside the models (none when absent).</summary>
     public List<RuleCohort>? Cohorts { get; init; }
 }

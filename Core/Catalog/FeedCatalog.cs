@@ -11,8 +11,12 @@ public sealed class FeedCatalog
     private readonly Dictionary<string, FeedDefinition> feedsByCode;
     private readonly Dictionary<string, SourceDefinition> sourcesByCode;
 
+    private readonly CatalogDocument document;
+
     internal FeedCatalog(CatalogDocument document)
     {
+        this.document = document;
+        HistoryFeatures = document.HistoryFeatures ?? false;
         Version = document.Version!;
         Sources = document.Sources!;
         Feeds = document.Feeds!;
@@ -35,6 +39,15 @@ public sealed class FeedCatalog
     public FeedDefinition Roster { get; }
 
     public IReadOnlyDictionary<Variant, VariantDefinition> Variants { get; }
+
+    /// <summary>
+    /// Whether the feature schema holds the history features (each feed over the last four quarters: persistence, trend,
+    /// window maxima; docs/FEATURES.md). From <c>historyFeatures</c>; default false, so models trained without them keep scoring.
+    /// </summary>
+    public bool HistoryFeatures { get; }
+
+    /// <summary>This catalog with <see cref="HistoryFeatures"/> set to <paramref name="on"/>; everything else the same.</summary>
+    public FeedCatalog WithHistoryFeatures(bool on) => new(document with { HistoryFeatures = on });
 
     /// <summary>The rule cohorts (특정 위기 변수 조건 대상자) in catalog order; empty when the catalog has none.</summary>
     public IReadOnlyList<RuleCohort> Cohorts { get; }

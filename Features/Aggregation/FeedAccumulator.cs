@@ -143,8 +143,12 @@ internal sealed class FeedAccumulator(int capacity)
             ruleValues[r] = RuleColumn(run, feed.Features[r], asOfDay);
         }
 
+        var measured = feed.ColumnWithRole(ColumnRole.Measure) is not null;
         return new FeedAggregate
         {
+            RecordCount = measured ? CountColumn(run) : null,
+            MeasureSum = measured ? Column(run, static a => a.SumMeasure) : null,
+            MeasureMin = measured ? Column(run, static a => a.MinMeasure) : null,
             Feed = feed,
             Units = touchedUnits,
             RuleValues = ruleValues,
@@ -177,6 +181,28 @@ internal sealed class FeedAccumulator(int capacity)
                 }
 
                 break;
+        }
+
+        return values;
+    }
+
+    private static int[] CountColumn(ReadOnlySpan<UnitAggregate> run)
+    {
+        var values = new int[run.Length];
+        for (var k = 0; k < run.Length; k++)
+        {
+            values[k] = run[k].Count;
+        }
+
+        return values;
+    }
+
+    private static float[] Column(ReadOnlySpan<UnitAggregate> run, Func<UnitAggregate, float> value)
+    {
+        var values = new float[run.Length];
+        for (var k = 0; k < run.Length; k++)
+        {
+            values[k] = value(run[k]);
         }
 
         return values;

@@ -19,6 +19,15 @@ internal sealed class FeedAggregate
     /// <summary>Largest arrears months per unit, or null when the feed has no months column (for "worsened" changes).</summary>
     public float[]? MaxMonths { get; init; }
 
+    /// <summary>Records per unit, or null when the feed has no measure column (for the history window's measures).</summary>
+    public int[]? RecordCount { get; init; }
+
+    /// <summary>Sum of the measured values per unit, or null when the feed has no measure column.</summary>
+    public float[]? MeasureSum { get; init; }
+
+    /// <summary>Smallest measured value per unit, or null when the feed has no measure column.</summary>
+    public float[]? MeasureMin { get; init; }
+
     /// <summary>Sum of amounts per unit, or null when the feed has no amount column (for household arrears).</summary>
     public float[]? SumAmount { get; init; }
 

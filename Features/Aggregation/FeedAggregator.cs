@@ -47,8 +47,9 @@ internal static class FeedAggregator
         var keyField = Field(reader.Schema, keyName, path)!;
         var allRules = scope == FoldScope.AllRules;
         var dateField = allRules ? Field(reader.Schema, feed.ColumnWithRole(ColumnRole.EventDate)!.Name, path) : null;
-        ColumnRole[] roles = allRules ? [ColumnRole.Months, ColumnRole.Amount, ColumnRole.Days, ColumnRole.Count, ColumnRole.Measure] : [ColumnRole.Months];
-        var roleFields = roles.Select(role => feed.ColumnWithRole(role) is { } column ? Field(reader.Schema, column.Name, path) : null).ToArray();
+        // The accumulator's role order; an earlier quarter reads only months and measure (the change and history features).
+        ColumnRole[] roles = [ColumnRole.Months, ColumnRole.Amount, ColumnRole.Days, ColumnRole.Count, ColumnRole.Measure];
+        var roleFields = roles.Select(role => (allRules || role is ColumnRole.Months or ColumnRole.Measure) && feed.ColumnWithRole(role) is { } column ? Field(reader.Schema, column.Name, path) : null).ToArray();
 
         long rows = 0;
         long unknown = 0;

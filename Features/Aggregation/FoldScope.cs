@@ -7,8 +7,8 @@ internal enum FoldScope
     AllRules,
 
     /// <summary>
-    /// Only which units have a record and their largest arrears months: all the change features need of the previous
-    /// quarter. Reads two columns a feed instead of up to seven and computes no rule values.
+    /// Only which units have a record, their largest arrears months and their measures: all the change and history
+    /// features need of an earlier quarter. Reads up to three columns a feed instead of up to seven and computes no rule values.
     /// </summary>
     ChangesOnly,
 }

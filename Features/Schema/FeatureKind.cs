@@ -14,4 +14,7 @@ public enum FeatureKind
 
     /// <summary>Derived from one feed by one catalog rule.</summary>
     Feed,
+
+    /// <summary>Derived from one feed (or all) over the last four quarters' lakes: persistence, trend, window maxima.</summary>
+    History,
 }

@@ -26,9 +26,23 @@ public static class FeatureNames
     public const string ResolvedCrises = "chg_resolved_crises";
     public const string WorsenedArrears = "chg_worsened_arrears";
     public const string HasPreviousQuarter = "chg_has_previous_quarter";
+    public const string EarlierQuarters = "hist_earlier_quarters";
+    public const string PersistentFeeds = "hist_persistent_feeds";
 
     /// <summary>The column name of <paramref name="rule"/> on <paramref name="feedCode"/>, e.g. <c>health_insurance_arrears_max_months</c>.</summary>
     public static string Of(string feedCode, FeatureRule rule) => $"{feedCode}_{RuleSuffix(rule)}";
+
+    /// <summary>The column name of a history rule on a feed, e.g. <c>telecom_arrears_quarters_4q</c>.</summary>
+    public static string Of(string feedCode, HistoryRule rule) => rule switch
+    {
+        HistoryRule.QuartersIn4 => $"{feedCode}_quarters_4q",
+        HistoryRule.Trend => $"{feedCode}_trend_4q",
+        HistoryRule.Streak => $"{feedCode}_streak",
+        HistoryRule.MaxMonthsIn4 => $"{feedCode}_max_months_4q",
+        HistoryRule.MinMeasureIn4 => $"{feedCode}_min_measure_4q",
+        HistoryRule.SumMeasureIn4 => $"{feedCode}_sum_measure_4q",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown history rule."),
+    };
 
     public static string RuleSuffix(FeatureRule rule) => rule switch
     {

@@ -65,7 +65,57 @@ public sealed class FeatureSchema
             }
         }
 
+        if (!catalog.HistoryFeatures)
+        {
+            return new FeatureSchema(columns);
+        }
+
+        columns.Add(new(FeatureNames.EarlierQuarters, FeatureKind.History, "Earlier quarters' lakes found for the history window (0–3 of the three before this one); a missing one counts as no record."));
+        columns.Add(new(FeatureNames.PersistentFeeds, FeatureKind.History, "Feeds with a record for the person or their household in at least 3 of the last 4 quarters."));
+        foreach (var feed in catalog.Feeds)
+        {
+            foreach (var rule in HistoryRules(feed))
+            {
+                columns.Add(new FeatureColumn(FeatureNames.Of(feed.Code, rule), FeatureKind.History, DescribeHistory(feed, rule)) { Feed = feed.Code, History = rule });
+            }
+        }
+
         return new FeatureSchema(columns);
+    }
+
+    /// <summary>The history rules a feed gets: persistence and trend always, window maxima where it has the column.</summary>
+    public static IEnumerable<HistoryRule> HistoryRules(FeedDefinition feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        yield return HistoryRule.QuartersIn4;
+        yield return HistoryRule.Trend;
+        yield return HistoryRule.Streak;
+        if (feed.ColumnWithRole(ColumnRole.Months) is not null)
+        {
+            yield return HistoryRule.MaxMonthsIn4;
+        }
+
+        if (feed.ColumnWithRole(ColumnRole.Measure) is not null)
+        {
+            yield return HistoryRule.MinMeasureIn4;
+            yield return HistoryRule.SumMeasureIn4;
+        }
+    }
+
+    private static string DescribeHistory(FeedDefinition feed, HistoryRule rule)
+    {
+        var unit = feed.Unit == FeedUnit.Household ? " (household record, given to every member)" : "";
+        var what = rule switch
+        {
+            HistoryRule.QuartersIn4 => "quarters of the last 4 with a record (0–4)",
+            HistoryRule.Trend => "quarters with a record among the last 2 minus among the 2 before (−2…2); records in the last 2 = (quarters_4q + trend_4q) / 2",
+            HistoryRule.Streak => "quarters in a row with a record, ending this quarter (0–4)",
+            HistoryRule.MaxMonthsIn4 => "largest arrears months over the last 4 quarters",
+            HistoryRule.MinMeasureIn4 => "smallest measured value over the last 4 quarters",
+            HistoryRule.SumMeasureIn4 => "sum of the measured values over the last 4 quarters (for a change-in-use measure: the change over the window)",
+            _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Unknown history rule."),
+        };
+        return $"{feed.NameKo} ({feed.NameEn}): {what}{unit}.";
     }
 
     private static string Describe(FeedDefinition feed, FeatureRule rule)

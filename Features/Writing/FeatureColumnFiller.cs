@@ -15,6 +15,12 @@ internal static class FeatureColumnFiller
             return;
         }
 
+        if (column.Kind == FeatureKind.History)
+        {
+            HistoryColumnFiller.Fill(context, column, start, target);
+            return;
+        }
+
         FillDerived(context, column.Name, start, target);
     }
 

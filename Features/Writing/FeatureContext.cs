@@ -12,4 +12,8 @@ internal sealed record FeatureContext(
     IReadOnlyDictionary<string, int> FeedIndex,
     IndicatorTotals Totals,
     ChangeCounters Changes,
-    FeatureOptions Options);
+    FeatureOptions Options)
+{
+    /// <summary>The last four quarters' records per feed, for the history features.</summary>
+    public required WindowHistory History { get; init; }
+}

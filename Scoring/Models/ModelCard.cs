@@ -63,6 +63,14 @@ public sealed record ModelCard
 
     public required string SelectionBias { get; init; }
 
+    /// <summary>
+    /// Null for a model trained on reported outcomes (every live model). <c>truth</c> for the diagnostic
+    /// <c>train --labels truth</c>: the simulator's hidden in-crisis flag of every eligible person, a ceiling of what the
+    /// features can carry; such a model must never be promoted over real data.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Labels { get; init; }
+
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
     public static ModelCard Load(string path)

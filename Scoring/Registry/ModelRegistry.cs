@@ -77,7 +77,8 @@ public sealed class ModelRegistry(string folder)
 
     /// <summary>
     /// Makes <paramref name="version"/> live. Refused (unless <paramref name="force"/>) when its schema hash differs from
-    /// <paramref name="currentSchemaHash"/> (the features it would score) or it is worse than the live model: by
+    /// <paramref name="currentSchemaHash"/> (the features it would score), when it was trained on diagnostic labels
+    /// (<see cref="Models.ModelCard.Labels"/>) or it is worse than the live model: by
     /// <paramref name="gate"/> (the backtest on the dispatched list, <see cref="Backtest.PromotionGate"/>) when given,
     /// else by the cards' validation metric unless <paramref name="compareCards"/> is false (the gate found the candidate has
     /// the live model's recipe, so neither is worse by construction). A tampered model.zip is refused even with force. The gate's line is kept in
@@ -91,6 +92,12 @@ public sealed class ModelRegistry(string folder)
         if (candidate.SchemaHash != currentSchemaHash)
         {
             notes.Add($"its feature schema {candidate.SchemaHash[..12]} differs from the current features build {currentSchemaHash[..12]}");
+        }
+
+        if (candidate.Labels is { } labels)
+        {
+            // A diagnostic model (train --labels truth) learnt from the simulator's hidden truth: never a live model.
+            notes.Add($"it was trained on '{labels}' labels, a diagnostic of what the features can carry");
         }
 
         var live = Live(variant);

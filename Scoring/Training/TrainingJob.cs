@@ -41,8 +41,7 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
         }
 
         var names = build.Names;
-        var train = await LabelledSetBuilder.BuildAsync(root, options.Train, options.Variant, names, ct).ConfigureAwait(false);
-        var valid = await LabelledSetBuilder.BuildAsync(root, [options.Valid], options.Variant, names, ct).ConfigureAwait(false);
+        var (train, valid) = await LabelledSetsAsync(root, options, names, ct).ConfigureAwait(false);
         if (train.Positives == 0 || train.Positives == train.Rows)
         {
             throw new InvalidDataException($"The training labels of {options.Variant.ToString().ToLowerInvariant()} in {options.Train} hold {train.Rows} rows and {train.Positives} positives: a model needs both outcomes.");
@@ -95,12 +94,26 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
             IntendedUse = CardText.IntendedUse,
             KnownLimits = CardText.KnownLimits,
             SelectionBias = CardText.SelectionBias,
+            Labels = options.TruthLabels ? "truth" : null,
         };
         var folder = Path.Combine(modelsFolder, card.Variant, version);
         Directory.CreateDirectory(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, ModelFiles.Model), bytes, ct).ConfigureAwait(false);
         await File.WriteAllBytesAsync(Path.Combine(folder, ModelCard.FileName), card.ToUtf8Json(), ct).ConfigureAwait(false);
         return new TrainingResult(card, folder, Stopwatch.GetElapsedTime(started), notDispatched);
+    }
+
+    private async Task<(LabelledSet Train, LabelledSet Valid)> LabelledSetsAsync(DataRoot root, TrainingOptions options, IReadOnlyList<string> names, CancellationToken ct)
+    {
+        if (!options.TruthLabels)
+        {
+            return (await LabelledSetBuilder.BuildAsync(root, options.Train, options.Variant, names, ct).ConfigureAwait(false),
+                await LabelledSetBuilder.BuildAsync(root, [options.Valid], options.Variant, names, ct).ConfigureAwait(false));
+        }
+
+        var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
+        return (await TruthLabelledSetBuilder.BuildAsync(root, options.Train, options.Variant, names, options.TruthNegativeShare, keys, ct).ConfigureAwait(false),
+            await TruthLabelledSetBuilder.BuildAsync(root, [options.Valid], options.Variant, names, options.TruthNegativeShare, keys, ct).ConfigureAwait(false));
     }
 
     /// <summary>Model and rule baseline on all validation rows and on the audit rows; the promotion metric prefers the audit AUC.</summary>

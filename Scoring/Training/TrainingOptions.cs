@@ -49,6 +49,16 @@ public sealed class TrainingOptions
     /// <summary>Share of eligible people the variant's quota takes, for precision at k; default from <see cref="Quotas"/>.</summary>
     public double? QuotaShare { get; set; }
 
+    /// <summary>
+    /// Diagnostic only; default false. True trains on the simulator's hidden truth (every eligible person, labelled in
+    /// crisis or not; negatives kept at <see cref="TruthNegativeShare"/>) instead of reported outcomes: an upper bound of
+    /// what the features can carry, free of selection bias. Needs <c>truth/&lt;Q&gt;.parquet</c> for every quarter.
+    /// </summary>
+    public bool TruthLabels { get; set; }
+
+    /// <summary>Share of truth negatives kept (by person-key hash, so the same every run); default 0.1, (0, 1].</summary>
+    public double TruthNegativeShare { get; set; } = 0.1;
+
     public void Validate()
     {
         Check(Trees is >= 1 and <= 5_000, $"--trees must be 1–5,000; it is {Trees}.");
@@ -57,6 +67,7 @@ public sealed class TrainingOptions
         Check(MinExamplesPerLeaf is >= 1 and <= 100_000, $"MinExamplesPerLeaf must be 1–100,000; it is {MinExamplesPerLeaf}.");
         Check(Threads is >= 1 and <= 64, $"--threads must be 1–64; it is {Threads}.");
         Check(!Train.Contains(Valid), $"--valid {Valid} lies inside --train {Train}: validate on a quarter the model has not seen.");
+        Check(TruthNegativeShare is > 0 and <= 1, $"The truth negative share must be in (0, 1]; it is {TruthNegativeShare}.");
         Check(QuotaShare is null or (> 0 and < 1), $"The quota share must be in (0, 1); it is {QuotaShare}.");
     }
 

@@ -1,0 +1,78 @@
+using BlindSpot.Core.Catalog;
+using BlindSpot.Scoring.Registry;
+using BlindSpot.Scoring.Tests.TestSupport;
+using BlindSpot.Scoring.Training;
+
+namespace BlindSpot.Scoring.Tests.Training;
+
+/// <summary>The diagnostic <c>train --labels truth</c>: every eligible person labelled by the simulator's truth.</summary>
+[TestFixture]
+internal sealed class TrainingJobTruthLabelsTests
+{
+    private TrainedLake lake = null!;
+
+    [OneTimeSetUp]
+    public async Task CreateLake()
+    {
+        lake = await TrainedLake.CreateAsync();
+        foreach (var (quarter, people) in lake.People)
+        {
+            await TruthWriter.WriteAsync(lake.Root.Truth(quarter), people);
+        }
+    }
+
+    [OneTimeTearDown]
+    public void DeleteLake() => lake.Dispose();
+
+    [Test]
+    public async Task RunAsync_TruthLabelsAllNegativesKept_TrainsOnEveryEligiblePersonLabelledByTheTruth()
+    {
+        var options = TrainedLake.Options(Variant.Household);
+        options.TruthLabels = true;
+        options.TruthNegativeShare = 1;
+
+        var result = await new TrainingJob(new FixedClock(), truthKeys: SyntheticLake.Keys).RunAsync(lake.Root, lake.Models, options, "test", CancellationToken.None);
+
+        var eligible = TrainedLake.TrainQuarters.SelectMany(q => lake.People[q]).Where(p => p.Eligible[(int)Variant.Household]).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Card.Labels, Is.EqualTo("truth"));
+            Assert.That(result.Card.TrainSet.Rows, Is.EqualTo(eligible.Count));
+            Assert.That(result.Card.TrainSet.Positives, Is.EqualTo(eligible.Count(p => p.Risk > TruthWriter.CrisisRisk)));
+            Assert.That(result.Card.TrainSet.AuditRows, Is.Zero);
+        });
+    }
+
+    [Test]
+    public async Task RunAsync_TruthLabelsShareOfNegatives_KeepsEveryPositiveAndFewerNegatives()
+    {
+        var options = TrainedLake.Options(Variant.Household);
+        options.TruthLabels = true;
+        options.TruthNegativeShare = 0.2;
+
+        var result = await new TrainingJob(new FixedClock(), truthKeys: SyntheticLake.Keys).RunAsync(lake.Root, Path.Combine(lake.Folder, "models-share"), options, "test", CancellationToken.None);
+
+        var eligible = TrainedLake.TrainQuarters.SelectMany(q => lake.People[q]).Where(p => p.Eligible[(int)Variant.Household]).ToList();
+        var positives = eligible.Count(p => p.Risk > TruthWriter.CrisisRisk);
+        var negatives = eligible.Count - positives;
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Card.TrainSet.Positives, Is.EqualTo(positives));
+            Assert.That(result.Card.TrainSet.Rows - positives, Is.InRange((int)(negatives * 0.1), (int)(negatives * 0.3)));
+        });
+    }
+
+    [Test]
+    public async Task Promote_TruthLabelledModel_IsRefusedWithoutForce()
+    {
+        var options = TrainedLake.Options(Variant.Child);
+        options.TruthLabels = true;
+        var models = Path.Combine(lake.Folder, "models-promote");
+        var result = await new TrainingJob(new FixedClock(), truthKeys: SyntheticLake.Keys).RunAsync(lake.Root, models, options, "test", CancellationToken.None);
+
+        var registry = new ModelRegistry(models);
+
+        Assert.That(() => registry.Promote(Variant.Child, result.Card.Version, result.Card.SchemaHash, force: false, new FixedClock()),
+            Throws.InvalidOperationException.With.Message.Contains("'truth' labels"));
+    }
+}
