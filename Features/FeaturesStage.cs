@@ -7,7 +7,7 @@ namespace BlindSpot.Features;
 
 /// <summary>
 /// The features stage under the stage contract: reads the quarter's roster and lake and the quarter before's lake (for
-/// the change features) under the catalog's version; writes <c>features/&lt;Q&gt;/part-NNN.parquet</c> and
+/// the change features; with the catalog's history features, the two before that as well) under the catalog's version; writes <c>features/&lt;Q&gt;/part-NNN.parquet</c> and
 /// <c>feature-manifest.json</c>. Run it through <see cref="StageCheckpoint"/>; <see cref="StageOutcome.Detail"/> is the
 /// <see cref="FeatureBuildResult"/>.
 /// </summary>
@@ -18,7 +18,7 @@ public sealed class FeaturesStage(FeedCatalog catalog, FeatureOptions options) :
     public StageDeclaration Declare(DataRoot root, Quarter quarter)
     {
         ArgumentNullException.ThrowIfNull(root);
-        return StageDeclaration.Empty
+        var declaration = StageDeclaration.Empty
             .ReadsTree(root.RosterFolder(quarter), Core.Contracts.BucketLayout.PartPattern)
             .Reads(root.Partitioning(quarter))
             .ReadsTree(root.LakeFolder(quarter), Core.Contracts.BucketLayout.PartPattern)
@@ -26,6 +26,13 @@ public sealed class FeaturesStage(FeedCatalog catalog, FeatureOptions options) :
             .DependsOn("catalog", catalog.Version)
             .WritesAll(root.FeaturesFolder(quarter), Core.Contracts.FeatureFiles.PartPattern)
             .Writes(Path.Combine(root.FeaturesFolder(quarter), FeatureManifest.FileName));
+        // History features read two more earlier lakes and change the schema: both must be in the key.
+        return catalog.HistoryFeatures
+            ? declaration
+                .ReadsTree(root.LakeFolder(quarter.Previous.Previous), Core.Contracts.BucketLayout.PartPattern)
+                .ReadsTree(root.LakeFolder(quarter.Previous.Previous.Previous), Core.Contracts.BucketLayout.PartPattern)
+                .DependsOn("history", $"{Aggregation.WindowHistory.Quarters} quarters")
+            : declaration;
     }
 
     /// <summary>See <see cref="FeatureMemory"/>: 512 MiB + 330 B a person of the quarter's roster.</summary>

@@ -19,20 +19,42 @@ public static class FeatureDocument
         text.AppendLine();
         text.AppendLine("Each row of `features/<Q>/part-NNN.parquet` (one file per 시도, NNN = the 시도 code) also has `person_key`, `household_key`, `sido_code`, `sigungu_code`, `eupmyeondong_code`, `status` (R resident, M moved out, D deceased) and the variant eligibility flags `eligible_household` (adults), `eligible_child` (aged 0–17) and `eligible_lonely_death` (one-person households aged 40 or more); the ages are `FeatureOptions`.");
         text.AppendLine();
-        foreach (var kind in new[] { FeatureKind.Person, FeatureKind.Household, FeatureKind.Change, FeatureKind.Feed, FeatureKind.History })
+        foreach (var kind in new[] { FeatureKind.Person, FeatureKind.Household, FeatureKind.Change, FeatureKind.Feed })
         {
-            text.AppendLine($"## {kind} features");
-            text.AppendLine();
-            text.AppendLine("| name | meaning |");
-            text.AppendLine("|---|---|");
-            foreach (var column in schema.Columns.Where(c => c.Kind == kind))
-            {
-                text.AppendLine($"| `{column.Name}` | {column.Description} |");
-            }
+            Table(text, $"{kind} features", schema.Columns.Where(c => c.Kind == kind));
+        }
 
+        // Listed whether or not this catalog switches them on, so the reader sees what the switch adds.
+        var history = FeatureSchema.For(catalog.WithHistoryFeatures(true));
+        var historyColumns = history.Columns.Where(c => c.Kind == FeatureKind.History).ToList();
+        text.AppendLine("## History features");
+        text.AppendLine();
+        text.AppendLine(catalog.HistoryFeatures
+            ? $"On in this catalog (`historyFeatures`: true): the {historyColumns.Count} columns below are part of the schema above."
+            : $"Off in this catalog (`historyFeatures` absent or false): the schema above has none of them. With the switch on, the schema has {history.Columns.Count} columns, hash `{history.Hash}`; every model must then be retrained on features built with it.");
+        text.AppendLine();
+        text.AppendLine("The window is this quarter and the three before it. Earlier quarters' lakes are read for which units had a record, their arrears months and their measures, mapped onto this quarter's roster; a missing earlier quarter gives no records and is counted in `hist_earlier_quarters`, never an error. Records in the last 1 quarter = the feed's `_presence`; in the last 2 = (`_quarters_4q` + `_trend_4q`) / 2.");
+        text.AppendLine();
+        Table(text, null, historyColumns);
+
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static void Table(StringBuilder text, string? heading, IEnumerable<FeatureColumn> columns)
+    {
+        if (heading is not null)
+        {
+            text.AppendLine($"## {heading}");
             text.AppendLine();
         }
 
-        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+        text.AppendLine("| name | meaning |");
+        text.AppendLine("|---|---|");
+        foreach (var column in columns)
+        {
+            text.AppendLine($"| `{column.Name}` | {column.Description} |");
+        }
+
+        text.AppendLine();
     }
 }
