@@ -27,8 +27,8 @@ internal static class TrainCommand
         var minLeaf = new Option<int?>("--min-leaf") { Description = "Smallest leaf, in examples (1–100,000); default the variant's (200, 20, 200)." };
         var seed = new Option<int>("--seed") { Description = "MLContext and FastTree seed; same data + seed → same model bytes.", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "FastTree threads; 1 (the default) is the tested deterministic setting.", DefaultValueFactory = _ => defaults.Threads };
-        var labels = new Option<string>("--labels") { Description = "outcomes (default): reported visit outcomes. truth: diagnostic only, the simulator's hidden in-crisis flag of every eligible person (10 % of negatives) — a ceiling of what the features carry; never promote such a model.", DefaultValueFactory = _ => "outcomes" };
-        labels.AcceptOnlyFromAmong("outcomes", "truth");
+        var labels = new Option<string>("--labels") { Description = "outcomes (default): reported visit outcomes. truth: diagnostic only, the simulator's hidden in-crisis flag of every eligible person (10 % of negatives) — a ceiling of what the features carry; truth-visited: the same flag for the visited people only (selection without label noise); never promote such a model.", DefaultValueFactory = _ => "outcomes" };
+        labels.AcceptOnlyFromAmong("outcomes", "truth", "truth-visited");
         var command = new Command("train", "Train a variant's FastTree model on reported outcomes and write model.zip with its model card (with the simulated dispatch when the truth is there).")
         {
             variant, train, valid, data, models, trees, leaves, rate, minLeaf, seed, threads, labels, catalog,
@@ -43,7 +43,8 @@ internal static class TrainCommand
                 Valid = parse.GetValue(valid),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
-                TruthLabels = parse.GetValue(labels) == "truth",
+                TruthLabels = parse.GetValue(labels) is "truth" or "truth-visited",
+                TruthVisitedOnly = parse.GetValue(labels) == "truth-visited",
             };
             options.Trees = parse.GetValue(trees) ?? options.Trees;
             options.Leaves = parse.GetValue(leaves) ?? options.Leaves;

@@ -94,7 +94,7 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
             IntendedUse = CardText.IntendedUse,
             KnownLimits = CardText.KnownLimits,
             SelectionBias = CardText.SelectionBias,
-            Labels = options.TruthLabels ? "truth" : null,
+            Labels = !options.TruthLabels ? null : options.TruthVisitedOnly ? "truth-visited" : "truth",
         };
         var folder = Path.Combine(modelsFolder, card.Variant, version);
         Directory.CreateDirectory(folder);
@@ -112,8 +112,8 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
         }
 
         var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
-        return (await TruthLabelledSetBuilder.BuildAsync(root, options.Train, options.Variant, names, options.TruthNegativeShare, keys, ct).ConfigureAwait(false),
-            await TruthLabelledSetBuilder.BuildAsync(root, [options.Valid], options.Variant, names, options.TruthNegativeShare, keys, ct).ConfigureAwait(false));
+        return (await TruthLabelledSetBuilder.BuildAsync(root, options.Train, options.Variant, names, options.TruthNegativeShare, options.TruthVisitedOnly, keys, ct).ConfigureAwait(false),
+            await TruthLabelledSetBuilder.BuildAsync(root, [options.Valid], options.Variant, names, options.TruthNegativeShare, options.TruthVisitedOnly, keys, ct).ConfigureAwait(false));
     }
 
     /// <summary>Model and rule baseline on all validation rows and on the audit rows; the promotion metric prefers the audit AUC.</summary>

@@ -56,6 +56,12 @@ public sealed class TrainingOptions
     /// </summary>
     public bool TruthLabels { get; set; }
 
+    /// <summary>
+    /// With <see cref="TruthLabels"/>: only the people visited for the variant (a row in the quarter's labels, whatever the
+    /// outcome), all of them, labelled by the truth. Separates what selection costs from what noisy outcomes cost. Default false.
+    /// </summary>
+    public bool TruthVisitedOnly { get; set; }
+
     /// <summary>Share of truth negatives kept (by person-key hash, so the same every run); default 0.1, (0, 1].</summary>
     public double TruthNegativeShare { get; set; } = 0.1;
 

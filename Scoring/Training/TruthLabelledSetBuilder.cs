@@ -15,7 +15,8 @@ namespace BlindSpot.Scoring.Training;
 /// </summary>
 internal static class TruthLabelledSetBuilder
 {
-    public static async Task<LabelledSet> BuildAsync(DataRoot root, IEnumerable<Quarter> quarters, Variant variant, IReadOnlyList<string> featureNames, double negativeShare, Pseudonymizer truthKeys, CancellationToken ct)
+    /// <param name="visitedOnly">Only people with a label row for the variant (visited), every one of them: the labels' selection without their noise.</param>
+    public static async Task<LabelledSet> BuildAsync(DataRoot root, IEnumerable<Quarter> quarters, Variant variant, IReadOnlyList<string> featureNames, double negativeShare, bool visitedOnly, Pseudonymizer truthKeys, CancellationToken ct)
     {
         var keys = new List<long>();
         var features = new List<float>();
@@ -32,7 +33,8 @@ internal static class TruthLabelledSetBuilder
 
             var truth = await TruthReader.ReadAsync(path, variant, truthKeys, ct).ConfigureAwait(false);
             hashes[root.Relative(path)] = FileHash.Sha256(path);
-            bool Wanted(long key) => truth.TryGetValue(key, out var t) && (t.InCrisis || Kept(key, negativeShare));
+            var visited = visitedOnly ? (await LabelReader.ReadAsync(root, quarter, variant, ct).ConfigureAwait(false)).Select(l => l.PersonKey).ToHashSet() : null;
+            bool Wanted(long key) => truth.TryGetValue(key, out var t) && (visited is null ? t.InCrisis || Kept(key, negativeShare) : visited.Contains(key));
             foreach (var part in FeatureBuild.Load(root, quarter).PartFiles)
             {
                 await foreach (var block in FeatureBlockReader.ReadAsync(part, featureNames, Wanted, ct).ConfigureAwait(false))
