@@ -63,6 +63,30 @@ internal sealed class TrainingJobTruthLabelsTests
     }
 
     [Test]
+    public async Task RunAsync_TruthLabelsVisitedOnly_TrainsOnEveryVisitedEligiblePersonLabelledByTheTruth()
+    {
+        var options = TrainedLake.Options(Variant.Household);
+        options.TruthLabels = true;
+        options.TruthVisitedOnly = true;
+
+        var result = await new TrainingJob(new FixedClock(), truthKeys: SyntheticLake.Keys).RunAsync(lake.Root, Path.Combine(lake.Folder, "models-visited"), options, "test", CancellationToken.None);
+
+        var visited = new List<SyntheticPerson>();
+        foreach (var quarter in TrainedLake.TrainQuarters)
+        {
+            var keys = (await BlindSpot.Scoring.Data.LabelReader.ReadAsync(lake.Root, quarter, Variant.Household, CancellationToken.None)).Select(l => l.PersonKey).ToHashSet();
+            visited.AddRange(lake.People[quarter].Where(p => p.Eligible[(int)Variant.Household] && keys.Contains(p.PersonKey)));
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Card.Labels, Is.EqualTo("truth-visited"));
+            Assert.That(result.Card.TrainSet.Rows, Is.EqualTo(visited.Count).And.GreaterThan(0));
+            Assert.That(result.Card.TrainSet.Positives, Is.EqualTo(visited.Count(p => p.Risk > TruthWriter.CrisisRisk)));
+        });
+    }
+
+    [Test]
     public async Task Promote_TruthLabelledModel_IsRefusedWithoutForce()
     {
         var options = TrainedLake.Options(Variant.Child);
