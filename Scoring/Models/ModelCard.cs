@@ -64,9 +64,10 @@ public sealed record ModelCard
     public required string SelectionBias { get; init; }
 
     /// <summary>
-    /// Null for a model trained on reported outcomes (every live model). <c>truth</c> for the diagnostic
-    /// <c>train --labels truth</c>: the simulator's hidden in-crisis flag of every eligible person, a ceiling of what the
-    /// features can carry; such a model must never be promoted over real data.
+    /// Null for a model trained on reported outcomes with any support positive (every live model);
+    /// <c>positive:&lt;kinds&gt;</c> when only those outcome kinds were positive (<c>train --positive-kinds</c>).
+    /// <c>truth</c> / <c>truth-visited</c> for the diagnostic <c>train --labels truth</c>: the simulator's hidden in-crisis
+    /// flag, a ceiling of what the features can carry; such a model must never be promoted over real data.
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Labels { get; init; }

@@ -94,7 +94,7 @@ public sealed class ModelRegistry(string folder)
             notes.Add($"its feature schema {candidate.SchemaHash[..12]} differs from the current features build {currentSchemaHash[..12]}");
         }
 
-        if (candidate.Labels is { } labels)
+        if (candidate.Labels is { } labels && labels.StartsWith("truth", StringComparison.Ordinal))
         {
             // A diagnostic model (train --labels truth) learnt from the simulator's hidden truth: never a live model.
             notes.Add($"it was trained on '{labels}' labels, a diagnostic of what the features can carry");

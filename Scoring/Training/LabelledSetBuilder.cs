@@ -12,7 +12,8 @@ namespace BlindSpot.Scoring.Training;
 /// </summary>
 internal static class LabelledSetBuilder
 {
-    public static async Task<LabelledSet> BuildAsync(DataRoot root, IEnumerable<Quarter> quarters, Variant variant, IReadOnlyList<string> featureNames, CancellationToken ct)
+    /// <param name="positiveKinds">Outcomes that count as positive; null for every kind of support.</param>
+    public static async Task<LabelledSet> BuildAsync(DataRoot root, IEnumerable<Quarter> quarters, Variant variant, IReadOnlyList<string> featureNames, CancellationToken ct, IReadOnlyList<string>? positiveKinds = null)
     {
         var keys = new List<long>();
         var features = new List<float>();
@@ -52,7 +53,7 @@ internal static class LabelledSetBuilder
                         {
                             keys.Add(label.PersonKey);
                             features.AddRange(block.Row(r));
-                            labels.Add(LabelValues.Label(label.Outcome) == true);
+                            labels.Add(positiveKinds is null ? LabelValues.Label(label.Outcome) == true : positiveKinds.Contains(label.Outcome));
                             audit.Add(label.SelectedBy == LabelValues.Audit);
                             sido.Add(block.SidoCodes[r]);
                         }

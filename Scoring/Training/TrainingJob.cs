@@ -94,7 +94,8 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
             IntendedUse = CardText.IntendedUse,
             KnownLimits = CardText.KnownLimits,
             SelectionBias = CardText.SelectionBias,
-            Labels = !options.TruthLabels ? null : options.TruthVisitedOnly ? "truth-visited" : "truth",
+            Labels = options.TruthLabels ? (options.TruthVisitedOnly ? "truth-visited" : "truth")
+                : options.PositiveKinds is { } kinds ? "positive:" + string.Join(',', kinds) : null,
         };
         var folder = Path.Combine(modelsFolder, card.Variant, version);
         Directory.CreateDirectory(folder);
@@ -107,8 +108,8 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
     {
         if (!options.TruthLabels)
         {
-            return (await LabelledSetBuilder.BuildAsync(root, options.Train, options.Variant, names, ct).ConfigureAwait(false),
-                await LabelledSetBuilder.BuildAsync(root, [options.Valid], options.Variant, names, ct).ConfigureAwait(false));
+            return (await LabelledSetBuilder.BuildAsync(root, options.Train, options.Variant, names, ct, options.PositiveKinds).ConfigureAwait(false),
+                await LabelledSetBuilder.BuildAsync(root, [options.Valid], options.Variant, names, ct, options.PositiveKinds).ConfigureAwait(false));
         }
 
         var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);

@@ -57,6 +57,13 @@ public sealed class TrainingOptions
     public bool TruthLabels { get; set; }
 
     /// <summary>
+    /// Outcome kinds that count as positive; null (the default) for every kind of support (<c>LabelValues.Label</c>).
+    /// When set, a labelled visit with another outcome — another kind of support included — is negative: e.g. only
+    /// 기초생활보장, 긴급지원 and 아동보호, the kinds given for a need that was found, not a service link anyone may get.
+    /// </summary>
+    public IReadOnlyList<string>? PositiveKinds { get; set; }
+
+    /// <summary>
     /// With <see cref="TruthLabels"/>: only the people visited for the variant (a row in the quarter's labels, whatever the
     /// outcome), all of them, labelled by the truth. Separates what selection costs from what noisy outcomes cost. Default false.
     /// </summary>
@@ -74,6 +81,7 @@ public sealed class TrainingOptions
         Check(Threads is >= 1 and <= 64, $"--threads must be 1–64; it is {Threads}.");
         Check(!Train.Contains(Valid), $"--valid {Valid} lies inside --train {Train}: validate on a quarter the model has not seen.");
         Check(TruthNegativeShare is > 0 and <= 1, $"The truth negative share must be in (0, 1]; it is {TruthNegativeShare}.");
+        Check(PositiveKinds is null || (PositiveKinds.Count > 0 && PositiveKinds.All(k => Data.LabelValues.Label(k) == true)), $"Positive kinds must be kinds of support ({string.Join(", ", Data.LabelValues.Outcomes.Where(o => Data.LabelValues.Label(o) == true))}).");
         Check(QuotaShare is null or (> 0 and < 1), $"The quota share must be in (0, 1); it is {QuotaShare}.");
     }
 

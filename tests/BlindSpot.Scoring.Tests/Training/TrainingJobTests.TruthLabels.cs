@@ -87,6 +87,27 @@ internal sealed class TrainingJobTruthLabelsTests
     }
 
     [Test]
+    public async Task RunAsync_PositiveKinds_CountsOnlyThoseKindsPositiveAndSaysSoOnTheCard()
+    {
+        var all = await lake.TrainAsync(Variant.Household, Path.Combine(lake.Folder, "models-all"));
+        var options = TrainedLake.Options(Variant.Household);
+        // The synthetic lake writes the generic "supported": naming it alone keeps every positive.
+        options.PositiveKinds = ["supported"];
+
+        var kinds = await new TrainingJob(new FixedClock()).RunAsync(lake.Root, Path.Combine(lake.Folder, "models-kinds"), options, "test", CancellationToken.None);
+        options.PositiveKinds = ["supported_livelihood"];
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(kinds.Card.TrainSet.Positives, Is.EqualTo(all.Card.TrainSet.Positives).And.GreaterThan(0));
+            Assert.That(kinds.Card.Labels, Is.EqualTo("positive:supported"));
+            Assert.That(all.Card.Labels, Is.Null);
+            Assert.That(() => new TrainingJob(new FixedClock()).RunAsync(lake.Root, Path.Combine(lake.Folder, "models-none"), options, "test", CancellationToken.None),
+                Throws.InstanceOf<InvalidDataException>().With.Message.Contains("needs both outcomes"), "no supported_livelihood outcome in the lake: no positives");
+        });
+    }
+
+    [Test]
     public async Task Promote_TruthLabelledModel_IsRefusedWithoutForce()
     {
         var options = TrainedLake.Options(Variant.Child);
