@@ -13,12 +13,20 @@ namespace BlindSpot.Scoring.Backtest;
 /// </summary>
 public sealed record BacktestRecipe(string Name, int Trees, int Leaves, double LearningRate, int MinExamplesPerLeaf, int Seed)
 {
+    private const string PositivePrefix = "positive:";
+
+    /// <summary>The outcome kinds the recipe counts as positive (<c>train --positive-kinds</c>); null for every kind of support.</summary>
+    public IReadOnlyList<string>? PositiveKinds { get; init; }
+
     /// <summary>The recipe a model card records (its parameters and seed).</summary>
     public static BacktestRecipe Of(ModelCard card)
     {
         ArgumentNullException.ThrowIfNull(card);
         var p = card.Parameters;
-        return new BacktestRecipe($"{card.Variant}/{card.Version}", p.Trees, p.Leaves, p.LearningRate, p.MinExamplesPerLeaf, card.Seed);
+        return new BacktestRecipe($"{card.Variant}/{card.Version}", p.Trees, p.Leaves, p.LearningRate, p.MinExamplesPerLeaf, card.Seed)
+        {
+            PositiveKinds = card.Labels is { } labels && labels.StartsWith(PositivePrefix, StringComparison.Ordinal) ? labels[PositivePrefix.Length..].Split(',') : null,
+        };
     }
 
     /// <summary>The recipe of training options (named by its settings).</summary>
@@ -26,7 +34,10 @@ public sealed record BacktestRecipe(string Name, int Trees, int Leaves, double L
     {
         ArgumentNullException.ThrowIfNull(options);
         var name = string.Create(CultureInfo.InvariantCulture, $"{options.Trees}x{options.Leaves} lr {options.LearningRate} min {options.MinExamplesPerLeaf}");
-        return new BacktestRecipe(name, options.Trees, options.Leaves, options.LearningRate, options.MinExamplesPerLeaf, options.Seed);
+        return new BacktestRecipe(options.PositiveKinds is { } kinds ? $"{name} {PositivePrefix}{string.Join(',', kinds)}" : name, options.Trees, options.Leaves, options.LearningRate, options.MinExamplesPerLeaf, options.Seed)
+        {
+            PositiveKinds = options.PositiveKinds,
+        };
     }
 
     /// <summary>Training options for one fold: train on <paramref name="train"/>, validate on <paramref name="test"/>, one thread.</summary>
@@ -40,9 +51,14 @@ public sealed record BacktestRecipe(string Name, int Trees, int Leaves, double L
         LearningRate = LearningRate,
         MinExamplesPerLeaf = MinExamplesPerLeaf,
         Seed = Seed,
+        PositiveKinds = PositiveKinds,
     };
 
     /// <summary>Same settings (the name aside): two such recipes give the same model on every fold.</summary>
     public bool SameSettings(BacktestRecipe other) =>
-        other is not null && Trees == other.Trees && Leaves == other.Leaves && LearningRate.Equals(other.LearningRate) && MinExamplesPerLeaf == other.MinExamplesPerLeaf && Seed == other.Seed;
+        other is not null && Trees == other.Trees && Leaves == other.Leaves && LearningRate.Equals(other.LearningRate) && MinExamplesPerLeaf == other.MinExamplesPerLeaf && Seed == other.Seed
+        && LabelKey(PositiveKinds) == LabelKey(other.PositiveKinds);
+
+    /// <summary>The positive kinds as one comparable string; empty for every kind of support.</summary>
+    public static string LabelKey(IReadOnlyList<string>? kinds) => kinds is null ? "" : string.Join(',', kinds.Order(StringComparer.Ordinal));
 }

@@ -102,17 +102,25 @@ public sealed class BacktestRunner(IDispatchSimulation simulation, Pseudonymizer
             return null;
         }
 
-        var set = await LabelledSetBuilder.BuildAsync(root, train, variant, names, ct).ConfigureAwait(false);
-        if (set.Positives == 0 || set.Positives == set.Rows)
+        // One labelled set per label rule among the recipes (most backtests have one: every kind of support positive).
+        var sets = new Dictionary<string, LabelledSet>(StringComparer.Ordinal);
+        foreach (var kinds in recipes.Select(r => r.PositiveKinds).DistinctBy(BacktestRecipe.LabelKey))
         {
-            notes.Add($"fold {test} skipped: the labels of {train} hold {set.Rows} rows and {set.Positives} positives");
-            return null;
+            var labelled = await LabelledSetBuilder.BuildAsync(root, train, variant, names, ct, kinds).ConfigureAwait(false);
+            if (labelled.Positives == 0 || labelled.Positives == labelled.Rows)
+            {
+                notes.Add($"fold {test} skipped: the labels of {train} hold {labelled.Rows} rows and {labelled.Positives} positives");
+                return null;
+            }
+
+            sets[BacktestRecipe.LabelKey(kinds)] = labelled;
         }
 
         var ensembles = new List<TreeEnsemble>();
         foreach (var recipe in recipes)
         {
             ct.ThrowIfCancellationRequested();
+            var set = sets[BacktestRecipe.LabelKey(recipe.PositiveKinds)];
             progress?.Report($"fold {test}: training {recipe.Name} on {train} ({set.Rows:N0} rows)");
             var ml = new MLContext(seed: recipe.Seed);
             ensembles.Add(TreeEnsemble.From(FastTreeFitter.Fit(ml, set, recipe.Options(variant, train, test), out _)));
@@ -127,7 +135,8 @@ public sealed class BacktestRunner(IDispatchSimulation simulation, Pseudonymizer
         var truth = File.Exists(truthPath) ? await TruthReader.ReadAsync(truthPath, variant, truthKeys, ct).ConfigureAwait(false) : null;
         var labels = await LabelReader.ReadAsync(root, test, variant, ct).ConfigureAwait(false);
         var (people, scores) = FoldOutcomes.Measure(recipes, lists, truth, labels);
-        return new BacktestFold(test, train.ToString(), set.Rows, set.Positives, scores) { People = people };
+        var first = sets[BacktestRecipe.LabelKey(recipes[0].PositiveKinds)];
+        return new BacktestFold(test, train.ToString(), first.Rows, first.Positives, scores) { People = people };
     }
 
     /// <summary>The live models of the other variants that read the same features; a variant without one is not dispatched here.</summary>
