@@ -29,7 +29,7 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "FastTree threads; 1 (the default) is the tested deterministic setting.", DefaultValueFactory = _ => defaults.Threads };
         var labels = new Option<string>("--labels") { Description = "outcomes (default): reported visit outcomes. truth: diagnostic only, the simulator's hidden in-crisis flag of every eligible person (10 % of negatives) — a ceiling of what the features carry; truth-visited: the same flag for the visited people only (selection without label noise); never promote such a model.", DefaultValueFactory = _ => "outcomes" };
         labels.AcceptOnlyFromAmong("outcomes", "truth", "truth-visited");
-        var positiveKinds = new Option<string?>("--positive-kinds") { Description = "Comma-separated outcome kinds that count as positive (e.g. supported_livelihood,supported_emergency,supported_protection); default every kind of support. Other labelled outcomes are negative." };
+        var positiveKinds = new Option<string?>("--positive-kinds") { Description = "Comma-separated outcome kinds that count as positive, or 'any' for every kind of support; default the variant's (child: supported_livelihood,supported_emergency,supported_protection; household and lonely_death: any). Other labelled outcomes are negative." };
         var command = new Command("train", "Train a variant's FastTree model on reported outcomes and write model.zip with its model card (with the simulated dispatch when the truth is there).")
         {
             variant, train, valid, data, models, trees, leaves, rate, minLeaf, seed, threads, labels, positiveKinds, catalog,
@@ -46,8 +46,12 @@ internal static class TrainCommand
                 Threads = parse.GetValue(threads),
                 TruthLabels = parse.GetValue(labels) is "truth" or "truth-visited",
                 TruthVisitedOnly = parse.GetValue(labels) == "truth-visited",
-                PositiveKinds = parse.GetValue(positiveKinds) is { Length: > 0 } kinds ? kinds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : null,
             };
+            if (parse.GetValue(positiveKinds) is { Length: > 0 } kinds)
+            {
+                options.PositiveKinds = kinds == "any" ? null : kinds.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            }
+
             options.Trees = parse.GetValue(trees) ?? options.Trees;
             options.Leaves = parse.GetValue(leaves) ?? options.Leaves;
             options.LearningRate = parse.GetValue(rate) ?? options.LearningRate;

@@ -13,6 +13,8 @@ public sealed class TrainingOptions
     private int? leaves;
     private double? learningRate;
     private int? minExamplesPerLeaf;
+    private IReadOnlyList<string>? positiveKinds;
+    private bool positiveKindsSet;
 
     public Variant Variant { get; set; } = Variant.Household;
 
@@ -57,11 +59,16 @@ public sealed class TrainingOptions
     public bool TruthLabels { get; set; }
 
     /// <summary>
-    /// Outcome kinds that count as positive; null (the default) for every kind of support (<c>LabelValues.Label</c>).
-    /// When set, a labelled visit with another outcome — another kind of support included — is negative: e.g. only
-    /// 기초생활보장, 긴급지원 and 아동보호, the kinds given for a need that was found, not a service link anyone may get.
+    /// Outcome kinds that count as positive; null for every kind of support (<c>LabelValues.Label</c>). Default the
+    /// variant's (<see cref="TrainingDefaults"/>: child 기초생활보장, 긴급지원 and 아동보호; the others null) until set —
+    /// setting null asks for every kind. When not null, a labelled visit with another outcome (another kind of support
+    /// included) is negative: the kinds given for a need that was found, not a service link anyone may get.
     /// </summary>
-    public IReadOnlyList<string>? PositiveKinds { get; set; }
+    public IReadOnlyList<string>? PositiveKinds
+    {
+        get => positiveKindsSet ? positiveKinds : TrainingDefaults.For(Variant).PositiveKinds;
+        set => (positiveKinds, positiveKindsSet) = (value, true);
+    }
 
     /// <summary>
     /// With <see cref="TruthLabels"/>: only the people visited for the variant (a row in the quarter's labels, whatever the

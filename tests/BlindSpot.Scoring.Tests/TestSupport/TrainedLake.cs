@@ -51,6 +51,8 @@ internal sealed class TrainedLake : IDisposable
         LearningRate = 0.1,
         MinExamplesPerLeaf = 5,
         Seed = seed,
+        // The synthetic lake records the generic "supported" only, so every kind of support counts (child's default would find none).
+        PositiveKinds = null,
     };
 
     public Task<TrainingResult> TrainAsync(Variant variant, string? models = null, int seed = 11) =>

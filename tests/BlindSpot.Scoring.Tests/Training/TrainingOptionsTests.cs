@@ -25,4 +25,29 @@ internal sealed class TrainingOptionsTests
 
         Assert.That(options.Validate, Throws.Nothing);
     }
+
+    [Test]
+    public void PositiveKinds_NotSet_AreTheVariantsDefault()
+    {
+        var child = TrainingOptionsFor(Variant.Child);
+        var household = TrainingOptionsFor(Variant.Household);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(child.PositiveKinds, Is.EqualTo(TrainingDefaults.Child.PositiveKinds).And.Not.Null);
+            Assert.That(household.PositiveKinds, Is.Null, "every kind of support");
+        });
+    }
+
+    [Test]
+    public void PositiveKinds_SetToNull_AsksForEveryKindEvenForChild()
+    {
+        var child = TrainingOptionsFor(Variant.Child);
+
+        child.PositiveKinds = null;
+
+        Assert.That(child.PositiveKinds, Is.Null);
+    }
+
+    private static TrainingOptions TrainingOptionsFor(Variant variant) => new() { Variant = variant, Train = TrainedLake.TrainQuarters, Valid = TrainedLake.ValidQuarter };
 }
