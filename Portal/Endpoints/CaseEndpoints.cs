@@ -79,7 +79,10 @@ internal static class CaseEndpoints
         var offered = regions.TryGetSigungu(sigungu, out var s) ? Eupmyeondongs.Of(s) : [];
         var query = CaseListQuery.From(context.Request.Query, q.ToString(), sigungu, emd, offered, today);
         var page = await book.Store.ListAsync(query, context.RequestAborted);
-        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", $"<p class=\"noprint\"><a id=\"discovery-link\" href=\"/discovery/{sigungu}/{q}\">자체 발굴</a></p>" + CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
+        // The deadline banner of the officer's own scope (a 읍면동 officer never sees the worklist page that has one).
+        var overdue = (await book.Store.ListAsync(new CaseQuery { Quarter = q.ToString(), SigunguCode = sigungu, Eupmyeondong = emd ?? "", OverdueOn = today }, context.RequestAborted)).Matching;
+        var banner = CaseView.DeadlineBanner(Deadline.Of(q.LastDay.AddDays(OwnDiscoveryBook.DueDays), today), overdue);
+        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", banner + $"<p class=\"noprint\"><a id=\"discovery-link\" href=\"/discovery/{sigungu}/{q}\">자체 발굴</a></p>" + CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
     }
 
     private static async Task<IResult> CaseAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, DiscoveryIndexCache discovery, RegionRegistry regions, ReportedOutcomes reported, TimeProvider clock, AuditTrail audit)

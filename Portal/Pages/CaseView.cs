@@ -30,6 +30,14 @@ internal static class CaseView
             """;
     }
 
+    /// <summary>
+    /// The quarter's reply deadline with D-day, or an overdue banner naming how many of the officer's cases are past it
+    /// without a result.
+    /// </summary>
+    public static string DeadlineBanner(Deadline deadline, int overdue) => overdue > 0
+        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한이 지났는데 결과가 없는 사례 {overdue:N0}건 (회신 기한 {deadline.Due:yyyy-MM-dd}, {deadline.Label}): <a href=\"?overdue=1\">기한 지난 사례 보기</a></p>"
+        : $"<p id=\"deadline\" class=\"notice\">회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</p>";
+
     public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly latestVisit, string token, bool feedsLabels, bool reported)
     {
         var url = $"/cases/{c.Quarter}/{c.CaseId}";
