@@ -51,7 +51,7 @@ internal static class CaseView
             <p class="noprint"><a id="visit-sheet" href="{url}/sheet">방문 기록지 인쇄</a> · <a href="/cases/{c.Quarter}">사례 목록</a></p>
             <h2>발굴 사유</h2><ol id="reasons">{reasons}</ol>
             <h2>가구원</h2>{members}
-            <h2>연락처</h2><p id="contacts">주소: {Html.E(contacts.Address.Length == 0 ? "(없음)" : contacts.Address)} · 전화: {Html.E(contacts.Phone.Length == 0 ? "(없음)" : contacts.Phone)}</p>
+            <h2>연락처</h2><p id="contacts">주소: {Html.E(contacts.Address.Length == 0 ? "(없음)" : contacts.Address)} · 전화: <span class="tel">{Html.E(contacts.Phone.Length == 0 ? "(없음)" : contacts.Phone)}</span></p>
             <h2>이전 분기</h2>{(past.Length == 0 ? "<p>이전에 발굴된 적이 없습니다.</p>" : $"<ul id=\"earlier\">{past}</ul>")}
             <h2>진행 기록</h2>{Timeline(history)}
             {(reported ? "<p id=\"reported\" class=\"notice\">이 사례의 결과가 회신되어 있습니다 (결과 파일 또는 이 화면). 바꾸려면 결과 파일에 '정정' 열을 더해 올려 주세요.</p>" : "")}
@@ -67,7 +67,7 @@ internal static class CaseView
         <table id="sheet"><tbody>
         <tr><th>성명</th><td>{Html.E(c.Name)}</td></tr>
         <tr><th>주소</th><td>{Html.E(contacts.Address)}</td></tr>
-        <tr><th>전화</th><td>{Html.E(contacts.Phone)}</td></tr>
+        <tr><th>전화</th><td class="tel">{Html.E(contacts.Phone)}</td></tr>
         <tr><th>가구원</th><td>{Html.E(string.Join(", ", c.Members))}</td></tr>
         <tr><th>발굴 사유</th><td>{string.Join("<br>", c.Reasons.Select(Html.E))}</td></tr>
         <tr><th>회신 기한</th><td>{c.Due:yyyy-MM-dd}</td></tr>

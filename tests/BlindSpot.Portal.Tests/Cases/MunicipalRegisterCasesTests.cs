@@ -79,7 +79,7 @@ public sealed class MunicipalRegisterCasesTests
 
         Assert.That(import.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(kim.Origin, Is.EqualTo(CaseOrigin.Report));
-        Assert.That(page, Does.Contain("<p id=\"contacts\">주소: 서울 종로구 율곡로 12 · 전화: 010-1000-0012</p>"), "the contacts section, not only the reasons");
+        Assert.That(page, Does.Contain("<p id=\"contacts\">주소: 서울 종로구 율곡로 12 · 전화: <span class=\"tel\">010-1000-0012</span></p>"), "the contacts section, not only the reasons");
         Assert.That(result.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var labels = await LabelRows.ReadAsync(data.Root, Q3);
         Assert.That(labels, Is.EquivalentTo(new[] { (Key(12), "unreachable", MunicipalRegister.Report) }));
