@@ -97,11 +97,20 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
                 return await store.FindAsync(there.CaseId, ct).ConfigureAwait(false);
             }
 
-            var number = await store.CountAsync(next.ToString(), old.SigunguCode, CaseOrigin.Continued, ct).ConfigureAwait(false) + 1;
-            var carried = Carry(old, next, number);
-            await store.AddAsync([carried], userName, time.GetUtcNow(), ct).ConfigureAwait(false);
-            await RegisterAsync(next, [carried], ct).ConfigureAwait(false);
-            return await store.FindAsync(carried.CaseId, ct).ConfigureAwait(false);
+            var count = await store.CountAsync(next.ToString(), old.SigunguCode, CaseOrigin.Continued, ct).ConfigureAwait(false);
+            // Another portal process may take the number first: then the next one. Only a case this call added is put on
+            // the register, so a register row never names someone else's case.
+            for (var number = count + 1; number <= count + 5; number++)
+            {
+                var carried = Carry(old, next, number);
+                if (await store.AddAsync([carried], userName, time.GetUtcNow(), ct).ConfigureAwait(false) == 1)
+                {
+                    await RegisterAsync(next, [carried], ct).ConfigureAwait(false);
+                    return await store.FindAsync(carried.CaseId, ct).ConfigureAwait(false);
+                }
+            }
+
+            return null;
         }
         finally
         {
