@@ -1,19 +1,17 @@
-using BlindSpot.Core.Files;
 using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
-using Parquet;
 
 namespace BlindSpot.Features;
 
 /// <summary>
-/// The heap the features stage needs for a roster of a given size. Its live data is ~280 bytes a person (dense roster
-/// arrays, both quarters' aggregates, the change counters, the column buffers of two part writers), but left alone the
-/// GC let a 9-million-person build grow to 4.3–4.6 GiB before collecting, over the stage's 4 GiB budget. A hard limit
-/// of <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × people (3.5 GB at 9 million) makes it collect in time,
-/// measured 3.4 GiB peak and no slower (docs/BENCHMARKS.md). Exceeding it is an OutOfMemoryException: loud, not slow.
-/// The limit is process-wide, and tests run the verb inside their own test host, so it is never below
-/// <see cref="FloorBytes"/>.
+/// The heap the features stage needs. A bucket's build holds ~280 bytes a person of its bucket (dense roster arrays,
+/// both quarters' aggregates, the change counters, the column buffers of its writer), and <c>workers</c> buckets are
+/// built at once; left alone the GC let a whole-population build grow far past its live data before collecting, so a
+/// hard limit of <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × (people of the largest <c>workers</c>
+/// buckets) makes it collect in time. It follows the bucket size, not the population. Exceeding it is an
+/// OutOfMemoryException: loud, not slow. The limit is process-wide, and tests run the verb inside their own test host,
+/// so it is never below <see cref="FloorBytes"/>.
 /// Applied by the host through <see cref="Core.Stages.IHeapBudget"/> (<see cref="FeaturesStage"/>).
 /// </summary>
 public static class FeatureMemory
@@ -24,27 +22,21 @@ public static class FeatureMemory
 
     public static long HeapLimit(long people) => Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, people)));
 
-    /// <summary>The limit for the quarter's roster, from its buckets' Parquet footers (no rows are read); null when there is no roster yet.</summary>
-    public static async Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
+    /// <summary>
+    /// The limit for building <paramref name="workers"/> of the quarter's buckets at once, from its partitioning record
+    /// (people per bucket); null when there is no roster record yet.
+    /// </summary>
+    public static Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, int workers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(root);
-        var files = TableFiles.Roster(root, quarter);
-        if (files.Count == 0)
+        ct.ThrowIfCancellationRequested();
+        var record = PartitioningRecord.Load(root.Partitioning(quarter));
+        if (record is null || record.People.Count == 0)
         {
-            return null;
+            return Task.FromResult<long?>(null);
         }
 
-        long people = 0;
-        foreach (var file in files)
-        {
-            people += await ParquetFiles.ReadAsync(file.Path, "the roster's footer", async () =>
-            {
-                await using var stream = File.OpenRead(file.Path);
-                await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: ct).ConfigureAwait(false);
-                return reader.Metadata?.NumRows ?? 0;
-            }).ConfigureAwait(false);
-        }
-
-        return HeapLimit(people);
+        var largest = record.People.OrderDescending().Take(Math.Max(1, workers)).Sum();
+        return Task.FromResult<long?>(HeapLimit(largest));
     }
 }

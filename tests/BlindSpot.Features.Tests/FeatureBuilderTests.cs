@@ -144,13 +144,14 @@ public sealed class FeatureBuilderTests
     }
 
     [Test]
-    public async Task Build_PartitionsBySido()
+    public async Task Build_OneBucket_OnePartWithEverySido()
     {
+        // Parts follow the roster's household buckets now (issue 17), not the 시도: the sido_code column still names each row's.
         await WriteCurrentAsync(root, Catalog);
 
         var result = await Builder().BuildAsync(root, Quarter);
 
-        Assert.That(result.Manifest.Partitions.Select(p => (p.File, p.Sido, p.Rows)), Is.EqualTo(new[] { ("part-011.parquet", "11", 3L), ("part-026.parquet", "26", 1L) }));
+        Assert.That(result.Manifest.Partitions.Select(p => (p.File, p.Bucket, p.Rows)), Is.EqualTo(new[] { ("bucket=000/part-0.parquet", 0, 4L) }));
         var table = await FeatureTable.ReadAsync(result.Folder);
         Assert.That(table.Value(Elder, "sido_code"), Is.EqualTo("26"));
         Assert.That(table.Value(Parent, "sigungu_code"), Is.EqualTo("11110"));
@@ -220,7 +221,7 @@ public sealed class FeatureBuilderTests
         Assert.That(stage!.State, Is.EqualTo(StageState.Completed));
         Assert.That(stage.Counts["rows"], Is.EqualTo(4));
         Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3/bucket=000/part-0.parquet"));
-        Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/part-011.parquet"));
+        Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/bucket=000/part-0.parquet"));
     }
 
     [Test]
@@ -335,5 +336,5 @@ public sealed class FeatureBuilderTests
     private async Task<FeatureTable> BuildAndReadAsync() => await FeatureTable.ReadAsync((await Builder().BuildAsync(root, Quarter)).Folder);
 
     private static Dictionary<string, string> HashFolder(string folder) =>
-        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 }
