@@ -52,6 +52,7 @@ public sealed class FeaturesStage : IQuarterStage, IHeapBudget
             .Reads(root.Partitioning(quarter.Previous))
             .DependsOn("catalog", catalog.Version)
             .WritesTree(root.FeaturesFolder(quarter), FeatureFiles.PartPattern)
+            .WritesTree(root.FeaturesFolder(quarter), FeatureFiles.BucketRecordFileName)
             .Writes(Path.Combine(root.FeaturesFolder(quarter), FeatureManifest.FileName));
     }
 
