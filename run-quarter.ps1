@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Runs one BlindSpot quarter end to end with 'blindspot run-quarter': ingest → features → score → dispatch → report.
+    Runs one BlindSpot quarter end to end with 'blindspot run-quarter': ingest → features → score → dispatch → discovery-index → report.
 
 .DESCRIPTION
     With no parameters it runs the latest quarter of the bundled sample data with the repository's models/. The sample

@@ -12,7 +12,14 @@ public sealed class DispatchOptions
     /// <summary>The roster size the quota counts are set for. Default 9,000,000, the people the real system covers.</summary>
     public long ReferenceRoster { get; set; } = NationalQuota.ReferenceRoster;
 
-    /// <summary>Per-variant quotas. Defaults 110,000 household, 20,000 child, 20,000 lonely_death: 150,000 (≈1.7%) of 9 million.</summary>
+    /// <summary>Most entries a variant's national quota may be (one in eight of the reference roster would no longer be a "blind spot").</summary>
+    public const int MaxQuota = 2_000_000;
+
+    /// <summary>
+    /// Per-variant quotas, configuration keys <c>Dispatch:Quotas:Household|Child|LonelyDeath:Count</c> (and
+    /// <c>:ScaleWithRoster</c>, <c>:SigunguCap</c>). Defaults from the real volumes (<see cref="NationalQuota"/>): 110,000
+    /// household, 30,000 child (e아동행복지원), 45,000 lonely death (고독사위기대응, 180,000 a year): 185,000 of 9 million.
+    /// </summary>
     public Dictionary<Variant, VariantQuota> Quotas { get; init; } = new()
     {
         [Variant.Household] = new VariantQuota { Count = NationalQuota.Count(Variant.Household) },
@@ -21,10 +28,34 @@ public sealed class DispatchOptions
     };
 
     /// <summary>
-    /// Order in which a person selected by several variants is kept: the first variant wins. Default household, child,
-    /// lonely_death, since people on the blind-spot list are handled by the blind-spot officer.
+    /// Order in which the lists are chosen; a person (and, with <see cref="OneVisitPerHousehold"/>, a household) listed by
+    /// an earlier variant is not listed again. Default lonely_death, child, household: the two short lists whose people
+    /// only their own model finds are chosen for their own variant first; the household list, which has the most people
+    /// in crisis to choose from, comes last. Household first (the order before issue #20) left lonely death no crisis to
+    /// find: every lonely-death crisis is also a household crisis, and the household list took them (docs/DISPATCH.md).
     /// </summary>
-    public IReadOnlyList<Variant> Priority { get; init; } = [Variant.Household, Variant.Child, Variant.LonelyDeath];
+    public IReadOnlyList<Variant> Priority { get; init; } = [Variant.LonelyDeath, Variant.Child, Variant.Household];
+
+    /// <summary>
+    /// When true (the default), a list skips people whose household an earlier list in <see cref="Priority"/> already
+    /// visits, so one household gets one visit a quarter; the household variant also lists one member per household. Two
+    /// children of one household may both be on the child list (one visit, two cases). False lists people only once.
+    /// </summary>
+    public bool OneVisitPerHousehold { get; set; } = true;
+
+    /// <summary>
+    /// Quota per rule cohort (catalog <c>cohorts</c>) for a roster of <see cref="ReferenceRoster"/> people, scaled like
+    /// the variant quotas, overriding the catalog's <c>count</c>: <c>Dispatch:CohortCounts:child_vaccination_school_absence</c>.
+    /// A cohort's places are part of its variant's quota. Default empty: the catalog's counts. 0 switches a cohort off.
+    /// </summary>
+    public Dictionary<string, int> CohortCounts { get; init; } = new(StringComparer.Ordinal);
+
+    /// <summary>The cohort's count for the reference roster: the configured <see cref="CohortCounts"/> entry, else the catalog's.</summary>
+    public int CohortCount(RuleCohort cohort)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        return CohortCounts.GetValueOrDefault(cohort.Code, cohort.Count);
+    }
 
     /// <summary>Skip people already receiving basic-livelihood benefits (the benefit a crisis calls for). Default true.</summary>
     public bool ExcludeBenefitRecipients { get; set; } = true;
@@ -41,25 +72,42 @@ public sealed class DispatchOptions
     /// <summary>Days after the quarter's last day by which the outcome is due. Default 60.</summary>
     public int OutcomeDueDays { get; set; } = 60;
 
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first setting (by its configuration key under <c>Dispatch</c>) outside its range.</summary>
     public void Validate()
     {
         foreach (var variant in VariantNames.All)
         {
             if (!Quotas.TryGetValue(variant, out var quota))
             {
-                throw new ArgumentException($"Invalid dispatch options: no quota for variant {variant.ToCode()}.");
+                throw new ArgumentException($"Invalid dispatch options: Quotas:{variant} is missing; every variant needs a quota.");
             }
 
-            Check(quota.Count >= 0, $"the {variant.ToCode()} quota count must not be negative.");
-            Check(quota.SigunguCap is null or > 0, $"the {variant.ToCode()} 시군구 cap must be positive.");
+            Check(quota.Count is >= 0 and <= MaxQuota, $"Quotas:{variant}:Count must be 0–{MaxQuota:N0}; it is {quota.Count}.");
+            Check(quota.SigunguCap is null or > 0, $"Quotas:{variant}:SigunguCap must be positive; it is {quota.SigunguCap}.");
         }
 
-        Check(ReferenceRoster > 0, "ReferenceRoster must be positive.");
-        Check(Priority.Distinct().Count() == VariantNames.All.Count && Priority.Count == VariantNames.All.Count, "Priority must list each variant once.");
-        Check(NotEligibleLookbackQuarters is >= 0 and <= 8, "NotEligibleLookbackQuarters must be 0–8.");
-        Check(HistoryQuarters is >= 0 and <= 12, "HistoryQuarters must be 0–12.");
-        Check(OutcomeDueDays is >= 1 and <= 365, "OutcomeDueDays must be 1–365.");
+        Check(Quotas.Count == VariantNames.All.Count, $"Quotas names an unknown variant; use {string.Join(", ", VariantNames.All)}.");
+        foreach (var (code, count) in CohortCounts)
+        {
+            Check(count is >= 0 and <= MaxQuota, $"CohortCounts:{code} must be 0–{MaxQuota:N0}; it is {count}.");
+        }
+
+        Check(ReferenceRoster > 0, $"ReferenceRoster must be positive; it is {ReferenceRoster}.");
+        Check(Priority.Distinct().Count() == VariantNames.All.Count && Priority.Count == VariantNames.All.Count, $"Priority must list each variant once ({string.Join(", ", VariantNames.All)}); it lists {string.Join(", ", Priority)}.");
+        Check(NotEligibleLookbackQuarters is >= 0 and <= 8, $"NotEligibleLookbackQuarters must be 0–8; it is {NotEligibleLookbackQuarters}.");
+        Check(HistoryQuarters is >= 0 and <= 12, $"HistoryQuarters must be 0–12; it is {HistoryQuarters}.");
+        Check(OutcomeDueDays is >= 1 and <= 365, $"OutcomeDueDays must be 1–365; it is {OutcomeDueDays}.");
     }
+
+    /// <summary>
+    /// The quota settings as one line, for the dispatch stage's key (<c>#quotas</c>): "Household=110000/9000000 scaled,
+    /// Child=…": a change to any of them dispatches again, and the run manifest shows which quotas made the lists.
+    /// </summary>
+    public string QuotaSetting() =>
+        string.Join(", ", VariantNames.All.Select(v => Quotas[v] is var q
+            ? $"{v}={q.Count}/{ReferenceRoster}{(q.ScaleWithRoster ? " scaled" : "")}{(q.SigunguCap is { } cap ? $" cap {cap}" : "")}"
+            : "")
+            .Concat(CohortCounts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}={c.Value}")));
 
     private static void Check(bool condition, string message)
     {

@@ -35,6 +35,8 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
             .Reads(earlier.Select(root.Labels))
             .Reads(earlier.Select(root.PastDispatches))
             .DependsOn("catalog", catalog.Version)
+            .DependsOn("quotas", options.QuotaSetting())
+            .DependsOn("cohorts", Fingerprint(catalog.Cohorts))
             .DependsOn("options", Fingerprint(options))
             .DependsOn("worklists", store.Destination)
             .WritesAll(root.WorklistFolder(quarter), "*")
@@ -56,7 +58,8 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
         return new StageOutcome { Counts = counts, Detail = summary };
     }
 
-    // Quotas, priority, exclusions and look-backs all change who is listed: any change dispatches again.
-    private static string Fingerprint(DispatchOptions options) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(options)))[..16];
+    // Quotas, priority, exclusions and look-backs (the options), and the catalog's rule cohorts, all change who is
+    // listed: any change to their JSON dispatches again.
+    private static string Fingerprint<T>(T settings) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(settings)))[..16];
 }

@@ -32,5 +32,11 @@ public sealed record DispatchSummary
 
     public byte[] ToUtf8Json() => JsonSerializer.SerializeToUtf8Bytes(this, Json);
 
-    public sealed record VariantSummary(int Quota, int Selected, string ModelVersion, IReadOnlyDictionary<string, int> Excluded);
+    public sealed record VariantSummary(int Quota, int Selected, string ModelVersion, IReadOnlyDictionary<string, int> Excluded)
+    {
+        /// <summary>The variant's rule cohorts by code (catalog order): their quota, ranked people meeting the conditions, and how many they listed.</summary>
+        public IReadOnlyDictionary<string, CohortSummary> Cohorts { get; init; } = new Dictionary<string, CohortSummary>();
+    }
+
+    public sealed record CohortSummary(int Quota, int Members, int Selected);
 }

@@ -27,8 +27,9 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         options.Validate();
         var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
+        var members = await CohortMembers.ReadAsync(root, quarter, catalog, options, roster, ct).ConfigureAwait(false);
 
-        var (selections, warnings) = await SelectAsync(root, quarter, roster, notEligible, ct).ConfigureAwait(false);
+        var (selections, warnings) = await SelectAsync(root, quarter, roster, notEligible, members, ct).ConfigureAwait(false);
         var people = selections.SelectMany(s => s.Selected).ToList();
         var wanted = people.Select(p => roster.PersonKeys[p.Person])
             .Concat(people.Where(p => p.Variant == Variant.Household).SelectMany(p => roster.OtherMembers(p.Person)).Select(m => roster.PersonKeys[m]))
@@ -46,9 +47,9 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         return summary;
     }
 
-    private async Task<(List<VariantSelection>, List<string>)> SelectAsync(DataRoot root, Quarter quarter, RosterFacts roster, HashSet<(long, Variant)> notEligible, CancellationToken ct)
+    private async Task<(List<VariantSelection>, List<string>)> SelectAsync(DataRoot root, Quarter quarter, RosterFacts roster, HashSet<(long, Variant)> notEligible, IReadOnlyDictionary<string, HashSet<long>> members, CancellationToken ct)
     {
-        var selector = new WorklistSelector(options, roster, notEligible);
+        var selector = new WorklistSelector(options, roster, notEligible, members, catalog.Cohorts);
         var selections = new List<VariantSelection>();
         var warnings = new List<string>();
         foreach (var variant in options.Priority)
@@ -93,12 +94,18 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
             }
         }
 
-        return codes.ToDictionary(c => c.Key, c => c.Value.Select(r =>
+        // A rule cohort's entry gives its rule first, then the model's two strongest reasons (three columns in all).
+        var rules = selections.SelectMany(v => v.Selected).Where(x => x.Cohort is not null).ToDictionary(x => (x.Variant, x.Person), x => x.Cohort!.ReasonKo);
+        return codes.ToDictionary(c => c.Key, c =>
         {
-            var feed = renderer.FeedOf(r.Feature);
-            var record = feed is null ? null : records.GetValueOrDefault((feed.Code, UnitKey(feed, roster, c.Key.Item2)));
-            return renderer.Render(r.Feature, r.Value, record);
-        }).Distinct().ToArray());
+            var rendered = c.Value.Select(r =>
+            {
+                var feed = renderer.FeedOf(r.Feature);
+                var record = feed is null ? null : records.GetValueOrDefault((feed.Code, UnitKey(feed, roster, c.Key.Item2)));
+                return renderer.Render(r.Feature, r.Value, record);
+            }).Distinct();
+            return rules.TryGetValue(c.Key, out var rule) ? [rule, .. rendered.Take(ScoreFile.ReasonCount - 1)] : rendered.ToArray();
+        });
     }
 
     private static long UnitKey(FeedDefinition feed, RosterFacts roster, int person) =>
@@ -154,14 +161,23 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
                         PreviousDispatches = identity is not null && history.TryGetValue(identity.ResidentNumber, out var earlier) ? earlier : [],
                         OutcomeDue = quarter.LastDay.AddDays(options.OutcomeDueDays),
                         ModelVersion = selection.ModelVersion,
+                        SelectedBy = s.Cohort is null ? "model" : "rule",
                     }, s.Person));
                 }
             }
         }
 
-        // Worklist order: 시군구, then variant in priority order, then rank within the 시군구.
-        return [.. entries.OrderBy(e => e.Entry.SigunguCode, StringComparer.Ordinal).ThenBy(e => options.Priority.ToList().IndexOf(e.Entry.Variant)).ThenBy(e => e.Entry.SigunguRank)];
+        // Worklist order: 시군구, then variant in the fixed order household, child, lonely death (not the selection
+        // order, so the files read the same whatever Priority is), then rank within the 시군구.
+        return [.. entries.OrderBy(e => e.Entry.SigunguCode, StringComparer.Ordinal).ThenBy(e => ListOrder(e.Entry.Variant)).ThenBy(e => e.Entry.SigunguRank)];
     }
+
+    private static int ListOrder(Variant variant) => variant switch
+    {
+        Variant.Household => 0,
+        Variant.Child => 1,
+        _ => 2,
+    };
 
     private static string[] Members(RosterFacts roster, int person, Dictionary<long, IdentityRecord> identities) =>
         [.. roster.OtherMembers(person).Order().Select(m => identities.GetValueOrDefault(roster.PersonKeys[m]) is { } id ? $"{id.Name} ({ResidentNumber.Mask(id.ResidentNumber)})" : "(신원정보 없음)")];
@@ -180,9 +196,12 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         {
             Quarter = quarter.ToString(),
             RosterSize = roster.People,
-            Variants = selections.ToDictionary(
+            Variants = selections.OrderBy(s => ListOrder(s.Variant)).ToDictionary(
                 s => s.Variant.ToCode(),
-                s => new DispatchSummary.VariantSummary(s.Quota, s.Selected.Count, s.ModelVersion, s.Excluded.Where(e => e.Value > 0).ToDictionary(e => e.Key.ToString(), e => e.Value))),
+                s => new DispatchSummary.VariantSummary(s.Quota, s.Selected.Count, s.ModelVersion, s.Excluded.Where(e => e.Value > 0).ToDictionary(e => e.Key.ToString(), e => e.Value))
+                {
+                    Cohorts = s.Cohorts.ToDictionary(c => c.Cohort.Code, c => new DispatchSummary.CohortSummary(c.Quota, c.Members, c.Selected)),
+                }),
             PerSido = entries.GroupBy(e => e.SigunguCode[..2]).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(
                 g => g.Key,
                 g => (IReadOnlyDictionary<string, int>)g.GroupBy(e => e.Variant.ToCode()).ToDictionary(v => v.Key, v => v.Count())),

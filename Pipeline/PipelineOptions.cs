@@ -1,3 +1,5 @@
+using BlindSpot.Dispatch;
+
 namespace BlindSpot.Pipeline;
 
 /// <summary>
@@ -87,6 +89,13 @@ public sealed class PipelineOptions
 
     /// <summary>Whether runs triggered with these options score in shards: <see cref="ScoreShards"/>, else whether PostgreSQL is used.</summary>
     public bool ResolvedScoreShards => ScoreShards ?? PostgresConnectionString is { Length: > 0 };
+
+    /// <summary>
+    /// The dispatch stage's options (quotas, priority, exclusions). The CLI binds them from their own section
+    /// <c>Dispatch</c> (the same options <c>blindspot dispatch</c>, <c>evaluate</c> and <c>train</c> use), not from
+    /// <c>Pipeline:Dispatch</c>. Default: <see cref="DispatchOptions"/>'s defaults.
+    /// </summary>
+    public DispatchOptions Dispatch { get; set; } = new();
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting outside its range.</summary>
     public void Validate()

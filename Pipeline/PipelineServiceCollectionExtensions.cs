@@ -1,5 +1,8 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Discovery;
 using BlindSpot.Features;
 using BlindSpot.Pipeline.Checkpoints;
 using BlindSpot.Pipeline.Hosting;
@@ -56,6 +59,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new FeaturesStage(sp.GetRequiredService<FeedCatalog>(), new FeatureOptions())));
         services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new ScoreStage(new ModelRegistry(options.ResolvedModelsFolder), new ScoreOptions(), sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<IPipelineStage, DispatchUnits>();
+        services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new DiscoveryIndexStage(sp.GetRequiredService<FeedCatalog>(), RegionRegistry.LoadDefault(), new DispatchOptions(), sp.GetRequiredService<Pseudonymizer>())));
         services.AddSingleton<IPipelineStage>(new PipelineStage(new ReportStage()));
         services.AddSingleton<StageRunner>();
         // The stages that also run as bucket jobs and a reduce (BucketJobs), when the run splits them.

@@ -9,6 +9,7 @@ public static class PipelineStages
     public const string Features = StageNames.Features;
     public const string Score = StageNames.Score;
     public const string Dispatch = StageNames.Dispatch;
+    public const string DiscoveryIndex = StageNames.DiscoveryIndex;
     public const string Report = StageNames.Report;
 
     public static IReadOnlyList<string> Order => StageNames.Order;

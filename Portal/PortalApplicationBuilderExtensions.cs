@@ -66,7 +66,9 @@ public static class PortalApplicationBuilderExtensions
             AccountEndpoints.Map(endpoints);
             OfficerEndpoints.Map(endpoints, options);
             CaseEndpoints.Map(endpoints);
+            DiscoveryEndpoints.Map(endpoints);
             AnalystEndpoints.Map(endpoints);
+            ReportEndpoints.Map(endpoints, options);
             AdminEndpoints.Map(endpoints);
         });
         return app;

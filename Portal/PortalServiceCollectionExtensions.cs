@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Regions;
@@ -8,8 +9,10 @@ using BlindSpot.Pipeline.Health;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Cases;
+using BlindSpot.Portal.Discovery;
 using BlindSpot.Portal.Endpoints;
 using BlindSpot.Portal.Pages;
+using BlindSpot.Portal.Reports;
 using BlindSpot.Portal.Runs;
 using BlindSpot.Portal.Security;
 using BlindSpot.Portal.Storage;
@@ -62,6 +65,13 @@ public static class PortalServiceCollectionExtensions
             : new WorklistFiles(sp.GetRequiredService<DataRoot>(), sp.GetRequiredService<ReportedOutcomes>()));
         services.AddSingleton<OutcomeUploads>();
         services.AddSingleton<CaseBook>();
+        services.TryAddSingleton(_ => FeedCatalog.LoadDefault());
+        services.AddSingleton<DiscoveryIndexCache>();
+        services.AddSingleton<OwnDiscoveryBook>();
+        services.AddSingleton<ReportIntake>();
+        // Reports and API keys live in the case store's database (SqlCaseStore implements all three).
+        services.AddSingleton(sp => (IReportStore)sp.GetRequiredService<ICaseStore>());
+        services.AddSingleton(sp => (IApiKeyStore)sp.GetRequiredService<ICaseStore>());
         services.AddSingleton<RunSummaries>();
         services.AddSingleton(_ => new ModelFolders(options.ResolvedModelsFolder));
         services.AddHostedService<PortalStartup>();

@@ -42,7 +42,7 @@ internal static class DispatchCommand
             IWorklistStore store = dataSource is null
                 ? new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)])
                 : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
-            var stage = new DispatchStage(catalog, regions, new DispatchOptions(), pseudonymizer, store);
+            var stage = new DispatchStage(catalog, regions, CliSettings.Of(parse).Dispatch(), pseudonymizer, store);
             if ((await StageVerb.RunAsync(stage, root, quarter, output, ct).ConfigureAwait(false)).Outcome?.Detail is not DispatchSummary summary)
             {
                 return ExitCodes.Success;
@@ -52,6 +52,10 @@ internal static class DispatchCommand
             {
                 var excluded = v.Excluded.Count == 0 ? "none" : string.Join(", ", v.Excluded.Select(e => $"{e.Key} {e.Value:N0}"));
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {variant,-13} {v.Selected,7:N0} of quota {v.Quota,7:N0}  model {v.ModelVersion}  excluded: {excluded}"));
+                foreach (var (code, c) in v.Cohorts)
+                {
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"    rule cohort {code}: {c.Selected:N0} of its {c.Quota:N0} places ({c.Members:N0} ranked people meet its conditions)"));
+                }
             }
 
             foreach (var warning in summary.Warnings)

@@ -24,10 +24,11 @@ internal static class GenerateCommand
         var gzip = new Option<bool>("--gzip") { Description = "Write raw/ and identity/ CSVs as deterministic .csv.gz." };
         var effect = new Option<double?>("--intervention-effect") { Description = "How strongly support lowers a household's later severities (default 1; 0 = the counterfactual run: same seed, support changes nothing; 0–2)." };
         var gaps = new Option<string[]>("--coverage-gap") { Description = "A coverage gap GROUP[/SOURCE]=COVERAGE (e.g. sido:46/REB=0.5, age:65-/KCIS=0.6); repeat for more; replaces the defaults; 'none' for no gaps.", AllowMultipleArgumentsPerToken = false };
+        var audit = new Option<double?>("--audit-share") { Description = "Random audit visits per variant, as a share of its eligible units, on top of the rule (default 0.001; 0–0.05). docs/SCORING.md, \"Audit size\", gives the share needed to compare two models." };
         var catalogOption = CommonOptions.Catalog();
         var command = new Command("generate", "Generate a synthetic population with raw deliveries, identity vault, past dispatches, outcomes and truth.")
         {
-            people, quarters, seed, outDir, gzip, effect, gaps, catalogOption,
+            people, quarters, seed, outDir, gzip, effect, audit, gaps, catalogOption,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -39,6 +40,7 @@ internal static class GenerateCommand
                 Gzip = parse.GetValue(gzip),
             };
             options.InterventionEffect = parse.GetValue(effect) ?? options.InterventionEffect;
+            options.AuditShare = parse.GetValue(audit) ?? options.AuditShare;
             BadArgumentsException.Check(() => SetGaps(options, parse.GetValue(gaps)));
             BadArgumentsException.Check(options.Validate);
             var catalog = CommonOptions.LoadCatalog(parse, catalogOption);

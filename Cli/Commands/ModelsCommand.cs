@@ -5,6 +5,7 @@ using BlindSpot.Cli.Configuration;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Scoring.Backtest;
 using BlindSpot.Scoring.Data;
 using BlindSpot.Scoring.Models;
 using BlindSpot.Scoring.Registry;
@@ -21,6 +22,7 @@ internal static class ModelsCommand
         command.Subcommands.Add(Show(output));
         command.Subcommands.Add(Promote(output));
         command.Subcommands.Add(Diff(output));
+        command.Subcommands.Add(BacktestCommand.Create(output));
         return command;
     }
 
@@ -84,15 +86,21 @@ internal static class ModelsCommand
         var models = ModelOptions.Models();
         var model = ModelOptions.ModelArgument();
         var quarter = new Option<Quarter?>("--features") { Description = "The features build to check the schema against; default the newest quarter under <data>/features.", CustomParser = r => CommonOptions.ParseQuarter(r) };
-        var force = new Option<bool>("--force") { Description = "Promote despite a schema mismatch or worse validation metrics (never despite a tampered model.zip)." };
-        var command = new Command("promote", "Make a model live for its variant, after checking its schema and metrics.") { model, data, models, quarter, force };
-        command.SetAction(parse =>
+        var force = new Option<bool>("--force") { Description = "Promote despite a schema mismatch or a candidate worse beyond noise (never despite a tampered model.zip); what was overridden is recorded in live.json." };
+        var folds = new Option<int>("--folds") { Description = "Backtest folds the gate compares candidate and live on.", DefaultValueFactory = _ => BacktestRunner.DefaultFolds }.InRange(1, 12);
+        var command = new Command("promote", "Make a model live for its variant, after checking its schema and backtesting it against the live model on the dispatched list.") { model, data, models, quarter, force, folds };
+        command.SetAction(async (parse, ct) =>
         {
             var (variant, version) = parse.GetValue(model);
-            var root = CliSettings.Of(parse).DataRoot;
+            var settings = CliSettings.Of(parse);
+            var root = settings.DataRoot;
             var build = parse.GetValue(quarter) is { } q ? FeatureBuild.Load(root, q) : FeatureBuild.Latest(root);
-            var pointer = Registry(parse, data, models).Promote(variant, version, build.SchemaHash, parse.GetValue(force), TimeProvider.System);
-            output.WriteLine($"{variant.ToCode()}/{pointer.Version} is live ({pointer.Note}; schema checked against features {build.Quarter})");
+            var registry = Registry(parse, data, models);
+            var runner = new BacktestRunner(BacktestCommand.Simulation(parse), settings.Root.Pseudonymizer(allowSampleKey: true));
+            var (gate, why, sameRecipe) = await PromotionGate.DecideAsync(runner, root, registry, variant, version, parse.GetValue(folds), new LineProgress(Console.Error), ct).ConfigureAwait(false);
+            output.WriteLine(gate is not null ? "gate: " + gate.Text : sameRecipe ? $"gate: nothing to compare ({why})" : $"gate: no backtest ({why}); the cards' validation metric decides");
+            var pointer = registry.Promote(variant, version, build.SchemaHash, parse.GetValue(force), TimeProvider.System, gate, compareCards: !sameRecipe);
+            output.WriteLine($"{variant.ToCode()}/{pointer.Version} is live ({(pointer.Forced ? pointer.Note : "checks passed")}; schema checked against features {build.Quarter})");
             return ExitCodes.Success;
         });
         return command;

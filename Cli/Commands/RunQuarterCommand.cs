@@ -29,7 +29,7 @@ internal static class RunQuarterCommand
         // Warning: the quick start shows its progress table, not log lines; --log-level Information shows every stage's.
         var logLevel = CliLogging.Level(LogLevel.Warning);
         var wait = new Option<bool>("--wait") { Description = "With PostgreSQL storage: follow the run until it ends. In-memory runs always wait." };
-        var command = new Command("run-quarter", "Run a quarter end to end: ingest → features → score → dispatch → report, resuming at the first incomplete stage.")
+        var command = new Command("run-quarter", "Run a quarter end to end: ingest → features → score → dispatch → discovery-index → report, resuming at the first incomplete stage.")
         {
             quarter, data, models, postgres, schema, worklistSchema, shards, wait, logLevel,
         };

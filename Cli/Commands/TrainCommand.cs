@@ -21,14 +21,15 @@ internal static class TrainCommand
         var models = ModelOptions.Models();
         var catalog = CommonOptions.Catalog();
         var defaults = new TrainingOptions { Train = QuarterRange.Parse("2000Q1"), Valid = Quarter.Parse("2000Q2") };
-        var trees = new Option<int>("--trees") { Description = "Boosted trees (1–5,000).", DefaultValueFactory = _ => defaults.Trees };
-        var leaves = new Option<int>("--leaves") { Description = "Leaves per tree (2–1,024).", DefaultValueFactory = _ => defaults.Leaves };
-        var rate = new Option<double>("--learning-rate") { Description = "Shrinkage (0–1].", DefaultValueFactory = _ => defaults.LearningRate };
+        var trees = new Option<int?>("--trees") { Description = "Boosted trees (1–5,000); default the variant's searched best (household 100, child 100, lonely_death 100; docs/SCORING.md)." };
+        var leaves = new Option<int?>("--leaves") { Description = "Leaves per tree (2–1,024); default the variant's (8, 8, 8)." };
+        var rate = new Option<double?>("--learning-rate") { Description = "Shrinkage (0–1]; default the variant's (0.05, 0.025, 0.025)." };
+        var minLeaf = new Option<int?>("--min-leaf") { Description = "Smallest leaf, in examples (1–100,000); default the variant's (200, 20, 200)." };
         var seed = new Option<int>("--seed") { Description = "MLContext and FastTree seed; same data + seed → same model bytes.", DefaultValueFactory = _ => defaults.Seed };
         var threads = new Option<int>("--threads") { Description = "FastTree threads; 1 (the default) is the tested deterministic setting.", DefaultValueFactory = _ => defaults.Threads };
         var command = new Command("train", "Train a variant's FastTree model on reported outcomes and write model.zip with its model card (with the simulated dispatch when the truth is there).")
         {
-            variant, train, valid, data, models, trees, leaves, rate, seed, threads, catalog,
+            variant, train, valid, data, models, trees, leaves, rate, minLeaf, seed, threads, catalog,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -38,15 +39,17 @@ internal static class TrainCommand
                 Variant = parse.GetValue(variant),
                 Train = parse.GetValue(train)!,
                 Valid = parse.GetValue(valid),
-                Trees = parse.GetValue(trees),
-                Leaves = parse.GetValue(leaves),
-                LearningRate = parse.GetValue(rate),
                 Seed = parse.GetValue(seed),
                 Threads = parse.GetValue(threads),
             };
+            options.Trees = parse.GetValue(trees) ?? options.Trees;
+            options.Leaves = parse.GetValue(leaves) ?? options.Leaves;
+            options.LearningRate = parse.GetValue(rate) ?? options.LearningRate;
+            options.MinExamplesPerLeaf = parse.GetValue(minLeaf) ?? options.MinExamplesPerLeaf;
             BadArgumentsException.Check(options.Validate);
             var folder = CliSettings.Of(parse).ModelsFolder;
-            var result = await new TrainingJob(TimeProvider.System, new DispatchSimulationAdapter(new DispatchOptions()), CommonOptions.LoadCatalog(parse, catalog), CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true)).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
+            var feeds = CommonOptions.LoadCatalog(parse, catalog);
+            var result = await new TrainingJob(TimeProvider.System, new DispatchSimulationAdapter(CliSettings.Of(parse).Dispatch(), feeds), feeds, CliSettings.Of(parse).Root.Pseudonymizer(allowSampleKey: true)).RunAsync(root, folder, options, SourceCommit.Find(), ct).ConfigureAwait(false);
             var card = result.Card;
             var m = card.Metrics;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,

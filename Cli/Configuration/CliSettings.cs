@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.CompilerServices;
 using BlindSpot.Cli.Commands;
 using BlindSpot.Core.Paths;
+using BlindSpot.Dispatch;
 using BlindSpot.Pipeline;
 using BlindSpot.Portal;
 using Microsoft.Extensions.Configuration;
@@ -55,10 +56,31 @@ internal sealed class CliSettings
     /// </summary>
     public PipelineOptions Pipeline(Action<PipelineOptions>? configure = null)
     {
-        var options = new PipelineOptions { DataRoot = DataRoot.Path, ModelsFolder = ModelsFolder, PostgresConnectionString = Postgres, Buckets = Root.Partitioning.Buckets };
+        if (Configuration.GetSection("Pipeline:Dispatch").Exists())
+        {
+            throw new SettingsException("configuration: Pipeline:Dispatch is not a key; the dispatch settings are section Dispatch (Dispatch:Quotas:Child:Count …), shared by every verb.");
+        }
+
+        var options = new PipelineOptions { DataRoot = DataRoot.Path, ModelsFolder = ModelsFolder, PostgresConnectionString = Postgres, Dispatch = Dispatch(), Buckets = Root.Partitioning.Buckets };
         Bind(Configuration.GetSection("Pipeline"), options, errorOnUnknown: true, "Pipeline");
         configure?.Invoke(options);
         Validated("Pipeline", options.Validate, "Invalid pipeline options: ");
+        return options;
+    }
+
+    /// <summary>
+    /// Dispatch options from section <c>Dispatch</c> (<c>Dispatch:Quotas:LonelyDeath:Count</c>,
+    /// <c>BLINDSPOT_DISPATCH__QUOTAS__LONELY_DEATH__COUNT</c>, <c>Dispatch:Priority</c> …) over
+    /// <see cref="DispatchOptions"/>'s defaults; validated, an error naming <c>Dispatch:&lt;key&gt;</c>. The one source for
+    /// <c>dispatch</c>, <c>evaluate</c>, <c>train</c> and the pipeline, so the lists evaluated are the lists dispatched.
+    /// </summary>
+    public DispatchOptions Dispatch()
+    {
+        var section = Configuration.GetSection("Dispatch");
+        // The binder appends a configured list to the default one; a configured priority replaces it.
+        var options = section.GetSection(nameof(DispatchOptions.Priority)).Exists() ? new DispatchOptions { Priority = [] } : new DispatchOptions();
+        Bind(section, options, errorOnUnknown: true, "Dispatch");
+        Validated("Dispatch", options.Validate, "Invalid dispatch options: ");
         return options;
     }
 

@@ -14,4 +14,7 @@ internal sealed record CatalogDocument
     public FeedDefinition? Roster { get; init; }
 
     public List<FeedDefinition>? Feeds { get; init; }
+
+    /// <summary>Optional: rule cohorts selected beside the models (none when absent).</summary>
+    public List<RuleCohort>? Cohorts { get; init; }
 }

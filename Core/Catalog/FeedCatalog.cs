@@ -18,6 +18,7 @@ public sealed class FeedCatalog
         Feeds = document.Feeds!;
         Roster = document.Roster!;
         Variants = document.Variants!;
+        Cohorts = document.Cohorts ?? [];
         feedsByCode = Feeds.ToDictionary(f => f.Code, StringComparer.Ordinal);
         sourcesByCode = Sources.ToDictionary(s => s.Code, StringComparer.Ordinal);
     }
@@ -34,6 +35,9 @@ public sealed class FeedCatalog
     public FeedDefinition Roster { get; }
 
     public IReadOnlyDictionary<Variant, VariantDefinition> Variants { get; }
+
+    /// <summary>The rule cohorts (특정 위기 변수 조건 대상자) in catalog order; empty when the catalog has none.</summary>
+    public IReadOnlyList<RuleCohort> Cohorts { get; }
 
     /// <summary>The catalog embedded in the build (the repository's <c>catalog/feeds.json</c>).</summary>
     public static FeedCatalog LoadDefault()

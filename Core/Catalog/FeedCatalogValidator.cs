@@ -40,6 +40,8 @@ internal sealed partial class FeedCatalogValidator(string origin)
             ValidateFeed(feed, sources, $"feed '{feed.Code}'", isRoster: false);
         }
 
+        ValidateCohorts(document.Cohorts ?? [], document.Feeds!);
+
         var used = document.Feeds!.Select(f => f.Source).Append(document.Roster!.Source).ToHashSet(StringComparer.Ordinal);
         foreach (var source in document.Sources!)
         {
@@ -164,6 +166,35 @@ internal sealed partial class FeedCatalogValidator(string origin)
         catch (ArgumentException)
         {
             return false;
+        }
+    }
+
+    private void ValidateCohorts(List<RuleCohort> cohorts, List<FeedDefinition> feeds)
+    {
+        var codes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var cohort in cohorts)
+        {
+            var name = $"cohort '{cohort.Code}'";
+            Require(!string.IsNullOrWhiteSpace(cohort.Code) && FeedCode().IsMatch(cohort.Code), $"{name} needs a lower-case code of letters, digits and underscores.");
+            Require(codes.Add(cohort.Code), $"cohort code '{cohort.Code}' appears twice.");
+            Require(Enum.IsDefined(cohort.Variant), $"{name} names no variant: use household, child or lonely_death.");
+            Require(!string.IsNullOrWhiteSpace(cohort.ReasonKo), $"{name} needs a 'reasonKo', the rule in words for the worklist.");
+            Require(cohort.Count >= 0, $"{name} has count {cohort.Count}: it must not be negative.");
+            Require(cohort.Conditions is { Count: > 0 }, $"{name} lists no 'conditions'.");
+            foreach (var condition in cohort.Conditions)
+            {
+                var feed = feeds.FirstOrDefault(f => f.Code == condition.Feed);
+                Require(feed is not null, $"{name}: condition names feed '{condition.Feed}', which the catalog does not have.");
+                if (condition.Column is null)
+                {
+                    Require(condition.AtLeast is null && condition.AtMost is null, $"{name}: condition on '{condition.Feed}' has bounds but no 'column'.");
+                    continue;
+                }
+
+                var column = feed!.Columns.FirstOrDefault(c => c.Name == condition.Column);
+                Require(column is { Type: ColumnType.Int or ColumnType.Long or ColumnType.Double }, $"{name}: '{condition.Feed}.{condition.Column}' is not a numeric column of the feed.");
+                Require(condition.AtLeast is not null || condition.AtMost is not null, $"{name}: condition on '{condition}' needs 'atLeast' or 'atMost'.");
+            }
         }
     }
 

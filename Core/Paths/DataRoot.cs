@@ -6,7 +6,7 @@ namespace BlindSpot.Core.Paths;
 /// <summary>
 /// Every path of a BlindSpot data root, in one place, so no stage spells a folder name itself.
 /// Layout (see docs/ARCHITECTURE.md): raw/, identity/, roster/, lake/, quarantine/, features/, scores/,
-/// worklists/, outcomes/, truth/, runs/. Only computes paths; creates nothing.
+/// worklists/, discovery/, outcomes/, truth/, runs/. Only computes paths; creates nothing.
 /// </summary>
 public sealed class DataRoot
 {
@@ -82,6 +82,18 @@ public sealed class DataRoot
 
     /// <summary>Reported outcomes of a quarter's dispatch: <c>outcomes/&lt;Q&gt;/outcomes.csv</c>.</summary>
     public string Outcomes(Quarter quarter) => Combine("outcomes", quarter.ToString(), "outcomes.csv");
+
+    /// <summary>
+    /// People a 시군구 or 읍면동 added as own-discovery cases (자체 발굴), as the register of outcomes vouches for them:
+    /// <c>outcomes/&lt;Q&gt;/own-discoveries.csv</c> (restricted, like the register).
+    /// </summary>
+    public string OwnDiscoveries(Quarter quarter) => Combine("outcomes", quarter.ToString(), Contracts.DiscoveryFiles.OwnRegisterFileName);
+
+    /// <summary>The own-discovery index of a quarter, one file per 시군구: <c>discovery/&lt;Q&gt;/</c> (restricted: names and addresses).</summary>
+    public string DiscoveryFolder(Quarter quarter) => Combine("discovery", quarter.ToString());
+
+    /// <summary>One 시군구's own-discovery index: <c>discovery/&lt;Q&gt;/&lt;sigungu&gt;.bin</c>.</summary>
+    public string DiscoveryIndex(Quarter quarter, string sigungu) => Combine("discovery", quarter.ToString(), Contracts.DiscoveryFiles.IndexFileName(sigungu));
 
     /// <summary>Pseudonymised outcomes of a quarter's dispatch, the labels training reads: <c>labels/&lt;Q&gt;.parquet</c>.</summary>
     public string Labels(Quarter quarter) => Combine("labels", quarter + ".parquet");

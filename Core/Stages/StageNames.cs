@@ -7,10 +7,11 @@ public static class StageNames
     public const string Features = "features";
     public const string Score = "score";
     public const string Dispatch = "dispatch";
+    public const string DiscoveryIndex = "discovery-index";
     public const string Report = "report";
 
     /// <summary>Every stage, in the order a quarter's run chains them.</summary>
-    public static IReadOnlyList<string> Order { get; } = [Ingest, Features, Score, Dispatch, Report];
+    public static IReadOnlyList<string> Order { get; } = [Ingest, Features, Score, Dispatch, DiscoveryIndex, Report];
 
     /// <summary>The stages before <paramref name="stage"/> in <see cref="Order"/>.</summary>
     public static IReadOnlyList<string> Before(string stage) => [.. Order.TakeWhile(s => s != stage)];

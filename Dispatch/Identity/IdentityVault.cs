@@ -16,33 +16,67 @@ internal static class IdentityVault
 
     public static Dictionary<long, IdentityRecord> Read(string csvPath, IReadOnlySet<long> wanted, Pseudonymizer pseudonymizer)
     {
-        var path = File.Exists(csvPath) ? csvPath : File.Exists(csvPath + ".gz") ? csvPath + ".gz"
-            : throw new FileNotFoundException($"{csvPath}: the quarter's identity vault is missing; dispatch cannot name the people it selects.", csvPath);
-        using var file = File.OpenRead(path);
-        using Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
-        using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Mode = CsvMode.Rfc4180, AllowLineBreaksInQuotes = true, Encoding = Encoding.UTF8 }, leaveOpen: true);
-        var headers = csv.Headers.ToList();
-        var index = Columns.Select(c => headers.IndexOf(c)).ToArray();
-        if (index.Any(i => i < 0))
+        var found = new Dictionary<long, IdentityRecord>(wanted.Count);
+        if (wanted.Count == 0)
         {
-            throw new InvalidDataException($"{path}: the vault's header must have {string.Join(", ", Columns)}; it has {string.Join(", ", headers)}.");
+            return found;
         }
 
-        var found = new Dictionary<long, IdentityRecord>(wanted.Count);
+        Scan(csvPath, pseudonymizer, key => wanted.Contains(key), (key, record) =>
+        {
+            found[key] = record;
+            return found.Count < wanted.Count;
+        });
+        return found;
+    }
+
+    /// <summary>
+    /// Reads the vault once, handing every row whose person key <paramref name="wanted"/> accepts to <paramref name="take"/>,
+    /// until it returns false; the rows of everyone else are never materialised.
+    /// </summary>
+    public static void Scan(string csvPath, Pseudonymizer pseudonymizer, Func<long, bool> wanted, Func<long, IdentityRecord, bool> take)
+    {
+        var vault = Open(csvPath);
+        using var file = vault.File;
+        using var stream = vault.Stream;
+        using var csv = vault.Csv;
+        var index = vault.Index;
         Span<char> number = stackalloc char[32];
-        while (csv.Read() && found.Count < wanted.Count)
+        while (csv.Read())
         {
             var raw = csv.GetSpan(index[0]);
             var length = Encoding.ASCII.GetChars(raw[..Math.Min(raw.Length, number.Length)], number);
             var key = pseudonymizer.Person(number[..length]).Value;
-            if (wanted.Contains(key))
+            if (wanted(key) && !take(key, new IdentityRecord(number[..length].ToString(), Text(csv, index[1]), Text(csv, index[2]), Text(csv, index[3]), Text(csv, index[4]))))
             {
-                found[key] = new IdentityRecord(number[..length].ToString(), Text(csv, index[1]), Text(csv, index[2]), Text(csv, index[3]), Text(csv, index[4]));
+                return;
             }
         }
-
-        return found;
     }
 
-    private static string Text(CsvReader csv, int index) => Encoding.UTF8.GetString(csv.GetSpan(index));
+    /// <summary>
+    /// Opens the vault (<c>.csv</c> or <c>.csv.gz</c>) and finds its columns: resident_no, household_no, name, address,
+    /// phone, at the returned indexes in that order. The caller disposes csv, then stream, then file.
+    /// </summary>
+    internal static (string Path, FileStream File, Stream Stream, CsvReader Csv, int[] Index) Open(string csvPath)
+    {
+        var path = File.Exists(csvPath) ? csvPath : File.Exists(csvPath + ".gz") ? csvPath + ".gz"
+            : throw new FileNotFoundException($"{csvPath}: the quarter's identity vault is missing; dispatch cannot name the people it selects.", csvPath);
+        var file = File.OpenRead(path);
+        Stream stream = path.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionMode.Decompress) : file;
+        var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Mode = CsvMode.Rfc4180, AllowLineBreaksInQuotes = true, Encoding = Encoding.UTF8 }, leaveOpen: true);
+        var headers = csv.Headers.ToList();
+        var index = Columns.Select(c => headers.IndexOf(c)).ToArray();
+        if (index.Any(i => i < 0))
+        {
+            csv.Dispose();
+            stream.Dispose();
+            file.Dispose();
+            throw new InvalidDataException($"{path}: the vault's header must have {string.Join(", ", Columns)}; it has {string.Join(", ", headers)}.");
+        }
+
+        return (path, file, stream, csv, index);
+    }
+
+    internal static string Text(CsvReader csv, int index) => Encoding.UTF8.GetString(csv.GetSpan(index));
 }

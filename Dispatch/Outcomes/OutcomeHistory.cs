@@ -17,6 +17,7 @@ internal static class OutcomeHistory
 {
     private static readonly string[] Columns = ["import_id", "line", "worklist_id", "resident_no", "variant", "sigungu_code", "selected_by", "outcome", "outcome_date"];
 
+    /// <summary>Every complete row, in the order appended.</summary>
     public static List<OutcomeHistoryRow> Read(string path)
     {
         var rows = new List<OutcomeHistoryRow>();
@@ -25,7 +26,15 @@ internal static class OutcomeHistory
             return rows;
         }
 
-        using var stream = File.OpenRead(path);
+        // Another 시군구's import may be appending at this moment: read up to the last complete line only.
+        byte[] bytes;
+        using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+        {
+            bytes = new byte[file.Length];
+            file.ReadExactly(bytes);
+        }
+
+        using var stream = new MemoryStream(bytes, 0, Array.LastIndexOf(bytes, (byte)'\n') + 1, writable: false);
         using var csv = CsvReader.Create(stream, CsvReaderOptions.Default with { HasHeader = true, Separator = ',', Encoding = Encoding.UTF8 }, leaveOpen: true);
         string Text(int i) => CellText.Restore(Encoding.UTF8.GetString(csv.GetSpan(i)));
         while (csv.Read())

@@ -25,7 +25,7 @@ internal sealed partial class ReasonRenderer(FeedCatalog catalog)
     {
         if (FeedOf(feature) is { } feed)
         {
-            return record is null ? feed.NameKo : Fill(feed.Reason, record);
+            return RenderFeed(feed, record);
         }
 
         var number = value.ToString("0.#", Korean);
@@ -50,6 +50,10 @@ internal sealed partial class ReasonRenderer(FeedCatalog catalog)
             _ => $"{feature} = {number}",
         };
     }
+
+    /// <summary>The feed's sentence from its latest record, or its name when there is no record to show.</summary>
+    public string RenderFeed(FeedDefinition feed, IReadOnlyDictionary<string, object?>? record) =>
+        record is null ? feed.NameKo : Fill(feed.Reason, record);
 
     private static string Fill(string template, IReadOnlyDictionary<string, object?> record) =>
         Placeholder().Replace(template, match =>

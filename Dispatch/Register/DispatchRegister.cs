@@ -12,7 +12,7 @@ namespace BlindSpot.Dispatch.Register;
 /// <summary>
 /// <c>outcomes/&lt;Q&gt;/dispatches.csv</c>: who was dispatched in a quarter, by which variant and why selected — the record
 /// outcome uploads are checked against and later dispatches look back on. The simulator writes the same file for the
-/// quarters before BlindSpot (selected_by rule or audit); dispatch writes it with selected_by model. Restricted: it holds
+/// quarters before BlindSpot (selected_by rule or audit); dispatch writes it with selected_by model, or rule for a catalog rule cohort's entries. Restricted: it holds
 /// resident numbers, so it is an owner-only file.
 /// </summary>
 internal static class DispatchRegister
@@ -30,7 +30,7 @@ internal static class DispatchRegister
             csv.WriteField(resident);
             csv.WriteField(household);
             csv.WriteField(entry.SigunguCode);
-            csv.WriteField("model");
+            csv.WriteField(entry.SelectedBy);
             csv.WriteField(entry.Score.ToString("0.######", CultureInfo.InvariantCulture));
             csv.WriteField(entry.WorklistId);
             csv.EndRecord();

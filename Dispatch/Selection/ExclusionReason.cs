@@ -21,6 +21,9 @@ public enum ExclusionReason
     /// <summary>Already on the list of a variant earlier in DispatchOptions.Priority.</summary>
     OnAnotherList,
 
+    /// <summary>An earlier list in DispatchOptions.Priority already visits the person's household (DispatchOptions.OneVisitPerHousehold).</summary>
+    HouseholdVisited,
+
     /// <summary>The person's 시군구 reached its cap for the variant; the place spilled over to the next-ranked person.</summary>
     SigunguCap,
 

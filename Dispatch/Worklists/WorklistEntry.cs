@@ -50,4 +50,10 @@ public sealed record WorklistEntry
     public required DateOnly OutcomeDue { get; init; }
 
     public required string ModelVersion { get; init; }
+
+    /// <summary>
+    /// Who chose the person, as the register's <c>selected_by</c>: "model", or "rule" for a catalog rule cohort (whose
+    /// rule is then the first reason). Not a worklist column: the worklist format is unchanged.
+    /// </summary>
+    public string SelectedBy { get; init; } = "model";
 }

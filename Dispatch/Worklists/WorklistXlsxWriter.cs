@@ -9,7 +9,8 @@ namespace BlindSpot.Dispatch.Worklists;
 
 /// <summary>
 /// Writes a worklist as <c>.xlsx</c> with MiniExcel: a styled header row that stays frozen with a filter on it, column
-/// widths fitted to the content, formula-like text neutralised. The zip is then rewritten with fixed entry times, so the
+/// widths fitted to the content, formula-like text neutralised, a Korean drop-down for the result code and date cells for
+/// the visit date (<see cref="XlsxTemplateCells"/>). The zip is then rewritten with fixed entry times, so the
 /// same worklist gives the same bytes on every run.
 /// </summary>
 public static partial class WorklistXlsxWriter
@@ -68,6 +69,12 @@ public static partial class WorklistXlsxWriter
     {
         using var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
         var contents = input.Entries.Select(e => (e.FullName, Bytes: Read(e))).ToList();
+        // The template's drop-down and date cells (XlsxTemplateCells): the style first, whose index the sheet names.
+        var styles = contents.FindIndex(c => c.FullName == "xl/styles.xml");
+        var (styleXml, dateStyle) = XlsxTemplateCells.Styles(Encoding.UTF8.GetString(contents[styles].Bytes));
+        contents[styles] = (contents[styles].FullName, Encoding.UTF8.GetBytes(styleXml));
+        var sheet = contents.FindIndex(c => c.FullName == "xl/worksheets/sheet1.xml");
+        contents[sheet] = (contents[sheet].FullName, Encoding.UTF8.GetBytes(XlsxTemplateCells.Sheet(Encoding.UTF8.GetString(contents[sheet].Bytes), dateStyle)));
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (_, bytes) in contents)
         {

@@ -35,6 +35,8 @@ public sealed class QuarterRunJobs
 
     public Task DispatchAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Dispatch, quarter, runId, cancellationToken);
 
+    public Task DiscoveryIndexAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.DiscoveryIndex, quarter, runId, cancellationToken);
+
     public Task ReportAsync(string quarter, string runId, CancellationToken cancellationToken) => RunAsync(PipelineStages.Report, quarter, runId, cancellationToken);
 
     private async Task RunAsync(string stage, string quarter, string runId, CancellationToken cancellationToken)

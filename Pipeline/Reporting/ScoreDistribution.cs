@@ -44,9 +44,9 @@ internal static class ScoreDistribution
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(root);
         html.Append("<h2>점수 분포 · Score distributions</h2>\n")
-            .Append("<p>점수는 모형의 확률 출력으로, 방문 결과가 보고된 사람들(라벨이 있는 집단)에 맞춰졌습니다. 순위를 매기는 값이며 전체 인구에 대한 위기 확률로 보정된 값이 아닙니다. ")
-            .Append("· The score is the model's probability output, fitted on the people officials visited (the labelled population): it ranks people; it is not a calibrated chance of crisis for everyone, so a large share at or above 0.5 is expected.</p>\n")
-            .Append("<table><tr><th>유형 · variant</th><th>점수 매긴 사람 · scored</th><th>평균 · mean</th><th>중앙값 · median</th><th>p90</th><th>p99</th><th>최대 · max</th><th>점수 ≥ 0.5 % · score ≥ 0.5 %</th></tr>\n");
+            .Append("<p>점수는 방문하면 지원으로 이어질 확률(P(supported if visited))을 나타내는 모형의 출력으로, 방문 결과가 보고된 사람들(라벨이 있는 집단)에 맞춰졌습니다. 순위를 매기는 값이며 전체 인구에 대한 위기 확률로 보정된 값이 아닙니다. ")
+            .Append("· The score is P(supported if visited): the model's probability that a visit ends in support, fitted on the people officials visited (the labelled population). It ranks people; it is not a calibrated chance of crisis for everyone, so a large share at or above 0.5 is expected; each model's evaluation checks it against the random audit.</p>\n")
+            .Append("<table><tr><th>유형 · variant</th><th>점수 매긴 사람 · scored</th><th>평균 · mean</th><th>중앙값 · median</th><th>p90</th><th>p99</th><th>최대 · max</th><th>점수 ≥ 0.5 % · P(supported if visited) ≥ 0.5 %</th></tr>\n");
         var charts = new List<string>();
         foreach (var variant in VariantNames.All)
         {
@@ -63,7 +63,7 @@ internal static class ScoreDistribution
                 $"<tr><td>{ReportText.Variant(variant.ToCode())}</td><td>{scores.Length:N0}</td><td>{(scores.Length == 0 ? 0 : scores.Average()):F4}</td><td>{Quantile(sorted, 0.5):F4}</td><td>{Quantile(sorted, 0.9):F4}</td><td>{Quantile(sorted, 0.99):F4}</td><td>{(sorted.Length == 0 ? 0 : sorted[^1]):F4}</td><td>{high:F2}</td></tr>\n");
             var histogram = Histogram(scores);
             var labels = Enumerable.Range(0, HistogramBins).Select(b => (b % 4 == 0 ? ((double)b / HistogramBins).ToString("0.0#", CultureInfo.InvariantCulture) : "")).ToArray();
-            charts.Add(ReportCharts.Bars(chartFolder, ChartFile(variant), $"{variant.ToCode()} scores {quarter}", "model score on the labelled population (bin start)", "people", labels, [.. histogram.Select(c => (double)c)]));
+            charts.Add(ReportCharts.Bars(chartFolder, ChartFile(variant), $"{variant.ToCode()} scores {quarter}", "P(supported if visited) (bin start)", "people", labels, [.. histogram.Select(c => (double)c)]));
         }
 
         html.Append("</table>\n<p>");

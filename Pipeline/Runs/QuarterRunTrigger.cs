@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace BlindSpot.Pipeline.Runs;
 
 /// <summary>
-/// Starts a quarter's run: enqueues ingest and chains features → score → dispatch → report as continuations that only
+/// Starts a quarter's run: enqueues ingest and chains features → score → dispatch → discovery-index → report as continuations that only
 /// start when the stage before succeeded; with <see cref="PipelineOptions.ResolvedScoreShards"/> the features and score
 /// stages are each a fan-out of bucket jobs and a reduce (<see cref="BucketJobs"/>). At most one run per quarter is active: the check and the enqueue happen under
 /// a short storage lock (held for milliseconds, not for the run — unlike DisableConcurrentExecution), and a run counts as
@@ -108,6 +108,7 @@ public sealed partial class QuarterRunTrigger
         }
 
         previous = jobs[PipelineStages.Dispatch] = Then(previous, j => j.DispatchAsync(quarter, runId, CancellationToken.None));
+        previous = jobs[PipelineStages.DiscoveryIndex] = Then(previous, j => j.DiscoveryIndexAsync(quarter, runId, CancellationToken.None));
         jobs[PipelineStages.Report] = Then(previous, j => j.ReportAsync(quarter, runId, CancellationToken.None));
         return jobs;
     }

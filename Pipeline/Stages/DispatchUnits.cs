@@ -34,7 +34,7 @@ internal sealed class DispatchUnits : IPipelineStage, IDisposable
             store = new CombinedWorklistStore([files, new PostgresWorklistStore(dataSource, postgres)]);
         }
 
-        stage = new DispatchStage(catalog, regions, new DispatchOptions(), pseudonymizer, store);
+        stage = new DispatchStage(catalog, regions, options.Dispatch, pseudonymizer, store);
     }
 
     public string Name => stage.Name;

@@ -30,6 +30,21 @@ public static class AuditActions
     /// <summary>A case changed: assigned (to a 읍면동 or back), its status moved, a note added, continued management set; or refused, with why.</summary>
     public const string CaseChange = "case-change";
 
+    /// <summary>An own-discovery search (자체 발굴): the outcome holds its conditions as codes, rows the people matching.</summary>
+    public const string DiscoverySearch = "discovery-search";
+
+    /// <summary>A person added as an own-discovery case: added:&lt;case id&gt;, or refused:&lt;why&gt;; never a name or number.</summary>
+    public const string DiscoveryAdd = "discovery-add";
+
+    /// <summary>An analyst imported a file of reports from the public; rows = rows read (matched + unmatched + rejected), outcome ok or why refused.</summary>
+    public const string ReportImport = "report-import";
+
+    /// <summary>A call to the reports API: ok (rows 1), invalid (the row refused), or refused for its key: no-key, unknown-key, revoked.</summary>
+    public const string ApiReport = "api-report";
+
+    /// <summary>An admin issued (outcome issued) or revoked (revoked) an API key; the target is the key's name, never the key.</summary>
+    public const string ApiKey = "api-key";
+
     /// <summary>An admin exported the audit log.</summary>
     public const string AuditExport = "audit-export";
 

@@ -113,7 +113,8 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
         }
 
         string? uploadId = null;
-        if (to != c.Status && CaseStatus.OutcomeOf(to) is { } outcome && c.Origin == CaseOrigin.Dispatch)
+        // Dispatched and own-discovery cases are on the quarter's registers; carried-over and reported ones are not (yet).
+        if (to != c.Status && CaseStatus.OutcomeOf(to) is { } outcome && c.Origin is CaseOrigin.Dispatch or CaseOrigin.OwnDiscovery)
         {
             var file = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
                 $"워크리스트ID,결과코드,확인일자\n{c.CaseId},{outcome},{checkedOn:yyyy-MM-dd}\n"))).ToArray();

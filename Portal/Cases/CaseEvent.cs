@@ -12,6 +12,9 @@ public sealed record CaseEvent(string CaseId, int Seq, DateTimeOffset At, string
     public const string NoteOnly = "note";
     public const string Continued = "continued";
 
+    /// <summary>A report from the public (복지위기 알림) about the case's person, noted on the case instead of a second case.</summary>
+    public const string Report = "report";
+
     /// <summary>The contact channels offered (방문, 전화, 문자, 기타) and empty for none.</summary>
     public static IReadOnlyList<string> Channels { get; } = ["방문", "전화", "문자", "기타"];
 

@@ -10,6 +10,13 @@ public interface ICaseStore
     /// <summary>Adds the cases not there yet (by id), each with its first <see cref="CaseEvent.Created"/> event; safe to rerun. Returns how many were new.</summary>
     Task<int> AddAsync(IReadOnlyList<CaseRecord> cases, string userName, DateTimeOffset at, CancellationToken ct);
 
+    /// <summary>
+    /// Adds <paramref name="draft"/> as an own-discovery case (자체 발굴), numbered next in its quarter and 시군구
+    /// (<c>2026Q3-11110-S-000001</c>; the draft's id is ignored), the officer's <paramref name="reason"/> the note of its
+    /// first event; null, and nothing added, when the person already has a case in the quarter.
+    /// </summary>
+    Task<CaseRecord?> AddOwnAsync(CaseRecord draft, string reason, string userName, DateTimeOffset at, CancellationToken ct);
+
     /// <summary>How many cases of <paramref name="origin"/> a 시군구 has in a quarter.</summary>
     Task<int> CountAsync(string quarter, string sigungu, string origin, CancellationToken ct);
 
@@ -37,4 +44,7 @@ public interface ICaseStore
 
     /// <summary>Puts the case under continued management (지속관리) or takes it off; false when there is no such case.</summary>
     Task<bool> SetContinuedCareAsync(string caseId, bool continued, string userName, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>Notes a report from the public on the case's timeline (<see cref="CaseEvent.Report"/>); false when there is no such case.</summary>
+    Task<bool> AttachReportAsync(string caseId, string note, string userName, DateTimeOffset at, CancellationToken ct);
 }

@@ -179,6 +179,10 @@ public abstract partial class SqlCaseStore : ICaseStore
         ChangeAsync(caseId, "continued = @continued", null, c => Add(c, "continued", continued),
             (CaseEvent.Continued, null, "", continued ? "지속관리 지정" : "지속관리 해제", null), userName, at, ct);
 
+    public Task<bool> AttachReportAsync(string caseId, string note, string userName, DateTimeOffset at, CancellationToken ct) =>
+        ChangeAsync(caseId, "status = status", null, _ => { },
+            (CaseEvent.Report, null, "", note.Length > CaseEvent.MaxNoteLength ? note[..CaseEvent.MaxNoteLength] : note, null), userName, at, ct);
+
     /// <summary>Updates the case row (the lock), then appends the event with the next number; all or nothing.</summary>
     private async Task<bool> ChangeAsync(
         string caseId, string set, string? whenStatus, Action<DbCommand> parameters,

@@ -6,7 +6,7 @@ namespace BlindSpot.Portal.Cases;
 
 /// <summary>
 /// Cases in one SQLite file (<c>&lt;data&gt;/portal/cases.db</c>, owner-only): the quick start's store, no server needed.
-/// The same tables and indexes as PostgreSQL's <c>004_cases.sql</c>, created on first use; write-ahead logging so pages
+/// The same tables and indexes as PostgreSQL's <c>004_cases.sql</c>, <c>007_own_discovery.sql</c> and <c>008_reports.sql</c>, created on first use; write-ahead logging so pages
 /// read while an officer writes.
 /// </summary>
 public sealed class SqliteCaseStore : SqlCaseStore
@@ -21,10 +21,25 @@ public sealed class SqliteCaseStore : SqlCaseStore
         CREATE INDEX IF NOT EXISTS cases_list ON cases (quarter, sigungu_code, due, case_id);
         CREATE INDEX IF NOT EXISTS cases_eupmyeondong ON cases (quarter, eupmyeondong_code, due, case_id);
         CREATE INDEX IF NOT EXISTS cases_person ON cases (person_key) WHERE person_key IS NOT NULL;
+        CREATE UNIQUE INDEX IF NOT EXISTS cases_own_person ON cases (quarter, person_key) WHERE origin = 'own';
         CREATE TABLE IF NOT EXISTS case_events (
             case_id TEXT NOT NULL REFERENCES cases (case_id), seq INTEGER NOT NULL, at TEXT NOT NULL, user_name TEXT NOT NULL,
             kind TEXT NOT NULL, status TEXT NOT NULL, channel TEXT NOT NULL, note TEXT NOT NULL, eupmyeondong_code TEXT NULL,
             PRIMARY KEY (case_id, seq));
+        CREATE TABLE IF NOT EXISTS report_intakes (
+            intake_id TEXT PRIMARY KEY, at TEXT NOT NULL, user_name TEXT NOT NULL, channel TEXT NOT NULL, file_name TEXT NOT NULL,
+            quarter TEXT NOT NULL, read INTEGER NOT NULL, matched INTEGER NOT NULL, unmatched INTEGER NOT NULL, rejected INTEGER NOT NULL,
+            rejections TEXT NOT NULL);
+        CREATE INDEX IF NOT EXISTS report_intakes_latest ON report_intakes (at DESC);
+        CREATE TABLE IF NOT EXISTS reports (
+            report_id INTEGER PRIMARY KEY AUTOINCREMENT, intake_id TEXT NOT NULL REFERENCES report_intakes (intake_id), line INTEGER NOT NULL,
+            quarter TEXT NOT NULL, reporter_kind TEXT NOT NULL, reported_on TEXT NOT NULL, observed TEXT NOT NULL, name TEXT NOT NULL,
+            address TEXT NOT NULL, match TEXT NOT NULL, sigungu_code TEXT NULL, eupmyeondong_code TEXT NULL,
+            case_id TEXT NULL REFERENCES cases (case_id));
+        CREATE INDEX IF NOT EXISTS reports_by_match ON reports (quarter, match, report_id);
+        CREATE INDEX IF NOT EXISTS reports_by_case ON reports (case_id) WHERE case_id IS NOT NULL;
+        CREATE TABLE IF NOT EXISTS api_keys (
+            name TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by TEXT NOT NULL, revoked_at TEXT NULL);
         """;
 
     private readonly string connectionString;

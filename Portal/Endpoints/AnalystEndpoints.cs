@@ -43,7 +43,7 @@ internal static class AnalystEndpoints
         }
 
         return Html.Page(context, "Quarterly runs", $"""
-            <p><a href="/analyst/models">Models</a> · <a href="/hangfire">Hangfire dashboard</a></p>
+            <p><a href="/analyst/models">Models</a> · <a href="/hangfire">Hangfire dashboard</a> · <a id="reports" href="/analyst/reports">Reports from the public (신고 접수)</a></p>
             <table id="runs"><thead><tr><th>quarter</th><th>stages</th></tr></thead><tbody>{rows}</tbody></table>
             {TriggerForm(context, null)}
             """, lang: "en");

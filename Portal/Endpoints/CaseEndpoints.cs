@@ -5,6 +5,7 @@ using BlindSpot.Core.Regions;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Cases;
+using BlindSpot.Portal.Discovery;
 using BlindSpot.Portal.Pages;
 using BlindSpot.Portal.Worklists;
 using Microsoft.AspNetCore.Builder;
@@ -56,7 +57,7 @@ internal static class CaseEndpoints
         }
 
         var items = string.Concat(quarters.Reverse().Select(q => $"<li><a href=\"/cases/{q}\">{q}</a></li>"));
-        var body = items.Length == 0 ? "<p>아직 맡은 사례가 없습니다.</p>" : $"<ul id=\"quarters\">{items}</ul>";
+        var body = (items.Length == 0 ? "<p>아직 맡은 사례가 없습니다.</p>" : $"<ul id=\"quarters\">{items}</ul>") + "<p class=\"noprint\"><a id=\"discovery-link\" href=\"/discovery\">자체 발굴</a></p>";
         return Html.Page(context, $"{Scope(context, sigungu, emd)} 분기별 사례", body);
     }
 
@@ -78,17 +79,17 @@ internal static class CaseEndpoints
         var offered = regions.TryGetSigungu(sigungu, out var s) ? Eupmyeondongs.Of(s) : [];
         var query = CaseListQuery.From(context.Request.Query, q.ToString(), sigungu, emd, offered, today);
         var page = await book.Store.ListAsync(query, context.RequestAborted);
-        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
+        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", $"<p class=\"noprint\"><a id=\"discovery-link\" href=\"/discovery/{sigungu}/{q}\">자체 발굴</a></p>" + CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
     }
 
-    private static async Task<IResult> CaseAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, RegionRegistry regions, ReportedOutcomes reported, TimeProvider clock, AuditTrail audit)
+    private static async Task<IResult> CaseAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, DiscoveryIndexCache discovery, RegionRegistry regions, ReportedOutcomes reported, TimeProvider clock, AuditTrail audit)
     {
         if (await FindAsync(context, quarter, caseid, book, audit) is not { } c)
         {
             return Html.NotFound(context);
         }
 
-        var contacts = await ContactsAsync(c, worklists, context.RequestAborted);
+        var contacts = await ContactsAsync(c, worklists, discovery, context.RequestAborted);
         var history = await book.Store.HistoryAsync(c.CaseId, context.RequestAborted);
         var earlier = c.PersonKey is { } key ? (await book.Store.OfPersonAsync(key, context.RequestAborted)).Where(o => o.CaseId != c.CaseId && o.SigunguCode == c.SigunguCode).ToList() : [];
         await audit.RecordAsync(context, AuditActions.CaseView, AuditTarget.Of(context), "page");
@@ -97,14 +98,14 @@ internal static class CaseEndpoints
         return Html.Page(context, $"사례 {c.CaseId} {c.Name}", body);
     }
 
-    private static async Task<IResult> SheetAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, AuditTrail audit)
+    private static async Task<IResult> SheetAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, DiscoveryIndexCache discovery, AuditTrail audit)
     {
         if (await FindAsync(context, quarter, caseid, book, audit) is not { } c)
         {
             return Html.NotFound(context);
         }
 
-        var contacts = await ContactsAsync(c, worklists, context.RequestAborted);
+        var contacts = await ContactsAsync(c, worklists, discovery, context.RequestAborted);
         await audit.RecordAsync(context, AuditActions.CaseView, AuditTarget.Of(context), "sheet");
         return Html.Page(context, $"방문 기록지 {c.CaseId}", CaseView.Sheet(c, contacts, Html.SigunguName(context, c.SigunguCode)));
     }
@@ -177,10 +178,24 @@ internal static class CaseEndpoints
         return Html.Page(context, "사례를 바꿀 수 없습니다", $"<p class=\"error\" role=\"alert\">{Html.E(refusal.Message)}</p><p><a href=\"{CaseUrl(c)}\">사례로 돌아가기</a></p>", StatusCodes.Status400BadRequest);
     }
 
-    /// <summary>Address and phone of the case's worklist row (Dispatch took them from the identity vault); empty when none.</summary>
-    private static async Task<(string Address, string Phone)> ContactsAsync(CaseRecord c, IWorklistSource worklists, CancellationToken ct)
+    /// <summary>
+    /// Address and phone of the case's worklist row, or for an own-discovery case of its row in the discovery index (Dispatch
+    /// took both from the identity vault); empty when none.
+    /// </summary>
+    private static async Task<(string Address, string Phone)> ContactsAsync(CaseRecord c, IWorklistSource worklists, DiscoveryIndexCache discovery, CancellationToken ct)
     {
-        if (c.Origin != CaseOrigin.Dispatch || !Quarter.TryParse(c.Quarter, CultureInfo.InvariantCulture, out var q))
+        if (!Quarter.TryParse(c.Quarter, CultureInfo.InvariantCulture, out var q))
+        {
+            return ("", "");
+        }
+
+        if (c.Origin == CaseOrigin.OwnDiscovery)
+        {
+            var person = (await discovery.GetAsync(q, c.SigunguCode, ct))?.Index.People.FirstOrDefault(p => p.PersonKey == c.PersonKey);
+            return person is null ? ("", "") : (person.Address, person.Phone);
+        }
+
+        if (c.Origin != CaseOrigin.Dispatch)
         {
             return ("", "");
         }

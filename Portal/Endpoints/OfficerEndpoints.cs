@@ -57,6 +57,7 @@ internal static class OfficerEndpoints
         var body = rows.Length == 0
             ? "<p>아직 배정된 워크리스트가 없습니다.</p>"
             : $"<div class=\"scroll\"><table id=\"quarters\"><thead><tr><th>분기</th><th>대상자</th><th>유형별</th><th>결과 회신</th><th>회신 기한</th></tr></thead><tbody>{rows}</tbody></table></div>";
+        body += "<p class=\"noprint\"><a href=\"/cases\">사례 목록</a> · <a id=\"discovery-link\" href=\"/discovery\">자체 발굴</a></p>";
         return Html.Page(context, $"{Html.SigunguName(context, sigungu)} 분기별 워크리스트", body);
     }
 

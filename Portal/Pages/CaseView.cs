@@ -38,7 +38,7 @@ internal static class CaseView
         var past = string.Concat(c.PreviousQuarters.Select(q => $"<li>{Html.E(q)} 발굴</li>"))
             + string.Concat(earlier.Select(o => $"<li><a href=\"/cases/{o.Quarter}/{Html.E(o.CaseId)}\">{Html.E(o.Quarter)}</a> {Html.E(o.VariantName)}: {Html.E(CaseStatus.KoreanName(o.Status))}</li>"));
         return $"""
-            <p id="case-status" class="notice">진행 상태: <strong>{Html.E(CaseStatus.KoreanName(c.Status))}</strong> · {Html.E(c.VariantName)} 위험등급 {Html.E(c.RiskBand)} · 순위 {c.SigunguRank:N0} · {Html.E(CaseOrigin.KoreanName(c.Origin))}
+            <p id="case-status" class="notice">진행 상태: <strong>{Html.E(CaseStatus.KoreanName(c.Status))}</strong> · {Html.E(c.VariantName)}{(c.Origin == CaseOrigin.Report ? "" : $" 위험등급 {Html.E(c.RiskBand)} · 순위 {c.SigunguRank:N0}")} · {Html.E(CaseOrigin.KoreanName(c.Origin))}
             · 담당 {Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")} · 회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label}){(c.ContinuedCare ? " · <strong>지속관리</strong>" : "")}{(Consecutive(c) ? " · <strong>연속 발굴</strong>" : "")}</p>
             <p class="noprint"><a id="visit-sheet" href="{url}/sheet">방문 기록지 인쇄</a> · <a href="/cases/{c.Quarter}">사례 목록</a></p>
             <h2>발굴 사유</h2><ol id="reasons">{reasons}</ol>
@@ -90,6 +90,7 @@ internal static class CaseView
         CaseEvent.StatusChange => "상태 변경",
         CaseEvent.NoteOnly => "기록",
         CaseEvent.Continued => "지속관리",
+        CaseEvent.Report => "신고 접수",
         _ => e.Kind,
     };
 
@@ -107,7 +108,7 @@ internal static class CaseView
               <label>방법 <select name="channel" id="channel">{channels}</select></label>
               <label>확인일자 <input type="date" name="date" id="date" value="{today:yyyy-MM-dd}" max="{today:yyyy-MM-dd}"></label>
               <label>메모 <textarea name="note" id="note" maxlength="{CaseEvent.MaxNoteLength}" rows="3"></textarea></label>
-              <p>지원 연계·비대상·연락불가를 고르면 결과가 회신되어 결과 파일을 올린 것과 똑같이 반영됩니다.</p>
+              <p>{(c.Origin == CaseOrigin.Dispatch ? "지원 연계·비대상·연락불가를 고르면 결과가 회신되어 결과 파일을 올린 것과 똑같이 반영됩니다." : "이 사례는 이번 분기 발굴 명단에 없어, 결과는 이 사례에만 기록됩니다 (모형의 학습 라벨에는 들어가지 않습니다).")}</p>
               <p><button type="submit" id="save-status">저장</button></p>
             </form>
             """;

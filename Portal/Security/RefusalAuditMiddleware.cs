@@ -15,10 +15,13 @@ namespace BlindSpot.Portal.Security;
 /// </summary>
 internal sealed class RefusalAuditMiddleware(RequestDelegate next)
 {
+    /// <summary>Set in <see cref="HttpContext.Items"/> by a handler that refused the request and audited why itself (own discovery's other-area 403).</summary>
+    public const string AuditedByHandler = "blindspot:refusal-audited";
+
     public async Task InvokeAsync(HttpContext context, AuditTrail audit)
     {
         await next(context);
-        if (context.Request.Path.StartsWithSegments("/hangfire", StringComparison.Ordinal))
+        if (context.Request.Path.StartsWithSegments("/hangfire", StringComparison.Ordinal) || context.Items.ContainsKey(AuditedByHandler))
         {
             return;
         }

@@ -9,14 +9,12 @@ namespace BlindSpot.Portal.Uploads;
 /// <summary>
 /// An officer's outcome upload: the name, type, size and content checked first, then the file handed to Dispatch's
 /// <see cref="OutcomeImporter"/> with the officer's 시군구 (rows naming anyone not on the officer's own list all get the
-/// same answer), one import at a time in this process (the importer also locks the quarter across processes), and the
+/// same answer), one import at a time per 시군구 and 시군구 at once (the importer's locks, across processes), and the
 /// per-row verdicts kept as an <see cref="UploadRecord"/>. A file the importer refuses as a whole (too many rows, a
 /// crafted or damaged XLSX, an unreadable encoding) is answered with its Korean reason and audit code.
 /// </summary>
 public sealed class OutcomeUploads(DataRoot root, PortalOptions options, IUploadStore store, Pseudonymizer pseudonymizer, TimeProvider time)
 {
-    private static readonly SemaphoreSlim ImportGate = new(1, 1);
-
     /// <summary>
     /// An officer uploads one 시군구's worklist, a few thousand rows at the largest: 20,000 leaves room, and bounds what one
     /// request may hold in memory and render on the result page.
@@ -52,7 +50,7 @@ public sealed class OutcomeUploads(DataRoot root, PortalOptions options, IUpload
         var path = Path.Combine(incoming, id + extension);
         PrivateFiles.WriteAllBytes(path, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
         OutcomeImportResult result;
-        await ImportGate.WaitAsync(ct).ConfigureAwait(false);
+        // No gate of our own: the importer serialises one 시군구's imports and lets different 시군구 run at once, across processes.
         try
         {
             result = await new OutcomeImporter(pseudonymizer, time).ImportAsync(root, quarter, path, sigungu, ct, Limits).ConfigureAwait(false);
@@ -67,7 +65,6 @@ public sealed class OutcomeUploads(DataRoot root, PortalOptions options, IUpload
         }
         finally
         {
-            ImportGate.Release();
             File.Delete(path);
         }
 

@@ -25,7 +25,7 @@ internal sealed class PartScores(CandidateBar bar, int featureWidth)
 
     public string[] Sigungu { get; private set; } = [];
 
-    /// <summary>Calibrated probabilities.</summary>
+    /// <summary>P(supported if visited) per row.</summary>
     public float[] Scores { get; private set; } = [];
 
     public float[] Raw { get; private set; } = [];

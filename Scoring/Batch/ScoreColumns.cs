@@ -10,7 +10,7 @@ internal static class ScoreColumns
     public const string HouseholdKey = Core.Contracts.KeyColumns.HouseholdKey;
     public const string SigunguCode = Core.Contracts.KeyColumns.SigunguCode;
 
-    /// <summary>Calibrated probability (FLOAT).</summary>
+    /// <summary>P(supported if visited): the Platt-calibrated probability fitted on the visited, labelled people (FLOAT).</summary>
     public const string Score = "score";
 
     /// <summary>The ensemble's raw score before calibration (FLOAT); the space reasons' contributions are in.</summary>

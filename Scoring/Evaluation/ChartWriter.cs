@@ -21,7 +21,7 @@ internal static class ChartWriter
             Save(folder, "roc.png", "ROC", "false positive rate", "true positive rate", curves.Select(c => (c.Name, c.Curve.Fpr, c.Curve.Tpr)), diagonal: true),
             Save(folder, "pr.png", "Precision–recall", "recall", "precision", curves.Select(c => (c.Name, c.Curve.Tpr, c.Curve.Precision)), diagonal: false),
             Save(folder, "lift.png", "Cumulative gain (lift)", "share of people visited, best first", "share of positives found", curves.Select(c => (c.Name, c.Curve.Depth, c.Curve.Tpr)), diagonal: true),
-            Save(folder, "calibration.png", "Calibration", "mean predicted probability", "observed positive rate",
+            Save(folder, "calibration.png", "Calibration on the labelled rows", "mean " + ScoreText.Label, "observed supported rate",
                 [("model", reliability.Where(b => b.Rows > 0).Select(b => b.MeanPredicted).ToArray(), reliability.Where(b => b.Rows > 0).Select(b => b.ObservedRate).ToArray())], diagonal: true),
         };
         return files;

@@ -21,6 +21,14 @@ internal static class DispatchedEvaluation
     public static async Task<(IReadOnlyList<DispatchedList> Lists, int WithoutTruth)> RunAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<Variant, TreeEnsemble> models,
         IReadOnlyList<string> features, FeedCatalog catalog, Pseudonymizer truthKeys, int seed, IDispatchSimulation simulation, CancellationToken ct)
     {
+        var outcome = await RunDetailedAsync(root, quarter, models, features, catalog, truthKeys, seed, simulation, ct).ConfigureAwait(false);
+        return (outcome.Lists, outcome.WithoutTruth);
+    }
+
+    /// <summary>As <see cref="RunAsync"/>, also keeping the model's lists (person keys) and who is in crisis, for group parity.</summary>
+    public static async Task<DispatchOutcome> RunDetailedAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<Variant, TreeEnsemble> models,
+        IReadOnlyList<string> features, FeedCatalog catalog, Pseudonymizer truthKeys, int seed, IDispatchSimulation simulation, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(simulation);
         var truth = new Dictionary<Variant, Dictionary<long, (bool InCrisis, float Risk)>>();
@@ -30,7 +38,11 @@ internal static class DispatchedEvaluation
         }
 
         var rankings = await DispatchRankings.BuildAsync(root, quarter, models, features, catalog, truth, seed, ct).ConfigureAwait(false);
-        return (await MeasureAsync(root, quarter, rankings, simulation, ct).ConfigureAwait(false), rankings.WithoutTruth);
+        var lists = await MeasureAsync(root, quarter, rankings, simulation, ct).ConfigureAwait(false);
+
+        // The model's lists once more, as keys: MeasureAsync keeps only their figures. Selecting again costs one roster read.
+        var model = (await simulation.SelectAsync(root, quarter, [rankings.ByMethod[RankingMethod.All.ToList().IndexOf(RankingMethod.Model)]], ct).ConfigureAwait(false))[0];
+        return new DispatchOutcome(lists, rankings.WithoutTruth, model, rankings.InCrisis);
     }
 
     /// <summary>
@@ -72,6 +84,15 @@ internal static class DispatchedEvaluation
                 {
                     result.Add(Measure(variant, RankingMethod.All[m], listed, rankings.InCrisis[variant]));
                 }
+            }
+        }
+
+        // The rule cohorts' own picks on the model's lists, as method "cohort:<code>" after the five rankings.
+        if (rankings.ByMethod[0].Count > 0)
+        {
+            foreach (var cohort in await simulation.CohortsAsync(root, quarter, rankings.ByMethod[0], ct).ConfigureAwait(false))
+            {
+                result.Add(Measure(cohort.Variant, RankingMethod.CohortPrefix + cohort.Code, cohort.Keys, rankings.InCrisis[cohort.Variant]));
             }
         }
 

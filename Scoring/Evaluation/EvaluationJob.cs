@@ -19,7 +19,9 @@ namespace BlindSpot.Scoring.Evaluation;
 /// supported in the previous quarter stand now, and with <paramref name="counterfactual"/> (a world generated with the same
 /// seed and <c>--intervention-effect 0</c>) the people helped (<see cref="PeopleHelped"/>).
 /// </summary>
-public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null, DataRoot? counterfactual = null)
+/// Group parity of the model's dispatched lists (<see cref="Fairness.ParityMetrics"/>) is judged against <paramref name="parity"/>'s band.
+public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation? dispatch = null, FeedCatalog? catalog = null, DataRoot? counterfactual = null,
+    Fairness.ParityOptions? parity = null)
 {
     /// <summary>A group is flagged when its AUC is this much below the overall AUC.</summary>
     public const double GapTolerance = 0.05;
@@ -54,6 +56,8 @@ public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation?
             RuleAudit = metrics.RuleAudit,
             RandomPrecision = set.PositiveRate,
             Reliability = Reliability(scores, set.Labels, 10),
+            AuditReliability = AuditReliability(scores, set),
+            AuditCalibration = AuditCalibration.Of(scores, set.Labels, set.Audit),
             Groups = Groups(set, scores, rule, card.Features.ToList(), card.QuotaShare, metrics.Model.Auc),
         };
         var truthPath = root.Truth(quarter);
@@ -76,8 +80,11 @@ public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation?
                     throw new InvalidDataException(mismatch);
                 }
 
-                var (lists, withoutTruth) = await DispatchedEvaluation.RunAsync(root, quarter, models, card.Features, catalog ?? FeedCatalog.LoadDefault(), keys, card.Seed, dispatch, ct).ConfigureAwait(false);
-                report = report with { Dispatched = lists, DispatchedWithoutTruth = withoutTruth };
+                var outcome = await DispatchedEvaluation.RunDetailedAsync(root, quarter, models, card.Features, catalog ?? FeedCatalog.LoadDefault(), keys, card.Seed, dispatch, ct).ConfigureAwait(false);
+                var band = parity ?? new Fairness.ParityOptions();
+                band.Validate();
+                var fairness = await Fairness.ParityEvaluation.RunAsync(root, quarter, card.Features, outcome.ModelLists, outcome.InCrisis, band, ct).ConfigureAwait(false);
+                report = report with { Dispatched = outcome.Lists, DispatchedWithoutTruth = outcome.WithoutTruth, Fairness = fairness, ParityBand = [band.Low, band.High] };
             }
         }
 
@@ -94,6 +101,12 @@ public sealed class EvaluationJob(Pseudonymizer? truthKeys, IDispatchSimulation?
         var raw = new float[set.Rows];
         model.Ensemble.Raw(set.Features, set.Width, raw);
         return Array.ConvertAll(raw, model.Ensemble.Probability);
+    }
+
+    private static IReadOnlyList<ReliabilityBin> AuditReliability(float[] scores, LabelledSet set)
+    {
+        var rows = Enumerable.Range(0, set.Rows).Where(r => set.Audit[r]).ToArray();
+        return rows.Length == 0 ? [] : Reliability([.. rows.Select(r => scores[r])], [.. rows.Select(r => set.Labels[r])], 5);
     }
 
     private static float[] Column(LabelledSet set, int index)

@@ -28,7 +28,17 @@ public sealed record EvaluationReport
 
     public double LiftOverRandom => RandomPrecision == 0 ? 0 : All.PrecisionAtK / RandomPrecision;
 
+    /// <summary>What the score is: the probability that a visit ends in support, fitted on the labelled (visited) people.</summary>
+    public string ScoreMeaning { get; init; } = ScoreText.Meaning;
+
+    /// <summary>Reliability of the score on every labelled row of the quarter (the population it was fitted on).</summary>
     public required IReadOnlyList<ReliabilityBin> Reliability { get; init; }
+
+    /// <summary>Reliability on the audit rows only (a random sample of the eligible; 5 bins, as they are few).</summary>
+    public IReadOnlyList<ReliabilityBin> AuditReliability { get; init; } = [];
+
+    /// <summary>The population-level check from the audit: mean score against the observed supported rate.</summary>
+    public AuditCalibration? AuditCalibration { get; init; }
 
     public required IReadOnlyList<GroupMetrics> Groups { get; init; }
 
@@ -43,6 +53,15 @@ public sealed record EvaluationReport
     /// the model, the two rules, random and the oracle, measured against the truth.
     /// </summary>
     public IReadOnlyList<DispatchedList>? Dispatched { get; init; }
+
+    /// <summary>
+    /// Present with <see cref="Dispatched"/>: per variant, dimension and group, the parity of the model's dispatched list
+    /// against the truth (precision, recall, false discovery and false omission rates and their ratios to the reference group).
+    /// </summary>
+    public IReadOnlyList<Fairness.ParityGroup>? Fairness { get; init; }
+
+    /// <summary>The band outside which a parity ratio is flagged, e.g. [0.8, 1.25].</summary>
+    public IReadOnlyList<double>? ParityBand { get; init; }
 
     /// <summary>Eligible people the truth file does not name, counted as not in crisis in <see cref="Dispatched"/>.</summary>
     public int? DispatchedWithoutTruth { get; init; }

@@ -31,13 +31,15 @@ internal static class HtmlReport
             html.AppendLine($"<img src=\"{E(chart)}\" alt=\"{E(chart)}\" width=\"480\">");
         }
 
-        html.AppendLine("<h2>Calibration (reliability)</h2><table><tr><th>predicted</th><th>rows</th><th>mean predicted</th><th>observed rate</th></tr>");
-        foreach (var bin in report.Reliability)
+        html.AppendLine($"<h2>What the score is</h2><p>{E(report.ScoreMeaning)}</p>");
+        Reliability(html, $"Calibration on the labelled rows ({ScoreText.Label} against the supported rate)", report.Reliability);
+        Reliability(html, "Calibration on the audit rows (a random sample of the eligible)", report.AuditReliability);
+        if (report.AuditCalibration is { } audit)
         {
-            html.AppendLine($"<tr><td>{F(bin.From)}–{F(bin.To)}</td><td>{bin.Rows}</td><td>{F(bin.MeanPredicted)}</td><td>{F(bin.ObservedRate)}</td></tr>");
+            html.AppendLine($"<p>Population level, from the audit: {audit.Rows:N0} audited people, mean {E(ScoreText.Label)} {F(audit.MeanScore)}, observed supported rate {F(audit.ObservedRate)} [{F(audit.ObservedLow)}, {F(audit.ObservedHigh)}]; observed ÷ predicted {F(audit.Ratio)}. "
+                + (audit.Meaningful ? audit.Miscalibrated ? "The interval excludes the mean score: for the eligible population the score is off by that factor.</p>" : "The interval holds the mean score.</p>"
+                : $"Too few audited outcomes (fewer than {AuditCalibration.MinimumPerClass} of either) to judge.</p>"));
         }
-
-        html.AppendLine("</table>");
         html.AppendLine($"<h2>Groups</h2><p>Flagged (red) when the group's AUC is more than {F(EvaluationJob.GapTolerance)} below the overall {F(report.All.Auc)}; AUC blank when a group has fewer than {EvaluationJob.MinimumPerClass} of either outcome.</p>");
         html.AppendLine("<table><tr><th>dimension</th><th>group</th><th>rows</th><th>positives</th><th>AUC</th><th>rule AUC</th><th>precision@k</th></tr>");
         foreach (var group in report.Groups)
@@ -56,6 +58,7 @@ internal static class HtmlReport
 
         Helped(html, report.Helped);
         Dispatched(html, report);
+        Parity(html, report);
         html.AppendLine($"<h2>Model card</h2><p>{E(card.IntendedUse)}</p><p>{E(card.SelectionBias)}</p><ul>");
         foreach (var limit in card.KnownLimits)
         {
@@ -73,13 +76,46 @@ internal static class HtmlReport
             return;
         }
 
-        html.AppendLine("<h2>On the dispatched lists</h2><p>Each ranking goes through Dispatch's own selection (quota per variant, one entry per household, exclusions, one list per person in Dispatch's priority order, by default household → child → lonely death; the model row uses the live models for the other variants), and each list is checked against the simulator's truth. Precision = share of the list truly in crisis; recall = share of the variant's eligible people in crisis that the list reaches; 95 % Wilson intervals in brackets; precision@k over the first quarter, half and all of the list.");
+        html.AppendLine("<h2>On the dispatched lists</h2><p>Each ranking goes through Dispatch's own selection (quota per variant, one entry per household, exclusions, the lists chosen in Dispatch's priority order, by default lonely death → child → household, one list per person and one visit per household, with the catalog's rule cohorts beside the model; the model row uses the live models for the other variants; the cohort:&lt;code&gt; rows are the rule cohorts' own part of the model's lists), and each list is checked against the simulator's truth. Precision = share of the list truly in crisis; recall = share of the variant's eligible people in crisis that the list reaches; 95 % Wilson intervals in brackets; precision@k over the first quarter, half and all of the list.");
         html.AppendLine(report.DispatchedWithoutTruth is > 0 ? $" {report.DispatchedWithoutTruth:N0} eligible people were missing from the truth and count as not in crisis.</p>" : "</p>");
         html.AppendLine("<table><tr><th>variant</th><th>ranking</th><th>listed</th><th>in crisis</th><th>precision</th><th>recall</th><th>precision@k</th></tr>");
         foreach (var list in lists)
         {
             var atK = string.Join("; ", list.PrecisionAtK.Select(p => $"@{p.K:N0} {F(p.Precision)}"));
             html.AppendLine($"<tr><td>{E(list.Variant)}</td><td>{E(list.Method)}</td><td>{list.Listed:N0}</td><td>{list.InCrisis:N0}</td><td>{F(list.Precision)} [{F(list.PrecisionLow)}, {F(list.PrecisionHigh)}]</td><td>{F(list.Recall)} [{F(list.RecallLow)}, {F(list.RecallHigh)}] of {list.EligibleInCrisis:N0}</td><td>{E(atK)}</td></tr>");
+        }
+
+        html.AppendLine("</table>");
+    }
+
+    private static void Reliability(StringBuilder html, string title, IReadOnlyList<ReliabilityBin> bins)
+    {
+        if (bins.Count == 0)
+        {
+            return;
+        }
+
+        html.AppendLine($"<h2>{E(title)}</h2><table><tr><th>{E(ScoreText.Label)}</th><th>rows</th><th>mean predicted</th><th>observed supported rate</th></tr>");
+        foreach (var bin in bins)
+        {
+            html.AppendLine($"<tr><td>{F(bin.From)}–{F(bin.To)}</td><td>{bin.Rows}</td><td>{F(bin.MeanPredicted)}</td><td>{F(bin.ObservedRate)}</td></tr>");
+        }
+
+        html.AppendLine("</table>");
+    }
+
+    private static void Parity(StringBuilder html, EvaluationReport report)
+    {
+        if (report.Fairness is not { } groups || report.ParityBand is not [var low, var high])
+        {
+            return;
+        }
+
+        html.AppendLine($"<h2>Parity on the dispatched lists</h2><p>The model's lists against the truth, per variant and group of the eligible: precision, recall, false discovery rate (FDR) and false omission rate (FOR), and each as a ratio to the reference group (ref: the largest group of the dimension). Red when a ratio leaves [{F(low)}, {F(high)}]; blank when a group has too few people behind the rate to judge. {groups.Count(g => g.Flags.Count > 0):N0} of {groups.Count:N0} groups flagged.</p>");
+        html.AppendLine("<table><tr><th>variant</th><th>dimension</th><th>group</th><th>eligible</th><th>listed</th><th>in crisis</th><th>precision (ratio)</th><th>recall (ratio)</th><th>FDR (ratio)</th><th>FOR (ratio)</th><th>flags</th></tr>");
+        foreach (var g in groups)
+        {
+            html.AppendLine($"<tr{(g.Flags.Count > 0 ? " class=\"flag\"" : "")}><td>{E(g.Variant)}</td><td>{E(g.Dimension)}</td><td>{E(g.Group)}{(g.Reference ? " (ref)" : "")}</td><td>{g.Eligible:N0}</td><td>{g.Listed:N0}</td><td>{g.InCrisis:N0}</td><td>{F(g.Precision)} ({F(g.PrecisionRatio)})</td><td>{F(g.Recall)} ({F(g.RecallRatio)})</td><td>{F(g.FalseDiscoveryRate)} ({F(g.FalseDiscoveryRatio)})</td><td>{F(g.FalseOmissionRate)} ({F(g.FalseOmissionRatio)})</td><td>{E(string.Join(", ", g.Flags))}</td></tr>");
         }
 
         html.AppendLine("</table>");

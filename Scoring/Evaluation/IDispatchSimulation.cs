@@ -17,4 +17,11 @@ public interface IDispatchSimulation
     /// </summary>
     Task<IReadOnlyList<IReadOnlyDictionary<Variant, IReadOnlyList<long>>>> SelectAsync(
         DataRoot root, Quarter quarter, IReadOnlyList<IReadOnlyDictionary<Variant, IReadOnlyList<long>>> rankings, CancellationToken ct);
+
+    /// <summary>
+    /// The catalog rule cohorts' part of the lists <paramref name="rankings"/> dispatch (each cohort's picks, also inside
+    /// its variant's list from <see cref="SelectAsync"/>), so their own precision can be measured. None by default.
+    /// </summary>
+    Task<IReadOnlyList<CohortPicks>> CohortsAsync(DataRoot root, Quarter quarter, IReadOnlyDictionary<Variant, IReadOnlyList<long>> rankings, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<CohortPicks>>([]);
 }

@@ -19,4 +19,10 @@ public static class RankingMethod
     public const string Oracle = "oracle";
 
     public static IReadOnlyList<string> All { get; } = [Model, RuleAll, RuleOwn, Random, Oracle];
+
+    /// <summary>
+    /// Not a ranking: the method name of a catalog rule cohort's own picks on the model's lists, "cohort:&lt;code&gt;",
+    /// measured after the five rankings (docs/DISPATCH.md, "Rule cohorts").
+    /// </summary>
+    public const string CohortPrefix = "cohort:";
 }

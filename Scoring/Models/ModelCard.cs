@@ -82,7 +82,9 @@ public sealed record ModelCard
     /// the random audit rows only; <see cref="PromotionAuc"/> is what promote compares. <see cref="Dispatched"/>: every
     /// variant's simulated worklist of the validation quarter under this model (live models for the other variants), the
     /// rules, random and the oracle, against the simulator's truth; null when there is no truth or no selection was wired.
+    /// <see cref="Fairness"/>: the parity of the model's lists by group against the truth (with <see cref="Dispatched"/>),
+    /// flagged outside the default band 0.8–1.25.
     /// </summary>
     public sealed record ValidationMetrics(BinaryMetrics Model, BinaryMetrics? ModelAudit, BinaryMetrics? Rule, BinaryMetrics? RuleAudit, string PromotionMetric, double PromotionAuc,
-        IReadOnlyList<Evaluation.DispatchedList>? Dispatched = null);
+        IReadOnlyList<Evaluation.DispatchedList>? Dispatched = null, IReadOnlyList<Fairness.ParityGroup>? Fairness = null);
 }

@@ -77,10 +77,13 @@ public sealed class ModelRegistry(string folder)
 
     /// <summary>
     /// Makes <paramref name="version"/> live. Refused (unless <paramref name="force"/>) when its schema hash differs from
-    /// <paramref name="currentSchemaHash"/> (the features it would score) or its validation metric is worse than the live model's.
-    /// A tampered model.zip is refused even with force.
+    /// <paramref name="currentSchemaHash"/> (the features it would score) or it is worse than the live model: by
+    /// <paramref name="gate"/> (the backtest on the dispatched list, <see cref="Backtest.PromotionGate"/>) when given,
+    /// else by the cards' validation metric unless <paramref name="compareCards"/> is false (the gate found the candidate has
+    /// the live model's recipe, so neither is worse by construction). A tampered model.zip is refused even with force. The gate's line is kept in
+    /// the live pointer's note either way, so a forced promotion records what it overrode.
     /// </summary>
-    public LivePointer Promote(Variant variant, string version, string currentSchemaHash, bool force, TimeProvider clock)
+    public LivePointer Promote(Variant variant, string version, string currentSchemaHash, bool force, TimeProvider clock, Backtest.GateDecision? gate = null, bool compareCards = true)
     {
         ArgumentNullException.ThrowIfNull(clock);
         var candidate = Load(variant, version).Card;
@@ -91,7 +94,14 @@ public sealed class ModelRegistry(string folder)
         }
 
         var live = Live(variant);
-        if (live is not null && live.Version != version)
+        if (gate is not null)
+        {
+            if (gate.Refuses)
+            {
+                notes.Add("the " + gate.Text);
+            }
+        }
+        else if (compareCards && live is not null && live.Version != version)
         {
             var current = Card(variant, live.Version);
             var (name, candidateValue, liveValue) = Comparable(candidate, current);
@@ -106,7 +116,13 @@ public sealed class ModelRegistry(string folder)
             throw new InvalidOperationException($"Refusing to promote {variant.ToCode()}/{version}: {string.Join("; ", notes)}. Use --force to promote anyway.");
         }
 
-        var pointer = new LivePointer(version, candidate.ModelSha256, clock.GetUtcNow(), notes.Count > 0, notes.Count > 0 ? "forced: " + string.Join("; ", notes) : "checks passed");
+        var note = notes.Count > 0 ? "forced: " + string.Join("; ", notes) : "checks passed";
+        if (gate is not null && !gate.Refuses)
+        {
+            note += "; " + gate.Text;
+        }
+
+        var pointer = new LivePointer(version, candidate.ModelSha256, clock.GetUtcNow(), notes.Count > 0, note);
         var path = Path.Combine(Folder, variant.ToCode(), ModelFiles.Live);
         File.WriteAllBytes(path + ".tmp", JsonSerializer.SerializeToUtf8Bytes(pointer, ModelCard.Json));
         File.Move(path + ".tmp", path, overwrite: true);

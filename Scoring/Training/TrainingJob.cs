@@ -64,8 +64,9 @@ public sealed class TrainingJob(TimeProvider clock, IDispatchSimulation? dispatc
             if (models is not null)
             {
                 var keys = truthKeys ?? Pseudonymizer.FromEnvironment(allowSampleKey: true);
-                var (lists, _) = await DispatchedEvaluation.RunAsync(root, options.Valid, models, names, catalog ?? FeedCatalog.LoadDefault(), keys, options.Seed, dispatch, ct).ConfigureAwait(false);
-                metrics = metrics with { Dispatched = lists };
+                var outcome = await DispatchedEvaluation.RunDetailedAsync(root, options.Valid, models, names, catalog ?? FeedCatalog.LoadDefault(), keys, options.Seed, dispatch, ct).ConfigureAwait(false);
+                var fairness = await Fairness.ParityEvaluation.RunAsync(root, options.Valid, names, outcome.ModelLists, outcome.InCrisis, new Fairness.ParityOptions(), ct).ConfigureAwait(false);
+                metrics = metrics with { Dispatched = outcome.Lists, Fairness = fairness };
             }
         }
 

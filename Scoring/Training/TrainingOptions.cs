@@ -3,9 +3,17 @@ using BlindSpot.Core.Quarters;
 
 namespace BlindSpot.Scoring.Training;
 
-/// <summary>What to train and how. Mutable only until <see cref="Validate"/> passes; defaults suit the 9M-person quarter.</summary>
+/// <summary>
+/// What to train and how. Mutable only until <see cref="Validate"/> passes. Trees, leaves, learning rate and min leaf
+/// default per variant to the search's best (<see cref="TrainingDefaults"/>) until set.
+/// </summary>
 public sealed class TrainingOptions
 {
+    private int? trees;
+    private int? leaves;
+    private double? learningRate;
+    private int? minExamplesPerLeaf;
+
     public Variant Variant { get; set; } = Variant.Household;
 
     /// <summary>Quarters whose labels train the model, e.g. 2025Q3..2026Q1.</summary>
@@ -14,17 +22,17 @@ public sealed class TrainingOptions
     /// <summary>The later quarter the model is judged on; must not overlap <see cref="Train"/>.</summary>
     public required Quarter Valid { get; set; }
 
-    /// <summary>Boosted trees; default 200, 1–5,000.</summary>
-    public int Trees { get; set; } = 200;
+    /// <summary>Boosted trees; default <see cref="TrainingDefaults"/> of the variant (100), 1–5,000.</summary>
+    public int Trees { get => trees ?? TrainingDefaults.For(Variant).Trees; set => trees = value; }
 
-    /// <summary>Leaves per tree; default 31, 2–1,024 (PITFALLS: huge values pre-allocate gigabytes).</summary>
-    public int Leaves { get; set; } = 31;
+    /// <summary>Leaves per tree; default of the variant (8), 2–1,024 (PITFALLS: huge values pre-allocate gigabytes).</summary>
+    public int Leaves { get => leaves ?? TrainingDefaults.For(Variant).Leaves; set => leaves = value; }
 
-    /// <summary>Shrinkage; default 0.1, (0, 1].</summary>
-    public double LearningRate { get; set; } = 0.1;
+    /// <summary>Shrinkage; default of the variant (household 0.05, child and lonely death 0.025), (0, 1].</summary>
+    public double LearningRate { get => learningRate ?? TrainingDefaults.For(Variant).LearningRate; set => learningRate = value; }
 
-    /// <summary>Smallest leaf; default 20, 1–100,000.</summary>
-    public int MinExamplesPerLeaf { get; set; } = 20;
+    /// <summary>Smallest leaf; default of the variant (200; child 20), 1–100,000.</summary>
+    public int MinExamplesPerLeaf { get => minExamplesPerLeaf ?? TrainingDefaults.For(Variant).MinExamplesPerLeaf; set => minExamplesPerLeaf = value; }
 
     /// <summary>
     /// The MLContext and FastTree seed; default 20260101. Fixed so the same labels give the same model bytes, and

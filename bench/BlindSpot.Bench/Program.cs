@@ -9,6 +9,7 @@ return args switch
     ["portal-data", var data, var quarter, var entries, var history] => SyntheticPortalData.Run(data, quarter, int.Parse(entries, System.Globalization.CultureInfo.InvariantCulture), int.Parse(history, System.Globalization.CultureInfo.InvariantCulture)),
     ["case-data", var data, var quarter, var entries, var quarters] => SyntheticCaseData.Run(data, quarter, int.Parse(entries, System.Globalization.CultureInfo.InvariantCulture), int.Parse(quarters, System.Globalization.CultureInfo.InvariantCulture), null),
     ["case-data", var data, var quarter, var entries, var quarters, var postgres] => SyntheticCaseData.Run(data, quarter, int.Parse(entries, System.Globalization.CultureInfo.InvariantCulture), int.Parse(quarters, System.Globalization.CultureInfo.InvariantCulture), postgres),
+    ["fill-xlsx", var worklist, var output, var rows] => FilledOutcomeFile.Run(worklist, output, int.Parse(rows, System.Globalization.CultureInfo.InvariantCulture)),
     _ => Usage(),
 };
 
@@ -17,6 +18,7 @@ static int Usage()
     Console.Error.WriteLine("usage: BlindSpot.Bench features-duckdb <data-root> <quarter> <output-folder>");
     Console.Error.WriteLine("       BlindSpot.Bench scoring-data <data-root> <quarter> <people> <labelled-share> [npy-folder]");
     Console.Error.WriteLine("       BlindSpot.Bench portal-data <data-root> <quarter> <entries> <history-rows>");
+    Console.Error.WriteLine("       BlindSpot.Bench fill-xlsx <worklist.xlsx> <output.xlsx> <rows>");
     Console.Error.WriteLine("       BlindSpot.Bench case-data <data-root> <quarter> <cases-a-quarter> <quarters> [postgres-connection-string]");
     return 2;
 }

@@ -11,7 +11,7 @@ using static BlindSpot.Dispatch.Tests.TestSupport.DispatchScenario;
 
 namespace BlindSpot.Dispatch.Tests;
 
-public sealed class DispatcherTests
+public sealed partial class DispatcherTests
 {
     private static readonly RegionRegistry Regions = RegionRegistry.LoadDefault();
     private DataRoot root = null!;
@@ -41,7 +41,7 @@ public sealed class DispatcherTests
     {
         var scenario = await CreateAsync(root);
 
-        var (summary, entries) = await RunAsync(Options());
+        var (summary, entries) = await RunAsync(Options(HouseholdFirst));
 
         var household = entries.Where(e => e.Variant == Variant.Household).ToList();
         Assert.That(household.Select(e => e.Name), Does.Not.Contain("가구원01"), "the head ranks higher and is the contact");
@@ -57,7 +57,7 @@ public sealed class DispatcherTests
     {
         await CreateAsync(root, s => s.Add("동거인01", "26110000001", "26110", age: 50, score: 0.999f));
 
-        var (summary, entries) = await RunAsync(Options());
+        var (summary, entries) = await RunAsync(Options(HouseholdFirst));
 
         Assert.That(entries.Where(e => e.Variant == Variant.Household).Select(e => e.Name), Does.Contain("동거인01").And.Not.Contain("가구주01"));
         Assert.That(summary.Variants["household"].Excluded[nameof(ExclusionReason.HouseholdAlreadyListed)], Is.EqualTo(1));
@@ -67,11 +67,57 @@ public sealed class DispatcherTests
     public async Task Dispatch_PersonOnTheHouseholdList_IsNotOnTheLonelyDeathList()
     {
         await CreateAsync(root);
+        // The order before issue #20, household first, still available from configuration.
+        var options = Options(HouseholdFirst);
 
-        var (summary, entries) = await RunAsync(Options());
+        var (summary, entries) = await RunAsync(options);
 
         Assert.That(entries.Where(e => e.Name == "가구주01"), Has.Exactly(1).Items);
         Assert.That(summary.Variants["lonely_death"].Excluded[nameof(ExclusionReason.OnAnotherList)], Is.GreaterThanOrEqualTo(1));
+    }
+
+    [Test]
+    public async Task Dispatch_DefaultPriority_LonelyDeathListChoosesBeforeTheHouseholdList()
+    {
+        await CreateAsync(root);
+
+        var (summary, entries) = await RunAsync(Options());
+
+        // 가구주01 ranks first on both lists: the lonely-death list, chosen first, keeps them (and 독거1, 독거2, who are
+        // adults on the household ranking too).
+        Assert.That(entries.Single(e => e.Name == "가구주01").Variant, Is.EqualTo(Variant.LonelyDeath));
+        Assert.That(entries.Where(e => e.Variant == Variant.LonelyDeath).Select(e => e.Name), Is.EquivalentTo(new[] { "가구주01", "독거1", "독거2" }));
+        Assert.That(summary.Variants["household"].Excluded[nameof(ExclusionReason.OnAnotherList)], Is.EqualTo(3));
+        Assert.That(summary.Variants.Keys, Is.EqualTo(new[] { "household", "child", "lonely_death" }), "the summary lists variants in one fixed order");
+    }
+
+    [Test]
+    public async Task Dispatch_HouseholdOfAListedChild_IsNotVisitedAgainByTheHouseholdList()
+    {
+        await CreateAsync(root);
+
+        var (summary, entries) = await RunAsync(Options());
+
+        // The child list (chosen before the household list) takes the children of households 3, 6 and 9.
+        Assert.That(entries.Where(e => e.Variant == Variant.Child).Select(e => e.Name), Is.EquivalentTo(new[] { "가구원03", "가구원06", "가구원09" }));
+        var household = entries.Where(e => e.Variant == Variant.Household).Select(e => e.Name).ToList();
+        Assert.That(household, Does.Not.Contain("가구주03").And.Not.Contain("가구주06").And.Not.Contain("가구주09"));
+        Assert.That(household, Is.EquivalentTo(new[] { "가구주02", "가구주04", "가구주05", "가구주07", "가구주08", "독거3", "독거4", "가구주10", "독거5", "독거6" }));
+        // The heads of 03, 06 and 09 rank within the quota; 가구원01 (household visited for lonely death) ranks below it.
+        Assert.That(summary.Variants["household"].Excluded[nameof(ExclusionReason.HouseholdVisited)], Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Dispatch_OneVisitPerHouseholdOff_ListsTheHeadOfAListedChild()
+    {
+        await CreateAsync(root);
+        var options = Options();
+        options.OneVisitPerHousehold = false;
+
+        var (summary, entries) = await RunAsync(options);
+
+        Assert.That(entries.Where(e => e.Variant == Variant.Household).Select(e => e.Name), Does.Contain("가구주03"));
+        Assert.That(summary.Variants["household"].Excluded.ContainsKey(nameof(ExclusionReason.HouseholdVisited)), Is.False);
     }
 
     [TestCase("D", nameof(ExclusionReason.Deceased))]
@@ -108,7 +154,7 @@ public sealed class DispatcherTests
         var scenario = await CreateAsync(root);
         await LabelsWriter.WriteAsync(root, Quarter.Previous, [(scenario["가구주02"].Key, "household", "not_eligible"), (scenario["가구주03"].Key, "household", "supported")]);
 
-        var (summary, entries) = await RunAsync(Options());
+        var (summary, entries) = await RunAsync(Options(HouseholdFirst));
 
         Assert.That(entries.Select(e => e.Name), Does.Not.Contain("가구주02").And.Contain("가구주03"));
         Assert.That(summary.Variants["household"].Excluded[nameof(ExclusionReason.RecentlyNotEligible)], Is.EqualTo(1));
@@ -226,8 +272,12 @@ public sealed class DispatcherTests
         Assert.That(error!.Message, Does.Contain("blindspot ingest"));
     }
 
-    private static DispatchOptions Options() => new()
+    /// <summary>The order before issue #20, for tests of the household list's own rules on people the other lists would take first.</summary>
+    private static readonly Variant[] HouseholdFirst = [Variant.Household, Variant.Child, Variant.LonelyDeath];
+
+    private static DispatchOptions Options(IReadOnlyList<Variant>? priority = null) => new()
     {
+        Priority = priority ?? new DispatchOptions().Priority,
         Quotas = new()
         {
             [Variant.Household] = new VariantQuota { Count = 10, ScaleWithRoster = false },

@@ -41,7 +41,7 @@ public sealed class RunQuarterCommandTests
         Assert.Multiple(() =>
         {
             Assert.That(show, Does.Match(@"dispatch\s+completed").And.Contain("entries").And.Contain("report: "));
-            Assert.That(list, Does.Contain("2026Q3  ingest completed, features completed, score completed, dispatch completed, report completed"));
+            Assert.That(list, Does.Contain("2026Q3  ingest completed, features completed, score completed, dispatch completed, discovery-index completed, report completed"));
         });
     }
 

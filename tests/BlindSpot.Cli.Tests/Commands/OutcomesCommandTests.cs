@@ -102,10 +102,42 @@ public sealed class OutcomesCommandTests
         Assert.That(labels.Metadata!.NumRows, Is.EqualTo(2));
     }
 
-    private Process Start(string file)
+    [Test]
+    [Platform(Include = "Linux")]
+    public async Task Import_TwoSigungusInTwoProcesses_OneGoesAheadWhileTheOthersSigunguIsBusy()
+    {
+        var jongno = Upload("worklist_id,outcome,outcome_date", "2026Q3-11110-H-000001,supported,2026-10-22");
+        var busan = Upload("worklist_id,outcome,outcome_date", "2026Q3-26110-H-000002,not_eligible,2026-10-23");
+        var locks = Directory.CreateDirectory(Path.Combine(root.FullName, "outcomes", "2026Q3", "imports", "locks"));
+        Process held;
+        // Held by this test as an import of 11110 in progress would hold it.
+        using (new FileStream(Path.Combine(locks.FullName, "11110.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            held = Start(jongno, "11110");
+            using var free = Start(busan, "26110");
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await free.WaitForExitAsync(stop.Token);
+            Assert.That(free.ExitCode, Is.EqualTo(0), await free.StandardError.ReadToEndAsync());
+            Assert.That(held.HasExited, Is.False, "11110's import waits while 11110 is busy; 26110's did not");
+        }
+
+        using (held)
+        {
+            using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+            await held.WaitForExitAsync(stop.Token);
+            Assert.That(held.ExitCode, Is.EqualTo(0), await held.StandardError.ReadToEndAsync());
+        }
+
+        var history = File.ReadAllLines(Path.Combine(root.FullName, "outcomes", "2026Q3", "outcome-history.csv"));
+        Assert.That(history.Skip(1).Select(l => (l.Split(',')[0], l.Split(',')[5])), Is.EqualTo(new[] { ("0001", "26110"), ("0002", "11110") }));
+    }
+
+    private Process Start(string file, string? sigungu = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "blindspot.dll"), "outcomes", "import", file, "--quarter", "2026Q3", "--data", root.FullName })
+        string[] scope = sigungu is null ? [] : ["--sigungu", sigungu];
+        string[] args = [Path.Combine(AppContext.BaseDirectory, "blindspot.dll"), "outcomes", "import", file, "--quarter", "2026Q3", "--data", root.FullName, .. scope];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }

@@ -19,13 +19,13 @@ public sealed class RunsCommandTests
     public async Task List_PreviousQuarterOnlyIngested_IsListedApartFromTheRuns()
     {
         Save("2026Q2", "ingest");
-        Save("2026Q3", "ingest", "features", "score", "dispatch", "report");
+        Save("2026Q3", "ingest", "features", "score", "dispatch", "discovery-index", "report");
 
         var run = await CliRun.Of("runs", "list", "--data", data);
 
         var lines = run.Output.TrimEnd().Split('\n');
         Assert.That(run.ExitCode, Is.Zero, run.Error);
-        Assert.That(lines[0], Does.StartWith("2026Q3  ingest completed, features completed, score completed, dispatch completed, report completed"));
+        Assert.That(lines[0], Does.StartWith("2026Q3  ingest completed, features completed, score completed, dispatch completed, discovery-index completed, report completed"));
         Assert.That(lines.Skip(1).SkipWhile(l => !l.StartsWith("Ingested only", StringComparison.Ordinal)).Skip(1).First(), Does.StartWith("2026Q2  ingest completed"));
         Assert.That(run.Output, Does.Not.Contain("2026Q2  ingest completed, features -"));
     }

@@ -7,7 +7,7 @@ namespace BlindSpot.Cli.Tests.Configuration;
 /// The one configuration stack: appsettings.json &lt; appsettings.{Environment}.json &lt; BLINDSPOT_* variables &lt; options,
 /// bound to typed settings whose errors name the key and never a secret's value.
 /// </summary>
-public sealed class CliSettingsTests
+public sealed partial class CliSettingsTests
 {
     private string folder = "";
 

@@ -57,6 +57,30 @@ public sealed class BrokenCatalogTests
     }
 
     [Test]
+    public void CohortConditionOnAMissingFeed_NamesCohortAndFeed()
+    {
+        var message = LoadBroken(doc => doc["cohorts"]![0]!["conditions"]![0]!["feed"] = "nowhere");
+
+        Assert.That(message, Does.Contain($"cohort '{Original()["cohorts"]![0]!["code"]!.GetValue<string>()}': condition names feed 'nowhere'"));
+    }
+
+    [Test]
+    public void CohortConditionOnATextColumn_IsRefused()
+    {
+        var message = LoadBroken(doc => doc["cohorts"]![0]!["conditions"]![0]!["column"] = "event_date");
+
+        Assert.That(message, Does.Contain("is not a numeric column of the feed"));
+    }
+
+    [Test]
+    public void CohortConditionWithoutBounds_IsRefused()
+    {
+        var message = LoadBroken(doc => doc["cohorts"]![0]!["conditions"]![0]!.AsObject().Remove("atLeast"));
+
+        Assert.That(message, Does.Contain("needs 'atLeast' or 'atMost'"));
+    }
+
+    [Test]
     public void UnusedSource_IsRefused()
     {
         var message = LoadBroken(doc => doc["sources"]!.AsArray().Add(new JsonObject

@@ -18,12 +18,17 @@ public sealed partial class OutcomeImporterTests
     private DispatchScenario scenario = null!;
 
     [SetUp]
-    public async Task DispatchAQuarter()
+    public async Task DispatchAQuarter() => (root, scenario) = await DispatchedRootAsync();
+
+    /// <summary>A fresh data root with the scenario's quarter dispatched (the same bytes every time).</summary>
+    private static async Task<(DataRoot Root, DispatchScenario Scenario)> DispatchedRootAsync()
     {
-        root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-outcomes-").FullName);
-        scenario = await CreateAsync(root);
+        var root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-outcomes-").FullName);
+        var scenario = await CreateAsync(root);
         var options = new DispatchOptions
         {
+            // Household first (the order before issue #20), so 가구주01, first on every ranking, is on the household list.
+            Priority = [Variant.Household, Variant.Child, Variant.LonelyDeath],
             Quotas = new()
             {
                 [Variant.Household] = new VariantQuota { Count = 10, ScaleWithRoster = false },
@@ -32,6 +37,7 @@ public sealed partial class OutcomeImporterTests
             },
         };
         await new Dispatcher(Catalog, RegionRegistry.LoadDefault(), options, Keys).DispatchAsync(root, Quarter, new FileWorklistStore(root));
+        return (root, scenario);
     }
 
     [TearDown]
@@ -140,6 +146,36 @@ public sealed partial class OutcomeImporterTests
 
         Assert.That(result.Accepted, Is.EqualTo(rows.Count).And.GreaterThan(0));
         Assert.That((await ReadLabelsAsync()).Select(l => l.Outcome), Has.All.EqualTo("supported"));
+    }
+
+    [Test]
+    public async Task Import_TheXlsxTemplateFilledInPlace_ReadsTheDropDownWordAndTheDateCell_AndTheRestAreNotYetWorked()
+    {
+        // As Excel saves it: the word picked from the drop-down as text in R2, the date typed in S2 as a date (a serial number in the date style).
+        var template = Path.Combine(root.WorklistFolder(Quarter), "11110.xlsx");
+        var upload = Path.Combine(root.Path, "in-place.xlsx");
+        File.Copy(template, upload);
+        using (var zip = System.IO.Compression.ZipFile.Open(upload, System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("xl/worksheets/sheet1.xml")!;
+            string xml;
+            using (var reader = new StreamReader(entry.Open()))
+            {
+                xml = reader.ReadToEnd();
+            }
+
+            var dated = System.Text.RegularExpressions.Regex.Replace(xml, "<x:c r=\"S2\" s=\"([0-9]+)\" />", m => $"<x:c r=\"S2\" s=\"{m.Groups[1].Value}\"><x:v>46315</x:v></x:c>");
+            var filled = dated.Replace("<x:c r=\"R2\" s=\"2\" />", "<x:c r=\"R2\" t=\"inlineStr\" s=\"2\"><x:is><x:t>긴급지원</x:t></x:is></x:c>", StringComparison.Ordinal);
+            Assert.That(filled, Is.Not.EqualTo(dated).And.Not.EqualTo(xml), "the template has blank cells to fill in");
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("xl/worksheets/sheet1.xml").Open());
+            writer.Write(filled);
+        }
+
+        var result = await Importer().ImportAsync(root, Quarter, upload, sigungu: "11110");
+
+        Assert.That((result.Accepted, result.Rejected, result.Pending), Is.EqualTo((1, 0, result.Read - 1)), string.Join("; ", result.Rows.Select(r => r.Message)));
+        Assert.That((await ReadLabelsAsync()).Single().Outcome, Is.EqualTo("supported_emergency"));
     }
 
     [Test]

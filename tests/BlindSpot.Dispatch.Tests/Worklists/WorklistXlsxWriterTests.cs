@@ -32,6 +32,31 @@ public sealed class WorklistXlsxWriterTests
     }
 
     [Test]
+    public void Write_OffersTheKoreanResultWordsInADropDown_AndDateCellsForTheVisitDate()
+    {
+        WorklistXlsxWriter.Write(path, [Entry("김민준", "서울"), Entry("이서연", "부산")]);
+
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        string Text(string name)
+        {
+            using var reader = new StreamReader(zip.GetEntry(name)!.Open());
+            return reader.ReadToEnd();
+        }
+
+        var (sheet, styles) = (Text("xl/worksheets/sheet1.xml"), Text("xl/styles.xml"));
+        var list = System.Text.RegularExpressions.Regex.Match(sheet, "<x:dataValidation type=\"list\"[^>]*sqref=\"R2:R1048576\"><x:formula1>\"([^\"]+)\"</x:formula1>");
+        Assert.That(list.Success, Is.True, "a drop-down on 결과코드 (column R)");
+        Assert.That(list.Groups[1].Value.Split(','), Is.EqualTo(BlindSpot.Dispatch.Outcomes.OutcomeCode.All.Select(BlindSpot.Dispatch.Outcomes.OutcomeCode.Korean)));
+        Assert.That(list.Groups[1].Value.Split(',').Select(BlindSpot.Dispatch.Outcomes.OutcomeCode.Parse), Has.None.Null, "every word offered is one the importer reads");
+        Assert.That(sheet, Does.Contain("<x:dataValidation type=\"date\"").And.Contain("sqref=\"S2:S1048576\""));
+        var style = System.Text.RegularExpressions.Regex.Match(sheet, "<x:c r=\"S3\" s=\"([0-9]+)\" />");
+        Assert.That(style.Success, Is.True, "the blank date cell is a cell of the date style, not empty text");
+        var xfs = System.Text.RegularExpressions.Regex.Matches(styles[styles.IndexOf("<x:cellXfs", StringComparison.Ordinal)..], "<x:xf [^>]*numFmtId=\"([0-9]+)\"");
+        Assert.That(xfs[int.Parse(style.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].Groups[1].Value, Is.EqualTo("164"));
+        Assert.That(styles, Does.Contain("<x:numFmt numFmtId=\"164\" formatCode=\"yyyy-mm-dd\" />"));
+    }
+
+    [Test]
     public void Write_FreezesAndFiltersTheHeader()
     {
         WorklistXlsxWriter.Write(path, [Entry("김민준", "서울")]);

@@ -5,6 +5,7 @@ using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
 using BlindSpot.Core.Stages;
 using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Discovery;
 using BlindSpot.Dispatch.Worklists;
 using BlindSpot.Features;
 using BlindSpot.Ingestion;
@@ -42,6 +43,7 @@ public sealed class DeclaredInputsTests
             (new FeaturesStage(catalog, new FeatureOptions()), Q),
             (new ScoreStage(new ModelRegistry(SampleRoot.Models), new ScoreOptions(), TimeProvider.System), Q),
             (new DispatchStage(catalog, regions, new DispatchOptions(), Pseudonymizer.ForSampleData(), new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)])), Q),
+            (new DiscoveryIndexStage(catalog, regions, new DispatchOptions(), Pseudonymizer.ForSampleData()), Q),
         };
         var problems = new List<string>();
         foreach (var (stage, quarter) in stages)

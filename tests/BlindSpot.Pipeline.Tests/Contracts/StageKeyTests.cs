@@ -6,6 +6,7 @@ using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
 using BlindSpot.Core.Stages;
 using BlindSpot.Dispatch;
+using BlindSpot.Dispatch.Discovery;
 using BlindSpot.Dispatch.Worklists;
 using BlindSpot.Features;
 using BlindSpot.Ingestion;
@@ -64,6 +65,38 @@ public sealed class StageKeyTests
 
         Assert.That(values["worklists"], Is.EqualTo("files"));
         Assert.That(longerLookback["options"], Is.Not.EqualTo(values["options"]));
+    }
+
+    [Test]
+    public void Dispatch_QuotaChanged_ChangesTheQuotasInput()
+    {
+        var regions = RegionRegistry.LoadDefault();
+        var files = new FileWorklistStore(Root);
+        var larger = new DispatchOptions();
+        larger.Quotas[Variant.Child].Count = 40_000;
+
+        var values = new DispatchStage(Catalog, regions, new DispatchOptions(), Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+        var changed = new DispatchStage(Catalog, regions, larger, Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+
+        Assert.That(values["quotas"], Is.EqualTo("Household=110000/9000000 scaled, Child=30000/9000000 scaled, LonelyDeath=45000/9000000 scaled"));
+        Assert.That(changed["quotas"], Does.Contain("Child=40000/9000000"));
+        Assert.That(changed["options"], Is.Not.EqualTo(values["options"]));
+    }
+
+    [Test]
+    public void DiscoveryIndex_KeyHoldsCatalogPseudonymKeyAndQuotas_AndReadsTheRegisterAndVault()
+    {
+        var regions = RegionRegistry.LoadDefault();
+        var declaration = new DiscoveryIndexStage(Catalog, regions, new DispatchOptions(), Pseudonymizer.ForSampleData()).Declare(Root, Q);
+        var otherKey = new DiscoveryIndexStage(Catalog, regions, new DispatchOptions(), new Pseudonymizer(Enumerable.Repeat((byte)7, 32).ToArray())).Declare(Root, Q).Values;
+        var smallerQuota = new DispatchOptions();
+        smallerQuota.Quotas[Variant.Child].Count = 1_000;
+        var regraded = new DiscoveryIndexStage(Catalog, regions, smallerQuota, Pseudonymizer.ForSampleData()).Declare(Root, Q).Values;
+
+        Assert.That(declaration.Values["catalog"], Is.EqualTo(Catalog.Version));
+        Assert.That(otherKey["pseudonym-key"], Is.Not.EqualTo(declaration.Values["pseudonym-key"]));
+        Assert.That(regraded["quotas"], Is.Not.EqualTo(declaration.Values["quotas"]), "grades are drawn from the quotas");
+        Assert.That(declaration.ReadFiles, Does.Contain(Root.PastDispatches(Q)).And.Contain(Root.IdentityVault(Q)).And.Contain(Root.Scores(Q, Variant.Child)));
     }
 
     private static System.Collections.Immutable.ImmutableSortedDictionary<string, string> Ingest(IngestOptions options) => new IngestStage(options).Declare(Root, Q).Values;

@@ -43,7 +43,7 @@ public sealed class RunTelemetryTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(runSpans.Select(s => s.GetTagItem("blindspot.job")), Is.EquivalentTo(new[] { "ingest", "features", "score", "dispatch", "report" }));
+            Assert.That(runSpans.Select(s => s.GetTagItem("blindspot.job")), Is.EquivalentTo(new[] { "ingest", "features", "score", "dispatch", "discovery-index", "report" }));
             Assert.That(runSpans.Select(s => s.GetTagItem("blindspot.stage.outcome")), Is.All.EqualTo("ran"));
             Assert.That(runSpans.Single(s => (string?)s.GetTagItem("blindspot.job") == "dispatch").GetTagItem("blindspot.count.entries"), Is.EqualTo(manifest.Find("dispatch")!.Counts["entries"]));
             Assert.That(Sums(metrics, "blindspot.ingest.rows.read", "feed"), Is.EqualTo(report.All.ToDictionary(f => f.Feed, f => f.RowsRead)));
@@ -51,8 +51,8 @@ public sealed class RunTelemetryTests
             Assert.That(Sums(metrics, "blindspot.ingest.rows.quarantined", "feed"), Is.EqualTo(report.All.ToDictionary(f => f.Feed, f => f.Rejected)));
             Assert.That(Sums(metrics, "blindspot.score.candidates", "variant"), Is.EqualTo(PerVariant(manifest.Find("score")!, ".candidates")));
             Assert.That(Sums(metrics, "blindspot.dispatch.entries", "variant"), Is.EqualTo(PerVariant(manifest.Find("dispatch")!, ".selected")));
-            Assert.That(Sums(metrics, "blindspot.stage.runs", "stage"), Is.EqualTo(new Dictionary<string, long> { ["ingest"] = 1, ["features"] = 1, ["score"] = 1, ["dispatch"] = 1, ["report"] = 1 }));
-            Assert.That(Counts(metrics, "blindspot.stage.duration", "stage").Keys, Is.EquivalentTo(new[] { "ingest", "features", "score", "dispatch", "report" }));
+            Assert.That(Sums(metrics, "blindspot.stage.runs", "stage"), Is.EqualTo(new Dictionary<string, long> { ["ingest"] = 1, ["features"] = 1, ["score"] = 1, ["dispatch"] = 1, ["discovery-index"] = 1, ["report"] = 1 }));
+            Assert.That(Counts(metrics, "blindspot.stage.duration", "stage").Keys, Is.EquivalentTo(new[] { "ingest", "features", "score", "dispatch", "discovery-index", "report" }));
         });
     }
 

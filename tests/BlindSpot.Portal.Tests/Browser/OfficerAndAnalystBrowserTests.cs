@@ -19,7 +19,7 @@ namespace BlindSpot.Portal.Tests.Browser;
 [Category("Browser")]
 [Category("Integration")]
 [NonParallelizable]
-public sealed class OfficerAndAnalystBrowserTests
+public sealed partial class OfficerAndAnalystBrowserTests
 {
     private const string Chromium = "/usr/bin/chromium";
 
@@ -233,6 +233,38 @@ public sealed class OfficerAndAnalystBrowserTests
     }
 
     /// <summary>The natural width of every image on the page once loaded: 0 for one the browser could not show.</summary>
+    [Test]
+    public async Task Analyst_ImportsReports_TheSigunguOfficerSeesTheReportCase()
+    {
+        await StartPortalAsync();
+        var data = this.data!;
+        await ReportScenario.WriteAsync(data);
+        var file = Path.Combine(data.Root.Path, "reports.csv");
+        await File.WriteAllTextAsync(file, ReportScenario.Csv(), new System.Text.UTF8Encoding(true));
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+
+        var analyst = await SignInAsync(browser, "analyst");
+        await analyst.GotoAsync($"{address}/analyst/reports");
+        await analyst.FillAsync("#quarter", "2026Q3");
+        await analyst.SetInputFilesAsync("#file", file);
+        await analyst.ClickAsync("#import");
+        await analyst.WaitForSelectorAsync("#intake-summary");
+        await Shot(analyst, "12-reports-imported");
+        Assert.That(await analyst.InnerTextAsync("#intake-summary"), Does.Contain("6행 = 연결 4 + 미연결 1 + 거부 1"));
+        Assert.That(await analyst.InnerTextAsync("#unmatched"), Does.Contain("이영희"));
+
+        var officer = await SignInAsync(browser, "officer-11110");
+        await officer.GotoAsync($"{address}/cases/2026Q3?origin=report");
+        var row = officer.Locator("#cases tbody tr", new() { HasText = ReportScenario.Hong });
+        Assert.That(await row.InnerTextAsync(), Does.Contain("신고"));
+        await row.Locator("a").First.ClickAsync();
+        await officer.WaitForURLAsync("**/cases/2026Q3/2026Q3-11110-R-*");
+        await Shot(officer, "13-report-case");
+        Assert.That(await officer.InnerTextAsync("#reasons"), Does.Contain("우편물이 쌓여 있음").And.Contain("이웃"));
+        Assert.That(await officer.InnerTextAsync("#case-status"), Does.Contain("신고"));
+    }
+
     private static async Task<int[]> ChartWidthsAsync(IPage page)
     {
         var images = page.Locator("img");

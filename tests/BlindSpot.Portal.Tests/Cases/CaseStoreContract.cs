@@ -7,7 +7,7 @@ namespace BlindSpot.Portal.Tests.Cases;
 /// <see cref="PostgresCaseStoreTests"/>): the same inputs give the same answers, so the quick start and production
 /// cannot behave differently.
 /// </summary>
-public abstract class CaseStoreContract
+public abstract partial class CaseStoreContract
 {
     private static readonly DateTimeOffset At = new(2026, 10, 5, 1, 0, 0, TimeSpan.Zero);
     private ICaseStore store = null!;

@@ -25,13 +25,17 @@ public sealed class AuthorisationMatrixTests
     // Case 000001 is assigned to the 읍면동 officer's 읍면동 in set-up, so both officers may open it.
     private static readonly string[] CasePaths = ["/cases", "/cases/2026Q3", $"/cases/2026Q3/{AssignedCase}", $"/cases/2026Q3/{AssignedCase}/sheet"];
 
+    // Own discovery: both officers, each in their own area (another area is 403 for them too: DiscoveryEndpointsTests).
+    private static readonly string[] DiscoveryPaths = ["/discovery", "/discovery/11110/2026Q3"];
+
     private static readonly string[] AnalystPaths =
     [
         "/analyst", "/analyst/runs/2026Q3", "/analyst/runs/2026Q3/report", "/analyst/models",
         $"/analyst/models/household/{PortalData.ModelVersion}", $"/analyst/models/household/{PortalData.ModelVersion}/evaluation/2026Q2/report.html", "/hangfire",
+        "/analyst/reports",
     ];
 
-    private static readonly string[] AdminPaths = ["/admin/audit", "/admin/audit.csv", "/admin/accounts"];
+    private static readonly string[] AdminPaths = ["/admin/audit", "/admin/audit.csv", "/admin/accounts", "/admin/api-keys"];
 
     private readonly Dictionary<string, PortalSession> sessions = [];
     private PostgresTestDatabase database = null!;
@@ -40,7 +44,7 @@ public sealed class AuthorisationMatrixTests
 
     public static IEnumerable<TestCaseData> Matrix()
     {
-        foreach (var (paths, allowed) in new[] { (OfficerPaths, new[] { Officer }), (CasePaths, [Officer, EupmyeondongOfficer]), (AnalystPaths, [Analyst, Admin]), (AdminPaths, [Admin]) })
+        foreach (var (paths, allowed) in new[] { (OfficerPaths, new[] { Officer }), (CasePaths, [Officer, EupmyeondongOfficer]), (DiscoveryPaths, [Officer, EupmyeondongOfficer]), (AnalystPaths, [Analyst, Admin]), (AdminPaths, [Admin]) })
         {
             foreach (var path in paths)
             {
@@ -58,6 +62,7 @@ public sealed class AuthorisationMatrixTests
     {
         database = await PostgresTestDatabase.CreateAsync();
         data = await PortalData.CreateAsync();
+        await DiscoveryData.WriteAsync(data);
         factory = new PortalFactory(data, database);
         foreach (var user in new[] { Officer, EupmyeondongOfficer, Analyst, Admin })
         {
@@ -122,6 +127,21 @@ public sealed class AuthorisationMatrixTests
         Assert.That(response.StatusCode, Is.EqualTo(expected));
         var c = await factory.Services.GetRequiredService<BlindSpot.Portal.Cases.ICaseStore>().FindAsync(AssignedCase, CancellationToken.None);
         Assert.That((c!.EupmyeondongCode, c.Status, c.ContinuedCare), Is.EqualTo(("11110515", "assigned", false)));
+    }
+
+    [TestCase(Analyst, HttpStatusCode.Forbidden)]
+    [TestCase(Admin, HttpStatusCode.Forbidden)]
+    [TestCase(Anonymous, HttpStatusCode.Redirect)]
+    public async Task DiscoveryAdd_WithoutTheRole_IsRefusedAndAddsNothing(string role, HttpStatusCode expected)
+    {
+        var token = await sessions[Officer].TokenAsync("/discovery/11110/2026Q3");
+        using var response = await sessions[role].Client.PostAsync(new Uri("/discovery/11110/2026Q3/add", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["v"] = "any", ["p"] = "0", ["reason"] = "권한 없는 추가",
+        }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected));
+        Assert.That(await factory.Services.GetRequiredService<BlindSpot.Portal.Cases.ICaseStore>().CountAsync("2026Q3", "11110", BlindSpot.Portal.Cases.CaseOrigin.OwnDiscovery, CancellationToken.None), Is.Zero);
     }
 
     [TestCase(Officer, HttpStatusCode.Forbidden)]

@@ -86,6 +86,8 @@ public sealed class ErrorPagesTests
 
         public Task<int> AddAsync(IReadOnlyList<CaseRecord> cases, string userName, DateTimeOffset at, CancellationToken ct) => Fail<int>();
 
+        public Task<CaseRecord?> AddOwnAsync(CaseRecord draft, string reason, string userName, DateTimeOffset at, CancellationToken ct) => Fail<CaseRecord?>();
+
         public Task<int> CountAsync(string quarter, string sigungu, string origin, CancellationToken ct) => Fail<int>();
 
         public Task<CaseRecord?> FindAsync(string caseId, CancellationToken ct) => Fail<CaseRecord?>();
@@ -103,5 +105,7 @@ public sealed class ErrorPagesTests
         public Task<bool> ChangeStatusAsync(string caseId, string from, string to, string channel, string note, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
 
         public Task<bool> SetContinuedCareAsync(string caseId, bool continued, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
+
+        public Task<bool> AttachReportAsync(string caseId, string note, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
     }
 }

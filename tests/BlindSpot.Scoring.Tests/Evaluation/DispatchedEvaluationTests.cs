@@ -1,4 +1,5 @@
 using System.Globalization;
+using BlindSpot.Cli.Configuration;
 using BlindSpot.Cli.Evaluation;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
@@ -9,6 +10,7 @@ using BlindSpot.Scoring.Evaluation;
 using BlindSpot.Scoring.Models;
 using BlindSpot.Scoring.Registry;
 using BlindSpot.Scoring.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
 
 namespace BlindSpot.Scoring.Tests.Evaluation;
 
@@ -61,17 +63,8 @@ internal sealed class DispatchedEvaluationTests
     [Test]
     public async Task SelectAsync_ModelRanking_EqualsTheRealDispatchRegister()
     {
-        var registry = new ModelRegistry(models);
-        var live = VariantNames.All.ToDictionary(v => v, v => registry.LoadLive(v)!);
-        var ensembles = live.ToDictionary(l => l.Key, l => l.Value.Ensemble);
-        var truth = new Dictionary<Variant, Dictionary<long, (bool, float)>>();
-        foreach (var v in VariantNames.All)
-        {
-            truth[v] = await TruthReader.ReadAsync(root.Truth(Dispatched), v, Pseudonymizer.ForSampleData(), CancellationToken.None);
-        }
-
-        var rankings = await DispatchRankings.BuildAsync(root, Dispatched, ensembles, live[Variant.Household].Card.Features, FeedCatalog.LoadDefault(), truth, 20260101, CancellationToken.None);
-        var simulated = (await new DispatchSimulationAdapter(new DispatchOptions()).SelectAsync(root, Dispatched, [rankings.ByMethod[0]], CancellationToken.None)).Single();
+        var rankings = await ModelRankingsAsync(root);
+        var simulated = (await new DispatchSimulationAdapter(new DispatchOptions(), FeedCatalog.LoadDefault()).SelectAsync(root, Dispatched, [rankings], CancellationToken.None)).Single();
 
         var register = Register(root.PastDispatches(Dispatched));
         Assert.That(register.Keys, Is.EquivalentTo(VariantNames.All));
@@ -79,6 +72,39 @@ internal sealed class DispatchedEvaluationTests
         {
             Assert.That(register[v], Has.Count.GreaterThan(10), v.ToCode());
             Assert.That(simulated[v], Is.EqualTo(register[v]), $"{v.ToCode()}: the simulated list, in order, is the dispatched one");
+        }
+    }
+
+    [Test]
+    public async Task SelectAsync_ConfiguredDispatch_EqualsTheRealDispatchRegisterUnderTheSameSettings()
+    {
+        // The order before issue #20 (household first, a person on one list only), and a longer child list: the
+        // simulated dispatch must follow whatever the configuration says, as the real one does.
+        var other = folder + "-configured";
+        Copy(folder, other);
+        var config = Path.Combine(other, "appsettings.test.json");
+        File.WriteAllText(config, """{ "Dispatch": { "Priority": [ "Household", "Child", "LonelyDeath" ], "OneVisitPerHousehold": false, "Quotas": { "Child": { "Count": 60000 } } } }""");
+        try
+        {
+            await Must("dispatch", "2026Q3", "--data", other, "--config", config);
+            var options = CliSettings.Load(new ConfigurationBuilder().AddJsonFile(config).Build()).Dispatch();
+            var otherRoot = new DataRoot(other);
+            var rankings = await ModelRankingsAsync(otherRoot);
+
+            var simulated = (await new DispatchSimulationAdapter(options, FeedCatalog.LoadDefault()).SelectAsync(otherRoot, Dispatched, [rankings], CancellationToken.None)).Single();
+
+            var register = Register(otherRoot.PastDispatches(Dispatched));
+            var byDefault = Register(root.PastDispatches(Dispatched));
+            Assert.That(register[Variant.Child], Has.Count.GreaterThan(byDefault[Variant.Child].Count), "the configured child quota is larger");
+            Assert.That(register[Variant.Household], Is.Not.EqualTo(byDefault[Variant.Household]), "household chose first");
+            foreach (var v in VariantNames.All)
+            {
+                Assert.That(simulated[v], Is.EqualTo(register[v]), $"{v.ToCode()}: the simulated list, in order, is the dispatched one");
+            }
+        }
+        finally
+        {
+            Directory.Delete(other, recursive: true);
         }
     }
 
@@ -91,13 +117,42 @@ internal sealed class DispatchedEvaluationTests
 
         Assert.That(run.ExitCode, Is.Zero, run.Error);
         var lines = run.Output.Split('\n').Where(l => l.TrimStart().StartsWith("dispatched", StringComparison.Ordinal)).ToList();
-        Assert.That(lines, Has.Count.EqualTo(15), run.Output);
+        // Five rankings × three variants, then each catalog rule cohort's own picks on the model's lists.
+        var cohorts = FeedCatalog.LoadDefault().Cohorts;
+        Assert.That(lines, Has.Count.EqualTo(15 + cohorts.Count), run.Output);
+        Assert.That(lines.Where(l => l.Contains(RankingMethod.CohortPrefix, StringComparison.Ordinal)).Select(l => l.Split(RankingMethod.CohortPrefix)[1].Split(' ')[0]),
+            Is.EqualTo(cohorts.Select(c => c.Code)));
         // A perfect ranking fills the first list (household) only with people in crisis, whatever the quota.
         Assert.That(lines.Single(l => l.Contains("household") && l.Contains("oracle")), Does.Contain("precision 1.000"));
         var html = File.ReadAllText(Path.Combine(models, "child", version, "evaluation", "2026Q2", "report.html"));
         Assert.That(html, Does.Contain("On the dispatched lists").And.Contain(RankingMethod.RuleOwn));
         Assert.That(html, Does.Contain("People supported last quarter"), "the sample's truth has supported_last_quarter");
         Assert.That(run.Output, Does.Contain("supported last quarter: ").And.Not.Contain("people helped"), "no counterfactual given");
+    }
+
+    [Test]
+    public async Task Evaluate_SampleQuarter_ParityPerVariantAndDimensionAndTheScoreNamedForWhatItIs()
+    {
+        var version = Path.GetFileName(Directory.GetDirectories(Path.Combine(models, "household")).Single());
+
+        var run = await CliRun.Of("evaluate", "--model", $"household/{version}", "--quarter", "2026Q2", "--data", folder, "--models", models, "--parity-band", "0.5,2");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Error);
+        var evaluation = Path.Combine(models, "household", version, "evaluation", "2026Q2");
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(evaluation, "evaluation.json")));
+        var groups = json.RootElement.GetProperty("fairness").EnumerateArray().ToList();
+        var dimensions = groups.GroupBy(g => (g.GetProperty("variant").GetString(), g.GetProperty("dimension").GetString())).ToList();
+        Assert.That(dimensions, Has.Count.EqualTo(15), "3 variants × 시도, age band, sex, disability, household type");
+        Assert.That(dimensions.All(d => d.Count(g => g.GetProperty("reference").GetBoolean()) == 1), "one reference group per dimension");
+        Assert.That(json.RootElement.GetProperty("parityBand").EnumerateArray().Select(e => e.GetDouble()), Is.EqualTo(new[] { 0.5, 2.0 }));
+        var household = groups.Where(g => g.GetProperty("variant").GetString() == "household" && g.GetProperty("dimension").GetString() == "sex").ToList();
+        var listed = json.RootElement.GetProperty("dispatched").EnumerateArray().Single(e => e.GetProperty("variant").GetString() == "household" && e.GetProperty("method").GetString() == RankingMethod.Model);
+        Assert.That(household.Sum(g => g.GetProperty("listed").GetInt32()), Is.EqualTo(listed.GetProperty("listed").GetInt32()), "the groups of a dimension partition the list");
+        Assert.That(household.Sum(g => g.GetProperty("truePositives").GetInt32()), Is.EqualTo(listed.GetProperty("inCrisis").GetInt32()));
+        var html = File.ReadAllText(Path.Combine(evaluation, "report.html"));
+        Assert.That(html, Does.Contain("Parity on the dispatched lists").And.Contain("P(supported if visited)").And.Contain("Calibration on the audit rows"));
+        Assert.That(html, Does.Contain("<h2>What the score is</h2><p>P(supported if visited): the probability that a municipal visit"));
+        Assert.That(run.Output, Does.Contain("parity on the dispatched lists: ").And.Contain("P(supported if visited) on the audit: mean "));
     }
 
     [Test]
@@ -131,7 +186,7 @@ internal sealed class DispatchedEvaluationTests
         await Must("evaluate", "--model", $"child/{version}", "--quarter", "2026Q2", "--data", folder, "--models", trainModels);
         using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(trainModels, "child", version, "evaluation", "2026Q2", "evaluation.json")));
 
-        Assert.That(card.Metrics.Dispatched, Has.Count.EqualTo(15));
+        Assert.That(card.Metrics.Dispatched, Has.Count.EqualTo(15 + FeedCatalog.LoadDefault().Cohorts.Count), "five rankings × three variants, and each rule cohort");
         Assert.That(card.Metrics.Dispatched!.Single(l => l.Variant == "household" && l.Method == RankingMethod.Oracle).Precision, Is.EqualTo(1.0));
         var evaluated = json.RootElement.GetProperty("dispatched").EnumerateArray()
             .Select(e => (e.GetProperty("variant").GetString(), e.GetProperty("method").GetString(), e.GetProperty("listed").GetInt32(), e.GetProperty("inCrisis").GetInt32()));
@@ -173,6 +228,22 @@ internal sealed class DispatchedEvaluationTests
         Assert.That(list.PrecisionAtK.Select(p => (p.K, p.InCrisis)), Is.EqualTo(new[] { (2, 2), (3, 2), (5, 3) }));
         Assert.That(list.PrecisionLow, Is.LessThan(0.6));
         Assert.That(list.PrecisionHigh, Is.GreaterThan(0.6));
+    }
+
+    /// <summary>The live models' rankings of <see cref="Dispatched"/> under <paramref name="data"/>, as <c>evaluate</c> builds them.</summary>
+    private async Task<IReadOnlyDictionary<Variant, IReadOnlyList<long>>> ModelRankingsAsync(DataRoot data)
+    {
+        var registry = new ModelRegistry(models);
+        var live = VariantNames.All.ToDictionary(v => v, v => registry.LoadLive(v)!);
+        var ensembles = live.ToDictionary(l => l.Key, l => l.Value.Ensemble);
+        var truth = new Dictionary<Variant, Dictionary<long, (bool, float)>>();
+        foreach (var v in VariantNames.All)
+        {
+            truth[v] = await TruthReader.ReadAsync(data.Truth(Dispatched), v, Pseudonymizer.ForSampleData(), CancellationToken.None);
+        }
+
+        var rankings = await DispatchRankings.BuildAsync(data, Dispatched, ensembles, live[Variant.Household].Card.Features, FeedCatalog.LoadDefault(), truth, 20260101, CancellationToken.None);
+        return rankings.ByMethod[0];
     }
 
     /// <summary>Person keys per variant in worklist position order (the last six digits of the worklist id).</summary>

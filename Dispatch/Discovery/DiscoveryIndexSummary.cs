@@ -1,0 +1,4 @@
+namespace BlindSpot.Dispatch.Discovery;
+
+/// <summary>What the discovery-index stage wrote: the roster read, the people indexed, those without a vault row, per 시군구.</summary>
+public sealed record DiscoveryIndexSummary(string Quarter, long RosterSize, long Indexed, long MissingIdentity, IReadOnlyDictionary<string, long> PerSigungu);
