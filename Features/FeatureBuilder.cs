@@ -35,16 +35,23 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
         var buckets = Buckets(root, quarter);
         RemoveStaleParts(root, quarter, buckets);
         var built = new bool[buckets.Count];
+        var took = new TimeSpan[buckets.Count];
         var parallel = Math.Min(options.Workers, Math.Max(1, buckets.Count));
         await Parallel.ForEachAsync(
             Enumerable.Range(0, buckets.Count),
             new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
-            async (i, token) => built[i] = await BuildBucketAsync(root, quarter, buckets[i], Math.Max(1, options.Workers / parallel), token).ConfigureAwait(false))
-            .ConfigureAwait(false);
-        clock.Lap($"build {built.Count(b => b)} of {buckets.Count} buckets");
+            async (i, token) =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                built[i] = await BuildBucketAsync(root, quarter, buckets[i], Math.Max(1, options.Workers / parallel), token).ConfigureAwait(false);
+                took[i] = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            }).ConfigureAwait(false);
+        clock.Lap($"build {built.Count(b => b)} of {buckets.Count} buckets, {parallel} at once");
         var result = await ReduceAsync(root, quarter, ct).ConfigureAwait(false);
         clock.Lap("describe");
-        return result with { Elapsed = clock.Elapsed, Phases = clock.Phases, BucketsBuilt = built.Count(b => b) };
+        // Each bucket's own time after the stage's phases (they overlap): what one bucket job costs, for planning workers.
+        var phases = clock.Phases.Concat(buckets.Select((b, i) => new StagePhase($"{BucketLayout.BucketFolderName(b)}{(built[i] ? "" : " (current)")}", took[i])));
+        return result with { Elapsed = clock.Elapsed, Phases = [.. phases], BucketsBuilt = built.Count(b => b) };
     }
 
     /// <summary>The buckets of the quarter's roster, in order: the units of the stage. No roster is an error saying to ingest first.</summary>
