@@ -33,7 +33,6 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
         options.Validate();
         var clock = new PhaseClock();
         var buckets = Buckets(root, quarter);
-        RemoveStaleParts(root, quarter, buckets);
         var built = new bool[buckets.Count];
         var took = new TimeSpan[buckets.Count];
         var parallel = Math.Min(options.Workers, Math.Max(1, buckets.Count));
@@ -106,7 +105,10 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
         ArgumentNullException.ThrowIfNull(root);
         var clock = new PhaseClock();
         var records = new List<BucketRecord>();
-        foreach (var bucket in Buckets(root, quarter))
+        var buckets = Buckets(root, quarter);
+        // Scoring reads every bucket folder there is: those of an earlier B must go before the manifest says the build is whole.
+        RemoveStaleParts(root, quarter, buckets);
+        foreach (var bucket in buckets)
         {
             var part = root.FeaturesBucket(quarter, bucket);
             var key = await BucketInputs.Of(root, quarter, bucket, catalog).KeyAsync(catalog.Version, options, ct).ConfigureAwait(false);

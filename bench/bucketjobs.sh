@@ -55,7 +55,10 @@ if [[ -d "${roots[-1]}/features/$quarter" && "${!#}" == after ]]; then
   # Features alone with this branch: every bucket's record removed, so every bucket is built; the verb prints each one's time.
   rm -f "${roots[-1]}"/features/"$quarter"/bucket=*/_bucket.json
   echo
-  measure "features alone (all buckets)" dotnet "$cli" features "$quarter" --data "${roots[-1]}" | tee /dev/stderr | tr ',' '\n' | grep 'bucket=' || true
+  out=$(mktemp)
+  measure "features alone (all buckets)" dotnet "$cli" features "$quarter" --data "${roots[-1]}" >"$out"
+  cat "$out"
   print_table | tail -1
+  rm -f "$out"
 fi
 [[ "${KEEP:-0}" == 1 ]] || rm -rf "${roots[@]}"

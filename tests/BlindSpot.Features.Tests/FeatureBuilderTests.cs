@@ -157,6 +157,24 @@ public sealed class FeatureBuilderTests
         Assert.That(table.Value(Parent, "sigungu_code"), Is.EqualTo("11110"));
     }
 
+    [Test]
+    public async Task Build_PartsOfAnEarlierLayout_AreRemoved()
+    {
+        // A bucket beyond today's B (the quarter was split more finely before) and a per-시도 part from before buckets:
+        // scoring reads every part there is, so either would count people twice.
+        await WriteCurrentAsync(root, Catalog);
+        var stale = root.FeaturesBucket(Quarter, 5);
+        var flat = Path.Combine(root.FeaturesFolder(Quarter), "part-011.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        await File.WriteAllTextAsync(stale, "old");
+        await File.WriteAllTextAsync(flat, "old");
+
+        var result = await Builder().BuildAsync(root, Quarter);
+
+        Assert.That(File.Exists(stale) || Directory.Exists(Path.GetDirectoryName(stale)) || File.Exists(flat), Is.False);
+        Assert.That(Core.Partitioning.TableFiles.InFolder(result.Folder).Select(f => f.Bucket), Is.EqualTo(new[] { 0 }));
+    }
+
     [TestCase("sido_code")]
     [TestCase("sigungu_code")]
     [TestCase("eupmyeondong_code")]
