@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Hashing;
@@ -6,9 +5,7 @@ using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Stages;
-using BlindSpot.Features.Aggregation;
 using BlindSpot.Features.Buckets;
-using BlindSpot.Features.Roster;
 using BlindSpot.Features.Schema;
 using BlindSpot.Features.Writing;
 
