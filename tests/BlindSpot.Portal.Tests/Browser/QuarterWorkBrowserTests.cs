@@ -2,9 +2,6 @@ using System.Globalization;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Tests.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
@@ -23,7 +20,7 @@ namespace BlindSpot.Portal.Tests.Browser;
 [NonParallelizable]
 public sealed class QuarterWorkBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = BrowserPortal.Chromium;
     private const string Eupmyeondong = "11110515";
     private static readonly Quarter Q3 = Quarter.Parse(PortalData.Quarter, CultureInfo.InvariantCulture);
 
@@ -35,19 +32,9 @@ public sealed class QuarterWorkBrowserTests
     [SetUp]
     public async Task StartKestrel()
     {
-        if (!File.Exists(Chromium))
-        {
-            var message = $"No Chromium at {Chromium}: run 'bash .ci/services.sh' (apt-get install -y chromium).";
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail(message);
-            }
+        BrowserPortal.RequireChromium();
 
-            Assert.Ignore(message);
-        }
-
-        screenshots = Path.Combine(RepositoryRoot(), "TestResults", "portal-browser");
-        Directory.CreateDirectory(screenshots);
+        screenshots = BrowserPortal.ScreenshotFolder();
         data = await PortalData.CreateAsync();
         await DiscoveryData.WriteAsync(data);
         var options = new PortalOptions
@@ -60,7 +47,7 @@ public sealed class QuarterWorkBrowserTests
         };
         host = PortalHost.CreateHostBuilder(options, "http://127.0.0.1:0").Build();
         await host.StartAsync();
-        address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        address = BrowserPortal.AddressOf(host);
     }
 
     [TearDown]
@@ -173,46 +160,7 @@ public sealed class QuarterWorkBrowserTests
         Assert.That(denied, Does.Contain(("officer-11110", "other-sigungu")).And.Contain(($"officer-{Eupmyeondong}", "other-eupmyeondong")));
     }
 
-    private async Task<IPage> SignInAsync(IBrowser browser, string userName)
-    {
-        var context = await browser.NewContextAsync(new() { Locale = "ko-KR", ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
-        // Generous waits: this checks what the pages do, not how fast a loaded 2-core CI machine serves them.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{address}/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", PortalFactory.SamplePassword(userName));
-        await page.ClickAsync("button[type=submit]");
-        try
-        {
-            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        }
-        catch (TimeoutException)
-        {
-            Assert.Fail($"{userName} stayed on the sign-in page: {await page.InnerTextAsync("body")}");
-        }
+    private Task<IPage> SignInAsync(IBrowser browser, string userName) => BrowserPortal.SignInAsync(browser, address, userName);
 
-        return page;
-    }
-
-    private async Task Shot(IPage page, string name)
-    {
-        var path = Path.Combine(screenshots, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        TestContext.AddTestAttachment(path, name);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BlindSpot.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return TestContext.CurrentContext.WorkDirectory;
-    }
+    private Task Shot(IPage page, string name) => BrowserPortal.ShotAsync(page, screenshots, name);
 }
