@@ -1,13 +1,11 @@
-using System.Collections.Concurrent;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Stages;
-using BlindSpot.Core.Runs;
-using BlindSpot.Features.Aggregation;
-using BlindSpot.Features.Roster;
+using BlindSpot.Features.Buckets;
 using BlindSpot.Features.Schema;
 using BlindSpot.Features.Writing;
 
@@ -15,140 +13,148 @@ namespace BlindSpot.Features;
 
 /// <summary>
 /// The features stage: roster + lake of a quarter (and the previous quarter's lake for change features) →
-/// <c>features/&lt;Q&gt;/part-NNN.parquet</c> (one per 시도) and <c>feature-manifest.json</c>. Records itself in the run manifest.
+/// <c>features/&lt;Q&gt;/bucket=NNN/part-0.parquet</c> (one per household bucket of the roster) and
+/// <c>feature-manifest.json</c>. Each bucket is a unit of work of its own (<see cref="BuildBucketAsync"/>): it reads only
+/// its bucket's roster and lake, so its memory follows the bucket's size, not the population's; a bucket whose inputs
+/// are unchanged since its last build is skipped. <see cref="ReduceAsync"/> sums the buckets' records into the manifest.
 /// </summary>
 public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
 {
-    /// <summary>Builds the quarter's features. Does no bookkeeping: run it as <see cref="FeaturesStage"/> through the checkpoint.</summary>
+    /// <summary>
+    /// Builds every bucket (<see cref="FeatureOptions.Workers"/> at once), then the manifest. Does no bookkeeping: run it as
+    /// <see cref="FeaturesStage"/> through the checkpoint.
+    /// </summary>
     public async Task<FeatureBuildResult> BuildAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         options.Validate();
         var clock = new PhaseClock();
-        var schema = FeatureSchema.For(catalog);
-        var (roster, current, changes, history) = await ReadAndFoldAsync(root, quarter, clock, ct).ConfigureAwait(false);
-        clock.Restart();
-        var hasPrevious = changes.HasPrevious;
-        var context = new FeatureContext(
-            roster,
-            schema,
-            current,
-            catalog.Feeds.Select((f, i) => (f.Code, i)).ToDictionary(p => p.Code, p => p.i),
-            IndicatorTotals.From(roster, current),
-            changes,
-            options)
-        {
-            History = history,
-        };
+        var buckets = Buckets(root, quarter);
+        var built = new bool[buckets.Count];
+        var took = new TimeSpan[buckets.Count];
+        var parallel = Math.Min(options.Workers, Math.Max(1, buckets.Count));
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, buckets.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = parallel, CancellationToken = ct },
+            async (i, token) =>
+            {
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                built[i] = await BuildBucketAsync(root, quarter, buckets[i], Math.Max(1, options.Workers / parallel), token).ConfigureAwait(false);
+                took[i] = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            }).ConfigureAwait(false);
+        clock.Lap($"build {built.Count(b => b)} of {buckets.Count} buckets, {parallel} at once");
+        var result = await ReduceAsync(root, quarter, ct).ConfigureAwait(false);
+        clock.Lap("describe");
+        // Each bucket's own time after the stage's phases (they overlap): what one bucket job costs, for planning workers.
+        var phases = clock.Phases.Concat(buckets.Select((b, i) => new StagePhase($"{BucketLayout.BucketFolderName(b)}{(built[i] ? "" : " (current)")}", took[i])));
+        return result with { Elapsed = clock.Elapsed, Phases = [.. phases], BucketsBuilt = built.Count(b => b) };
+    }
 
+    /// <summary>The buckets of the quarter's roster, in order: the units of the stage. No roster is an error saying to ingest first.</summary>
+    public static IReadOnlyList<int> Buckets(DataRoot root, Quarter quarter)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var buckets = TableFiles.Roster(root, quarter).Select(f => f.Bucket).Distinct().ToArray();
+        return buckets.Length > 0
+            ? buckets
+            : throw new FileNotFoundException($"{root.RosterFolder(quarter)}: no roster for {quarter}; run 'blindspot ingest {quarter}' first.", root.RosterFolder(quarter));
+    }
+
+    /// <summary>
+    /// Builds one bucket's part and record, unless its record says it was built from the same inputs and the part still
+    /// hashes the same. Safe to rerun and to run beside other buckets' builds (each writes only its own folder, through
+    /// temporary files). Returns false when the bucket was current.
+    /// </summary>
+    public Task<bool> BuildBucketAsync(DataRoot root, Quarter quarter, int bucket, CancellationToken ct = default) =>
+        BuildBucketAsync(root, quarter, bucket, options.Workers, ct);
+
+    private async Task<bool> BuildBucketAsync(DataRoot root, Quarter quarter, int bucket, int workers, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        options.Validate();
+        var inputs = BucketInputs.Of(root, quarter, bucket, catalog);
+        if (inputs.Roster.Count == 0)
+        {
+            throw new FileNotFoundException($"{root.RosterFolder(quarter)}: bucket {bucket} has no roster file; ingest {quarter} first.");
+        }
+
+        var key = await inputs.KeyAsync(catalog.Version, options, ct).ConfigureAwait(false);
+        var part = root.FeaturesBucket(quarter, bucket);
+        var recordPath = RecordPath(part);
+        if (BucketRecord.TryLoad(recordPath) is { } done && done.Key == key && File.Exists(part)
+            && await FileHash.Sha256Async(part, ct).ConfigureAwait(false) == done.PartSha256)
+        {
+            return false;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(part)!);
+        var record = await new BucketFeatures(catalog, options, workers).BuildAsync(root, quarter, inputs, part, key, ct).ConfigureAwait(false);
+        record.Save(recordPath);
+        return true;
+    }
+
+    /// <summary>
+    /// Writes <c>feature-manifest.json</c> from the buckets' records, in bucket order. Every bucket of the roster must have
+    /// been built for the current inputs (a missing or stale one is named); reads no part file.
+    /// </summary>
+    public async Task<FeatureBuildResult> ReduceAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var clock = new PhaseClock();
+        var records = new List<BucketRecord>();
+        var buckets = Buckets(root, quarter);
+        // Scoring reads every bucket folder there is: those of an earlier B must go before the manifest says the build is whole.
+        RemoveStaleParts(root, quarter, buckets);
+        foreach (var bucket in buckets)
+        {
+            var part = root.FeaturesBucket(quarter, bucket);
+            var key = await BucketInputs.Of(root, quarter, bucket, catalog).KeyAsync(catalog.Version, options, ct).ConfigureAwait(false);
+            var record = BucketRecord.TryLoad(RecordPath(part));
+            if (record is null || record.Key != key || !File.Exists(part))
+            {
+                throw new InvalidOperationException($"{Path.GetDirectoryName(part)}: bucket {bucket} of {quarter}'s features is {(record is null || !File.Exists(part) ? "missing" : "out of date")}; build it (its features bucket job) before the manifest.");
+            }
+
+            records.Add(record);
+        }
+
+        var manifest = Describe(quarter, FeatureSchema.For(catalog), records);
         var folder = root.FeaturesFolder(quarter);
         Directory.CreateDirectory(folder);
-        RemoveStaleParts(folder);
-        var partitions = Partition.Split(roster.Sigungu);
-        var statistics = new FeatureStatistics[partitions.Count][];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, partitions.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct },
-            async (p, token) =>
-            {
-                var path = Path.Combine(folder, partitions[p].FileName);
-                statistics[p] = await PartitionWriter.WriteAsync(context, partitions[p], path, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        clock.Lap($"write {partitions.Count} parts");
-
-        var manifest = Describe(quarter, schema, roster, current, hasPrevious, partitions, statistics);
         await File.WriteAllBytesAsync(Path.Combine(folder, FeatureManifest.FileName), manifest.ToUtf8Json(), ct).ConfigureAwait(false);
         clock.Lap("describe");
         return new FeatureBuildResult(manifest, folder, clock.Elapsed, clock.Phases);
     }
 
-    /// <summary>
-    /// Reads the roster and folds this quarter's lake, the previous one (change features) and, when the catalog asks for
-    /// history features, the two before it (each merged into the window and dropped before the next). What only the fold needs — the key indexes, the accumulators and
-    /// the previous quarter's aggregates, ~1.5 GB at 9 million people — lives in this method alone: as locals of
-    /// <see cref="BuildAsync"/> they would stay alive through the writes, since an async method keeps its locals to its end.
-    /// </summary>
-    private async Task<(RosterTable Roster, FeedAggregate[] Current, ChangeCounters Changes, WindowHistory History)> ReadAndFoldAsync(DataRoot root, Quarter quarter, PhaseClock clock, CancellationToken ct)
-    {
-        clock.Restart();
-        var (roster, keys) = await RosterReader.ReadAsync(root, quarter, ct).ConfigureAwait(false);
-        clock.Lap("read roster");
-        // One accumulator per worker for both quarters: each is ~360 MB at 9 million people.
-        var accumulators = new ConcurrentBag<FeedAccumulator>();
-        var current = await AggregateAsync(root, quarter, roster, keys, accumulators, FoldScope.AllRules, ct).ConfigureAwait(false);
-        clock.Lap($"fold {quarter}");
-        var previous = Directory.Exists(root.LakeFolder(quarter.Previous))
-            ? await AggregateAsync(root, quarter.Previous, roster, keys, accumulators, FoldScope.ChangesOnly, ct).ConfigureAwait(false)
-            : null;
-        var changes = ChangeCounters.From(roster, current, previous);
-        clock.Lap($"fold {quarter.Previous} and compare");
-        if (!catalog.HistoryFeatures)
-        {
-            return (roster, current, changes, WindowHistory.None);
-        }
+    private static string RecordPath(string part) => Path.Combine(Path.GetDirectoryName(part)!, FeatureFiles.BucketRecordFileName);
 
-        var history = WindowHistory.Start(current);
-        var earlier = quarter.Previous;
-        for (var back = 1; back < WindowHistory.Quarters; back++, earlier = earlier.Previous)
-        {
-            // Each earlier quarter is merged and dropped before the next is folded, so one is held at a time.
-            var folded = back == 1 ? previous : Directory.Exists(root.LakeFolder(earlier))
-                ? await AggregateAsync(root, earlier, roster, keys, accumulators, FoldScope.ChangesOnly, ct).ConfigureAwait(false)
-                : null;
-            if (folded is not null)
-            {
-                history.Merge(folded, back);
-            }
-
-            previous = null;
-        }
-
-        clock.Lap($"fold history to {earlier.Next}");
-        return (roster, current, changes, history.Complete(roster));
-    }
-
-    private async Task<FeedAggregate[]> AggregateAsync(DataRoot root, Quarter quarter, RosterTable roster, RosterKeys keys, ConcurrentBag<FeedAccumulator> accumulators, FoldScope scope, CancellationToken ct)
-    {
-        var results = new FeedAggregate[catalog.Feeds.Count];
-        // Largest files first, so the workers finish together instead of one folding the last big feed alone; results
-        // keep catalog order whatever order they are folded in.
-        var largestFirst = Enumerable.Range(0, catalog.Feeds.Count)
-            .OrderByDescending(f => TableFiles.Lake(root, quarter, catalog.Feeds[f].Code).Sum(file => new FileInfo(file.Path).Length))
-            .ThenBy(f => f);
-        await Parallel.ForEachAsync(
-            largestFirst,
-            new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct },
-            async (f, token) =>
-            {
-                var accumulator = accumulators.TryTake(out var free) ? free : new FeedAccumulator(roster.People);
-                var feed = catalog.Feeds[f];
-                var (index, units) = feed.Unit == FeedUnit.Person ? (keys.Persons, roster.People) : (keys.Households, roster.Households);
-                results[f] = await FeedAggregator.AggregateAsync(feed, TableFiles.Lake(root, quarter, feed.Code).Paths(), index, units, quarter.AsOf, accumulator, scope, token).ConfigureAwait(false);
-                accumulators.Add(accumulator);
-            }).ConfigureAwait(false);
-        return results;
-    }
-
-    private FeatureManifest Describe(Quarter quarter, FeatureSchema schema, RosterTable roster, FeedAggregate[] feeds, bool hasPrevious, IReadOnlyList<Partition> partitions, FeatureStatistics[][] statistics)
+    private FeatureManifest Describe(Quarter quarter, FeatureSchema schema, IReadOnlyList<BucketRecord> records)
     {
         var totals = schema.Columns.Select(_ => new FeatureStatistics()).ToArray();
-        foreach (var partition in statistics)
+        foreach (var record in records)
         {
             for (var c = 0; c < totals.Length; c++)
             {
-                totals[c].Merge(partition[c]);
+                totals[c].Merge(FeatureStatistics.From(record.Statistics[c]));
             }
         }
 
+        var feeds = catalog.Feeds.Select((feed, f) => new FeatureManifest.FeedEntry(
+            feed.Code,
+            records.Any(r => r.Feeds[f].Present),
+            records.Sum(r => r.Feeds[f].Rows),
+            records.Sum(r => r.Feeds[f].UnknownKeys),
+            records.Sum(r => r.Feeds[f].Units)));
         return new FeatureManifest
         {
             Quarter = quarter.ToString(),
             CatalogVersion = catalog.Version,
             SchemaHash = schema.Hash,
-            PreviousQuarter = hasPrevious ? quarter.Previous.ToString() : null,
-            Rows = roster.People,
-            Partitions = [.. partitions.Select(p => new FeatureManifest.PartitionEntry(p.FileName, p.SidoCode, p.Rows))],
-            Feeds = [.. feeds.Select(f => new FeatureManifest.FeedEntry(f.Feed.Code, f.Present, f.Rows, f.UnknownKeys, f.Units.Length))],
+            PreviousQuarter = records.Any(r => r.HasPrevious) ? quarter.Previous.ToString() : null,
+            Rows = records.Sum(r => r.Rows),
+            Partitions = [.. records.Select(r => new FeatureManifest.PartitionEntry(
+                $"{BucketLayout.BucketFolderName(r.Bucket)}/{BucketLayout.PartFileName}", r.Bucket, r.Rows))],
+            Feeds = [.. feeds],
             Features = [.. schema.Columns.Select((c, i) => new FeatureManifest.FeatureEntry(
                 c.Name, "float", c.Kind, c.Description,
                 totals[i].Rows == 0 ? 0 : totals[i].Min,
@@ -158,12 +164,27 @@ public sealed class FeatureBuilder(FeedCatalog catalog, FeatureOptions options)
         };
     }
 
-    /// <summary>A rerun after the roster lost a 시도 must not leave that 시도's old part behind.</summary>
-    private static void RemoveStaleParts(string folder)
+    /// <summary>
+    /// A rerun after the roster lost buckets (another B) must not leave their old parts behind, nor the per-시도 parts
+    /// (<c>part-NNN.parquet</c>) of a build before buckets.
+    /// </summary>
+    private static void RemoveStaleParts(DataRoot root, Quarter quarter, IReadOnlyList<int> buckets)
     {
-        foreach (var stale in Directory.EnumerateFiles(folder, Core.Contracts.FeatureFiles.PartPattern))
+        var folder = root.FeaturesFolder(quarter);
+        if (!Directory.Exists(folder))
         {
-            File.Delete(stale);
+            return;
+        }
+
+        foreach (var flat in Directory.EnumerateFiles(folder, FeatureFiles.PartPattern))
+        {
+            File.Delete(flat);
+        }
+
+        var keep = buckets.ToHashSet();
+        foreach (var stale in TableFiles.InFolder(folder).Where(f => !keep.Contains(f.Bucket)).Select(f => Path.GetDirectoryName(f.Path)!).Distinct())
+        {
+            Directory.Delete(stale, recursive: true);
         }
     }
 }

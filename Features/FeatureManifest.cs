@@ -4,8 +4,8 @@ using System.Text.Json.Serialization;
 namespace BlindSpot.Features;
 
 /// <summary>
-/// <c>features/&lt;Q&gt;/feature-manifest.json</c>: the schema (names, types, hash), the partitions, what each feed
-/// contributed, and per feature min, max, mean and share non-zero for drift monitoring. No timings: same input, same bytes.
+/// <c>features/&lt;Q&gt;/feature-manifest.json</c>: the schema (names, types, hash), the bucket parts, what each feed
+/// contributed, and per feature min, max, mean and share non-zero for drift monitoring, summed over the buckets. No timings: same input, same bytes.
 /// </summary>
 public sealed record FeatureManifest
 {
@@ -43,7 +43,8 @@ public sealed record FeatureManifest
         return JsonSerializer.Deserialize<FeatureManifest>(stream, Json) ?? throw new InvalidDataException($"{path}: empty feature manifest.");
     }
 
-    public sealed record PartitionEntry(string File, string Sido, long Rows);
+    /// <summary>One bucket's part: its path under the quarter's folder (<c>bucket=NNN/part-0.parquet</c>), the bucket and its rows.</summary>
+    public sealed record PartitionEntry(string File, int Bucket, long Rows);
 
     /// <summary>What one feed gave: lake rows, rows whose key was not on the roster, and units with a record.</summary>
     public sealed record FeedEntry(string Code, bool Present, long Rows, long UnknownKeys, long Units);

@@ -62,13 +62,15 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new DiscoveryIndexStage(sp.GetRequiredService<FeedCatalog>(), RegionRegistry.LoadDefault(), new DispatchOptions(), sp.GetRequiredService<Pseudonymizer>())));
         services.AddSingleton<IPipelineStage>(new PipelineStage(new ReportStage()));
         services.AddSingleton<StageRunner>();
-        services.AddSingleton<ScoreReduce>();
+        // The stages that also run as bucket jobs and a reduce (BucketJobs), when the run splits them.
+        services.AddSingleton<IBucketedStage>(sp => new FeaturesBuckets(sp.GetRequiredService<FeedCatalog>()));
+        services.AddSingleton<IBucketedStage>(sp => new ScoreBuckets(options, sp.GetRequiredService<TimeProvider>()));
 
         services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ILogger<QuarterRunJobs>>()));
         // A test hook (crash tests hold a shard in flight): none unless the worker's test parent set its variable.
         services.TryAddSingleton(_ => ShardFaultHold.FromEnvironment());
-        services.AddTransient(sp => new ScoreShardJobs(
-            sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ScoreReduce>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options, sp.GetRequiredService<ILogger<ScoreShardJobs>>(),
+        services.AddTransient(sp => new BucketJobs(
+            sp.GetRequiredService<StageRunner>(), sp.GetServices<IBucketedStage>(), sp.GetRequiredService<JobStorage>(), sp.GetRequiredService<IBackgroundJobClient>(), options, sp.GetRequiredService<ILogger<BucketJobs>>(),
             sp.GetRequiredService<ShardFaultHold>()));
         services.AddTransient(sp => new QuarterlyTriggerJob(sp.GetRequiredService<QuarterRunTrigger>(), options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<QuarterRunTrigger>();

@@ -7,7 +7,7 @@
 # Usage: bench/discovery.sh DATA_ROOT [QUARTER]   (default quarter 2026Q3; the data root needs roster, lake, scores,
 # register and identity vault of the quarter, e.g. a hard-link copy of the 9M root: `cp -al`, with runs/ and outcomes/
 # copied, since the stage writes its record and the portal its folder there). REBUILD=1 deletes and rebuilds the index;
-# without it an existing index is reused. N=20 views by default.
+# without it an existing index is reused. N=20 views by default; ADDS=1 one-person additions by default.
 set -euo pipefail
 data=${1:?usage: bench/discovery.sh DATA_ROOT [QUARTER]}
 quarter=${2:-2026Q3}
@@ -80,8 +80,9 @@ add() {
   curl -s -o "$work/added" -w "%{http_code} %{time_total}\n" -b "$work/sigungu.cookies" --data-urlencode "__RequestVerificationToken=$token" --data-urlencode "v=$version" \
     --data-urlencode "reason=벤치마크" $picks "$page/add" | awk -v n="$count" '{ printf "| add %-2d people as own cases (41110)                            | status %s | %6.0f ms\n", n, $1, $2 * 1000 }'
 }
-add 1 1
-add 20 2
+# ADDS=n: n additions of one person (different people), for a spread rather than one sample.
+for i in $(seq 1 "${ADDS:-1}"); do add 1 "$i"; done
+add 20 $((${ADDS:-1} + 1))
 ps -o rss= -p "$pid" | awk '{ printf "portal RSS after the searches: %.0f MiB\n", $1 / 1024 }'
 kill "$pid"
 wait "$pid" 2>/dev/null || true

@@ -32,7 +32,7 @@ internal static class FeaturesCommand
 
             var manifest = result.Manifest;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"features {quarter}: {manifest.Rows:N0} people × {manifest.Features.Count} features in {manifest.Partitions.Count} 시도 parts, {result.Elapsed.TotalSeconds:F1} s"));
+                $"features {quarter}: {manifest.Rows:N0} people × {manifest.Features.Count} features in {manifest.Partitions.Count} bucket parts ({result.BucketsBuilt} built, the others current), {result.Elapsed.TotalSeconds:F1} s"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  change since {manifest.PreviousQuarter ?? "(no previous quarter)"}; unknown keys {manifest.Feeds.Sum(f => f.UnknownKeys):N0}; absent feeds: {string.Join(", ", manifest.Feeds.Where(f => !f.Present).Select(f => f.Code).DefaultIfEmpty("none"))}"));
             output.WriteLine("  phases: " + string.Join(", ", result.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Elapsed.TotalSeconds:F1} s"))));

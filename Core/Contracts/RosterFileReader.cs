@@ -44,33 +44,6 @@ public sealed class RosterFileReader : IAsyncDisposable
     /// <summary>Rows in the largest row group: the size of a buffer that holds any of them.</summary>
     public int LargestRowGroup { get; }
 
-    /// <summary>
-    /// The quarter's people, summed from its bucket files' Parquet footers (no rows are read); null when there is no roster
-    /// yet. What a stage sizes its heap budget by before it runs.
-    /// </summary>
-    public static async Task<long?> CountPeopleAsync(Paths.DataRoot root, Quarters.Quarter quarter, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(root);
-        var files = TableFiles.Roster(root, quarter);
-        if (files.Count == 0)
-        {
-            return null;
-        }
-
-        long people = 0;
-        foreach (var file in files)
-        {
-            people += await Files.ParquetFiles.ReadAsync(file.Path, "the roster's footer", async () =>
-            {
-                await using var stream = File.OpenRead(file.Path);
-                await using var reader = await ParquetReader.CreateAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                return reader.Metadata?.NumRows ?? 0;
-            }).ConfigureAwait(false);
-        }
-
-        return people;
-    }
-
     /// <summary>Opens every bucket of the quarter's roster (see <see cref="OpenAsync(string, IReadOnlyList{string}, IReadOnlyList{string}, CancellationToken)"/>).</summary>
     public static Task<RosterFileReader> OpenAsync(Paths.DataRoot root, Quarters.Quarter quarter, IReadOnlyList<string> columns, CancellationToken cancellationToken)
     {

@@ -60,7 +60,12 @@ public sealed class DataRoot
 
     public string IngestReport(Quarter quarter) => Combine("quarantine", quarter.ToString(), "ingest-report.json");
 
+    /// <summary>The quarter's features, one folder per bucket (<c>bucket=NNN/part-0.parquet</c>) and the feature manifest.</summary>
     public string FeaturesFolder(Quarter quarter) => Combine("features", quarter.ToString());
+
+    /// <summary>The file the features stage writes for one bucket: <c>features/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>.</summary>
+    public string FeaturesBucket(Quarter quarter, int bucket) =>
+        Combine("features", quarter.ToString(), Contracts.BucketLayout.BucketFolderName(bucket), Contracts.BucketLayout.PartFileName);
 
     public string Scores(Quarter quarter, Variant variant) => Combine("scores", quarter.ToString(), variant.ToCode() + ".parquet");
 

@@ -1,4 +1,4 @@
-using BlindSpot.Core.Contracts;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 
@@ -19,7 +19,14 @@ public static class DiscoveryMemory
 
     public static long HeapLimit(long people) => Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, people)));
 
-    /// <summary>The limit for the quarter's roster, from its buckets' Parquet footers; null when there is no roster yet.</summary>
-    public static async Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default) =>
-        await RosterFileReader.CountPeopleAsync(root, quarter, ct).ConfigureAwait(false) is { } people ? HeapLimit(people) : null;
+    /// <summary>
+    /// The limit for the quarter's roster, from the people per bucket its partitioning record holds (as
+    /// <c>FeatureMemory</c> reads it); null when there is no roster record yet.
+    /// </summary>
+    public static Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        ct.ThrowIfCancellationRequested();
+        return Task.FromResult(PartitioningRecord.Load(root.Partitioning(quarter)) is { People.Count: > 0 } record ? HeapLimit(record.People.Sum()) : (long?)null);
+    }
 }

@@ -44,6 +44,21 @@ public static class OwnDiscoveryRegister
             throw new InvalidOperationException($"Person {missing.PersonKey:x16} is not in the {quarter} discovery index of {sigungu}; only people it lists can be added as own discoveries.");
         }
 
+        await AppendAsync(root, quarter, [.. cases.Select(c => (c.CaseId, c.Variant, people[c.PersonKey].FullResidentNumber ?? "", people[c.PersonKey].HouseholdNumber ?? "", sigungu, SelectedBy))], ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Appends register rows (case id, variant, resident number, household number, 시군구, selected_by) to the quarter's
+    /// register of cases the municipality took on itself, under the quarter's commit lock; a case id already on record is
+    /// left as it is, so a rerun adds nothing.
+    /// </summary>
+    internal static async Task AppendAsync(DataRoot root, Quarter quarter, IReadOnlyList<(string CaseId, Variant Variant, string ResidentNumber, string HouseholdNumber, string Sigungu, string SelectedBy)> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
         var path = root.OwnDiscoveries(quarter);
         // The quarter-wide commit lock: 시군구 append to the one register, and an import commits under the same lock.
         using var importLock = await ImportLock.AcquireAsync(Path.Combine(root.OutcomesFolder(quarter), "imports"), ImportLock.CommitFile, ct).ConfigureAwait(false);
@@ -55,17 +70,16 @@ public static class OwnDiscoveryRegister
             csv.WriteHeader(DispatchRegister.Columns);
         }
 
-        foreach (var (caseId, personKey, variant) in cases.Where(c => onRecord.Add(c.CaseId)))
+        foreach (var row in rows.Where(r => onRecord.Add(r.CaseId)))
         {
-            var person = people[personKey];
             csv.WriteField(quarter.ToString());
-            csv.WriteField(variant.ToCode());
-            csv.WriteField(person.FullResidentNumber ?? "");
-            csv.WriteField(person.HouseholdNumber ?? "");
-            csv.WriteField(sigungu);
-            csv.WriteField(SelectedBy);
+            csv.WriteField(row.Variant.ToCode());
+            csv.WriteField(row.ResidentNumber);
+            csv.WriteField(row.HouseholdNumber);
+            csv.WriteField(row.Sigungu);
+            csv.WriteField(row.SelectedBy);
             csv.WriteField("");
-            csv.WriteField(caseId);
+            csv.WriteField(row.CaseId);
             csv.EndRecord();
         }
     }

@@ -102,7 +102,8 @@ public static class ReportMatcher
         }
     }
 
-    private static async Task<Dictionary<long, (string Sigungu, string Eupmyeondong)>> PlacesAsync(DataRoot root, Quarter quarter, HashSet<long> wanted, CancellationToken ct)
+    /// <summary>The 시군구 and 읍면동 of each of <paramref name="wanted"/> on the quarter's roster (one pass; people not on it are absent).</summary>
+    internal static async Task<Dictionary<long, (string Sigungu, string Eupmyeondong)>> PlacesAsync(DataRoot root, Quarter quarter, HashSet<long> wanted, CancellationToken ct)
     {
         var places = new Dictionary<long, (string, string)>();
         if (wanted.Count == 0)

@@ -14,12 +14,15 @@ namespace BlindSpot.Features.Roster;
 /// </summary>
 internal static class RosterReader
 {
-    /// <summary>Reads every bucket of the quarter's roster, in the roster's global order (<see cref="RosterFileReader"/>).</summary>
-    public static Task<(RosterTable Table, RosterKeys Keys)> ReadAsync(DataRoot root, Quarter quarter, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the quarter's roster (every bucket, or those in <paramref name="buckets"/>), in the roster's global order
+    /// (<see cref="RosterFileReader"/>).
+    /// </summary>
+    public static Task<(RosterTable Table, RosterKeys Keys)> ReadAsync(DataRoot root, Quarter quarter, CancellationToken cancellationToken, IReadOnlyCollection<int>? buckets = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         // Errors name the one file when there is one, else the roster's folder.
-        var files = TableFiles.Roster(root, quarter).Paths();
+        var files = TableFiles.Roster(root, quarter, buckets).Paths();
         var path = files.Count == 1 ? files[0] : root.RosterFolder(quarter);
         return ParquetFiles.ReadAsync(path, "the roster", () => ReadUnguardedAsync(path, files, cancellationToken));
     }

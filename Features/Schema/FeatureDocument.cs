@@ -17,7 +17,7 @@ public static class FeatureDocument
         text.AppendLine();
         text.AppendLine($"Catalog {catalog.Version}: {schema.Columns.Count} float32 features, schema hash `{schema.Hash}`.");
         text.AppendLine();
-        text.AppendLine("Each row of `features/<Q>/part-NNN.parquet` (one file per 시도, NNN = the 시도 code) also has `person_key`, `household_key`, `sido_code`, `sigungu_code`, `eupmyeondong_code`, `status` (R resident, M moved out, D deceased) and the variant eligibility flags `eligible_household` (adults), `eligible_child` (aged 0–17) and `eligible_lonely_death` (one-person households aged 40 or more); the ages are `FeatureOptions`.");
+        text.AppendLine("Each row of `features/<Q>/bucket=NNN/part-0.parquet` (one file per household bucket of the roster, NNN = the bucket) also has `person_key`, `household_key`, `sido_code`, `sigungu_code`, `eupmyeondong_code`, `status` (R resident, M moved out, D deceased) and the variant eligibility flags `eligible_household` (adults), `eligible_child` (aged 0–17) and `eligible_lonely_death` (one-person households aged 40 or more); the ages are `FeatureOptions`.");
         text.AppendLine();
         foreach (var kind in new[] { FeatureKind.Person, FeatureKind.Household, FeatureKind.Change, FeatureKind.Feed })
         {

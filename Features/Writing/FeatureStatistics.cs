@@ -71,6 +71,16 @@ internal sealed class FeatureStatistics
         Rows += values.Length;
     }
 
+    /// <summary>The totals as a bucket record keeps them.</summary>
+    public Buckets.BucketRecord.ColumnStatistics ToRecord() => new(Min, Max, Sum, NonZero, Rows);
+
+    /// <summary>Totals read back from a bucket record.</summary>
+    public static FeatureStatistics From(Buckets.BucketRecord.ColumnStatistics totals)
+    {
+        ArgumentNullException.ThrowIfNull(totals);
+        return new FeatureStatistics { Min = totals.Min, Max = totals.Max, Sum = totals.Sum, NonZero = totals.NonZero, Rows = totals.Rows };
+    }
+
     public void Merge(FeatureStatistics other)
     {
         Min = Math.Min(Min, other.Min);

@@ -5,7 +5,7 @@ using Parquet.Schema;
 namespace BlindSpot.Features.Writing;
 
 /// <summary>
-/// Writes one 시도 partition as <c>part-NNN.parquet</c>: keys, region codes, status and variant eligibility, then every
+/// Writes one bucket's rows as its <c>part-0.parquet</c>: keys, region codes, status and variant eligibility, then every
 /// feature as FLOAT, one column at a time per row group so memory stays at one column of one row group.
 /// </summary>
 internal static class PartitionWriter
@@ -35,7 +35,7 @@ internal static class PartitionWriter
         }.Concat(features.Columns.Select(c => new DataField<float>(c.Name, false))).ToArray());
 
     /// <summary>
-    /// Snappy, with the four text columns dictionary-encoded: a row group holds one 시도, a few dozen 시군구 and four
+    /// Snappy, with the four text columns dictionary-encoded: a row group holds at most 17 시도, 229 시군구 and four
     /// statuses, so the writer hashes short strings instead of encoding and comparing 36 million of them at 9 million
     /// people, and readers get one string per distinct value. The schema (and so the contract) is unchanged.
     /// </summary>
@@ -67,7 +67,7 @@ internal static class PartitionWriter
             {
                 var rows = Math.Min(context.Options.RowGroupSize, partition.End - start);
                 using var group = writer.CreateRowGroup();
-                await WriteIdentityAsync(context, partition, fields, group, start, rows, ct).ConfigureAwait(false);
+                await WriteIdentityAsync(context, fields, group, start, rows, ct).ConfigureAwait(false);
                 for (var c = 0; c < context.Schema.Columns.Count; c++)
                 {
                     var values = buffer.AsMemory(0, rows);
@@ -82,14 +82,20 @@ internal static class PartitionWriter
         return statistics;
     }
 
-    private static async Task WriteIdentityAsync(FeatureContext context, Partition partition, IReadOnlyList<DataField> fields, ParquetRowGroupWriter group, int start, int rows, CancellationToken ct)
+    private static async Task WriteIdentityAsync(FeatureContext context, IReadOnlyList<DataField> fields, ParquetRowGroupWriter group, int start, int rows, CancellationToken ct)
     {
         var roster = context.Roster;
         var options = context.Options;
         await group.WriteAsync(fields[0], (ReadOnlyMemory<long>)roster.PersonKeys.AsMemory(start, rows), cancellationToken: ct).ConfigureAwait(false);
         await group.WriteAsync(fields[1], (ReadOnlyMemory<long>)roster.HouseholdKeys.AsMemory(start, rows), cancellationToken: ct).ConfigureAwait(false);
         var text = new ReadOnlyMemory<char>[rows];
-        text.AsSpan().Fill(partition.SidoCode.AsMemory());
+        var sido = new int[rows];
+        for (var k = 0; k < rows; k++)
+        {
+            sido[k] = roster.Sigungu[start + k] / 1000;
+        }
+
+        CodeTexts.Fill(sido, "D2", text);
         await group.WriteAsync(fields[2], (ReadOnlyMemory<ReadOnlyMemory<char>>)text, cancellationToken: ct).ConfigureAwait(false);
         CodeTexts.Fill(roster.Sigungu.AsSpan(start, rows), "D5", text);
         await group.WriteAsync(fields[3], (ReadOnlyMemory<ReadOnlyMemory<char>>)text, cancellationToken: ct).ConfigureAwait(false);

@@ -11,7 +11,7 @@ internal static class FeatureHistogramReader
 {
     public static async Task<Dictionary<string, long[]>> CountAsync(string featuresFolder, IReadOnlyDictionary<string, FeatureBins> bins, CancellationToken ct)
     {
-        var parts = Directory.GetFiles(featuresFolder, "part-*.parquet").Order(StringComparer.Ordinal).ToArray();
+        var parts = Core.Partitioning.TableFiles.InFolder(featuresFolder).Select(f => f.Path).ToArray();
         var perPart = new Dictionary<string, long[]>[parts.Length];
         await Parallel.ForEachAsync(Enumerable.Range(0, parts.Length), ct, async (p, token) => perPart[p] = await CountPartAsync(parts[p], bins, token).ConfigureAwait(false)).ConfigureAwait(false);
         var total = bins.ToDictionary(b => b.Key, b => new long[b.Value.Count], StringComparer.Ordinal);

@@ -11,8 +11,8 @@ namespace BlindSpot.Pipeline.Runs;
 
 /// <summary>
 /// Starts a quarter's run: enqueues ingest and chains features → score → dispatch → discovery-index → report as continuations that only
-/// start when the stage before succeeded; with <see cref="PipelineOptions.ResolvedScoreShards"/> the score stage is a
-/// fan-out of shard jobs and a reduce (<see cref="ScoreShardJobs"/>). At most one run per quarter is active: the check and the enqueue happen under
+/// start when the stage before succeeded; with <see cref="PipelineOptions.ResolvedScoreShards"/> the features and score
+/// stages are each a fan-out of bucket jobs and a reduce (<see cref="BucketJobs"/>). At most one run per quarter is active: the check and the enqueue happen under
 /// a short storage lock (held for milliseconds, not for the run — unlike DisableConcurrentExecution), and a run counts as
 /// active while any of its jobs is enqueued, scheduled for a retry, processing or awaiting its parent.
 /// </summary>
@@ -95,15 +95,15 @@ public sealed partial class QuarterRunTrigger
         var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
         var previous = client.Enqueue<QuarterRunJobs>(queue, j => j.IngestAsync(quarter, runId, CancellationToken.None));
         jobs[PipelineStages.Ingest] = previous;
-        previous = jobs[PipelineStages.Features] = Then(previous, j => j.FeaturesAsync(quarter, runId, CancellationToken.None));
         if (options.ResolvedScoreShards)
         {
-            // The reduce stands for the score stage: it records it, and dispatch waits for it.
-            previous = client.ContinueJobWith<ScoreShardJobs>(previous, queue, j => j.FanOutAsync(quarter, runId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
-            previous = jobs[PipelineStages.Score] = client.ContinueJobWith<ScoreShardJobs>(previous, queue, j => j.ReduceAsync(quarter, runId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
+            // Each reduce stands for its stage: it records it, and the next stage waits for it.
+            previous = jobs[PipelineStages.Features] = Buckets(previous, PipelineStages.Features, quarter, runId);
+            previous = jobs[PipelineStages.Score] = Buckets(previous, PipelineStages.Score, quarter, runId);
         }
         else
         {
+            previous = jobs[PipelineStages.Features] = Then(previous, j => j.FeaturesAsync(quarter, runId, CancellationToken.None));
             previous = jobs[PipelineStages.Score] = Then(previous, j => j.ScoreAsync(quarter, runId, CancellationToken.None));
         }
 
@@ -111,6 +111,14 @@ public sealed partial class QuarterRunTrigger
         previous = jobs[PipelineStages.DiscoveryIndex] = Then(previous, j => j.DiscoveryIndexAsync(quarter, runId, CancellationToken.None));
         jobs[PipelineStages.Report] = Then(previous, j => j.ReportAsync(quarter, runId, CancellationToken.None));
         return jobs;
+    }
+
+    /// <summary>A bucketed stage after <paramref name="parent"/>: its fan-out, then its reduce; returns the reduce's job id.</summary>
+    private string Buckets(string parent, string stage, string quarter, string runId)
+    {
+        var queue = options.Queue;
+        var fanOut = client.ContinueJobWith<BucketJobs>(parent, queue, j => j.FanOutAsync(stage, quarter, runId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
+        return client.ContinueJobWith<BucketJobs>(fanOut, queue, j => j.ReduceAsync(stage, quarter, runId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
     }
 
     // OnlyOnSucceededState is explicit: the Task overload's default once let continuations start early (Hangfire #1639).

@@ -3,15 +3,20 @@ using BlindSpot.Core.Quarters;
 namespace BlindSpot.Pipeline.Runs;
 
 /// <summary>
-/// The shard jobs a run's score stage enqueued, one per 시도 part, kept in the storage hash <c>blindspot:shards:&lt;Q&gt;</c>
-/// (replaced by each run's fan-out). The reduce reads it to see whether every shard has succeeded. Immutable.
+/// The bucket jobs a run's bucketed stage enqueued, one per bucket, kept in the storage hash
+/// <c>blindspot:shards:&lt;stage&gt;:&lt;Q&gt;</c> (replaced by each run's fan-out). The reduce reads it to see whether every
+/// part has succeeded. Immutable.
 /// </summary>
 public sealed record ShardPlan(string RunId, IReadOnlyDictionary<string, string> Jobs)
 {
     private const string RunIdField = "runId";
     private const string JobPrefix = "job:";
 
-    public static string HashKey(Quarter quarter) => $"blindspot:shards:{quarter}";
+    /// <summary>The plan of <paramref name="stage"/>'s bucket jobs for <paramref name="quarter"/>.</summary>
+    public static string HashKey(string stage, Quarter quarter) => $"blindspot:shards:{stage}:{quarter}";
+
+    /// <summary>The plan of the score stage's shards (<see cref="HashKey(string, Quarter)"/> for <c>score</c>).</summary>
+    public static string HashKey(Quarter quarter) => HashKey(Core.Stages.StageNames.Score, quarter);
 
     public Dictionary<string, string> ToHash()
     {

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text;
+using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Dispatch.Register;
+using BlindSpot.Dispatch.Worklists;
 using BlindSpot.Portal.Uploads;
 using BlindSpot.Portal.Worklists;
 
@@ -18,6 +20,9 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
 {
     /// <summary>The name the store records for cases made from a worklist.</summary>
     public const string System = "system";
+
+    // Late carries number the next carried-over case by counting: one at a time in this process.
+    private static readonly SemaphoreSlim CarryGate = new(1, 1);
 
     public ICaseStore Store => store;
 
@@ -52,10 +57,152 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
             Members = r.Members,
             PreviousQuarters = r.PreviousQuarters,
         }).ToList();
-        cases.AddRange(await CarriedOverAsync(quarter, sigungu, cases, ct).ConfigureAwait(false));
-        await store.AddAsync(cases, System, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var carried = (await CarriedOverAsync(quarter, sigungu, cases, ct).ConfigureAwait(false)).ToList();
+        await store.AddAsync([.. cases, .. carried], System, time.GetUtcNow(), ct).ConfigureAwait(false);
+        await RegisterAsync(quarter, carried, ct).ConfigureAwait(false);
         return true;
     }
+
+    /// <summary>
+    /// Carries <paramref name="old"/>, just put under continued management, into the next quarter when that quarter's
+    /// cases of its 시군구 are already made (else <see cref="EnsureAsync"/> carries it when they are): as a new carried-over
+    /// case, or, when the person already has a case there, by marking that one. Safe to repeat: a person (or, without a
+    /// pseudonym, an old case) is carried once. Returns the next quarter's case, or null when nothing was to be carried.
+    /// </summary>
+    public async Task<CaseRecord?> CarryLateAsync(CaseRecord old, string userName, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        var next = Quarter.Parse(old.Quarter, CultureInfo.InvariantCulture).Next;
+        if (!old.ContinuedCare || old.Status == CaseStatus.Closed
+            || await store.CountAsync(next.ToString(), old.SigunguCode, CaseOrigin.Dispatch, ct).ConfigureAwait(false) == 0)
+        {
+            return null;
+        }
+
+        await CarryGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (await AlreadyCarriedAsync(old, next, ct).ConfigureAwait(false) is { } there)
+            {
+                if (!there.ContinuedCare)
+                {
+                    await store.SetContinuedCareAsync(there.CaseId, true, userName, time.GetUtcNow(), ct).ConfigureAwait(false);
+                }
+
+                if (there.EupmyeondongCode is null && old.EupmyeondongCode is { } emd)
+                {
+                    await store.AssignAsync(there.CaseId, emd, userName, time.GetUtcNow(), ct).ConfigureAwait(false);
+                }
+
+                return await store.FindAsync(there.CaseId, ct).ConfigureAwait(false);
+            }
+
+            var count = await store.CountAsync(next.ToString(), old.SigunguCode, CaseOrigin.Continued, ct).ConfigureAwait(false);
+            // Another portal process may take the number first: then the next one. Only a case this call added is put on
+            // the register, so a register row never names someone else's case.
+            for (var number = count + 1; number <= count + 5; number++)
+            {
+                var carried = Carry(old, next, number);
+                if (await store.AddAsync([carried], userName, time.GetUtcNow(), ct).ConfigureAwait(false) == 1)
+                {
+                    await RegisterAsync(next, [carried], ct).ConfigureAwait(false);
+                    return await store.FindAsync(carried.CaseId, ct).ConfigureAwait(false);
+                }
+            }
+
+            return null;
+        }
+        finally
+        {
+            CarryGate.Release();
+        }
+    }
+
+    /// <summary>The next quarter's case of the old case's person in its 시군구, or the carried-over case naming the old case.</summary>
+    private async Task<CaseRecord?> AlreadyCarriedAsync(CaseRecord old, Quarter next, CancellationToken ct)
+    {
+        if (old.PersonKey is { } key)
+        {
+            return (await store.OfPersonAsync(key, ct).ConfigureAwait(false)).FirstOrDefault(c => c.Quarter == next.ToString() && c.SigunguCode == old.SigunguCode);
+        }
+
+        var query = new CaseQuery { Quarter = next.ToString(), SigunguCode = old.SigunguCode, Origin = CaseOrigin.Continued, Sort = "id" };
+        for (var p = 1; ; p++)
+        {
+            var page = await store.ListAsync(query with { Page = p }, ct).ConfigureAwait(false);
+            if (page.Rows.FirstOrDefault(c => c.Reasons.Count > 0 && c.Reasons[0] == CarriedReason(old)) is { } found)
+            {
+                return found;
+            }
+
+            if (p >= page.Pages)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Puts cases without a worklist row (carried over, 신고) on the quarter's municipal register through Dispatch, which
+    /// reads the identity vault, and keeps the contacts it returns: the person must be a resident of the case's 시군구
+    /// this quarter. Cases without a pseudonym are left as they are.
+    /// </summary>
+    public async Task RegisterAsync(Quarter quarter, IReadOnlyList<CaseRecord> cases, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        var wanted = cases.Where(c => c.PersonKey is not null && c.Origin is CaseOrigin.Continued or CaseOrigin.Report)
+            .Select(c => new MunicipalCase(c.CaseId, c.SigunguCode, c.PersonKey!.Value, VariantOf(c.VariantName), c.Origin == CaseOrigin.Report ? MunicipalRegister.Report : MunicipalRegister.Carried))
+            .ToList();
+        if (wanted.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyDictionary<string, (string Address, string Phone)> registered;
+        try
+        {
+            registered = await MunicipalRegister.AddAsync(root, quarter, wanted, pseudonymizer, ct).ConfigureAwait(false);
+        }
+        catch (FileNotFoundException)
+        {
+            // No roster or vault of the quarter here (a portal over worklists only): the cases stand without contacts, and
+            // their results stay on the case; a result recorded later tries the register again.
+            return;
+        }
+
+        foreach (var (caseId, (address, phone)) in registered)
+        {
+            await store.SetContactsAsync(caseId, address, phone, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Whether a result recorded on <paramref name="c"/> becomes a label: dispatched and own-discovery cases always (they
+    /// are on the quarter's registers), carried-over and reported ones when on the municipal register.
+    /// </summary>
+    public bool FeedsLabels(CaseRecord c)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        return c.Origin is CaseOrigin.Dispatch or CaseOrigin.OwnDiscovery
+            || MunicipalRegister.Holds(root, Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture), c.CaseId);
+    }
+
+    private static Variant VariantOf(string name) => Enum.GetValues<Variant>().FirstOrDefault(v => WorklistColumns.VariantName(v) == name);
+
+    private static string CarriedReason(CaseRecord old) => $"지속관리: {Quarter.Parse(old.Quarter, CultureInfo.InvariantCulture)} 사례 {old.CaseId}에서 이월";
+
+    /// <summary>The old case as carried-over case number <paramref name="number"/> of <paramref name="quarter"/>.</summary>
+    private static CaseRecord Carry(CaseRecord old, Quarter quarter, int number) => old with
+    {
+        CaseId = string.Create(CultureInfo.InvariantCulture, $"{quarter}-{old.SigunguCode}-{CaseIds.Carried}-{number:D6}"),
+        Quarter = quarter.ToString(),
+        Origin = CaseOrigin.Continued,
+        Status = CaseStatus.Assigned,
+        ContinuedCare = true,
+        Due = quarter.LastDay.AddDays(60),
+        Reasons = [CarriedReason(old), .. old.Reasons],
+        PreviousQuarters = [.. old.PreviousQuarters, old.Quarter],
+    };
 
     /// <summary>
     /// The quarter before's cases under continued management not closed yet, as new cases of <paramref name="quarter"/>
@@ -83,25 +230,15 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
                 continue;
             }
 
-            carried.Add(old with
-            {
-                CaseId = string.Create(CultureInfo.InvariantCulture, $"{quarter}-{sigungu}-{CaseIds.Carried}-{carried.Count + 1:D6}"),
-                Quarter = quarter.ToString(),
-                Origin = CaseOrigin.Continued,
-                Status = CaseStatus.Assigned,
-                ContinuedCare = true,
-                Due = quarter.LastDay.AddDays(60),
-                Reasons = [$"지속관리: {before} 사례 {old.CaseId}에서 이월", .. old.Reasons],
-                PreviousQuarters = [.. old.PreviousQuarters, before.ToString()],
-            });
+            carried.Add(Carry(old, quarter, carried.Count + 1));
         }
 
         return carried;
     }
 
     /// <summary>
-    /// Moves a case to <paramref name="to"/>. A result (지원 연계, 비대상, 연락불가) of a dispatched case is first imported as
-    /// a one-row outcome file through <see cref="OutcomeUploads"/> with the officer's 시군구: refused there, the status
+    /// Moves a case to <paramref name="to"/>. A result (지원 연계, 비대상, 연락불가) of a case on the quarter's registers
+    /// (<see cref="FeedsLabels"/>) is first imported as a one-row outcome file through <see cref="OutcomeUploads"/> with the officer's 시군구: refused there, the status
     /// stays and the refusal is returned. Null when done.
     /// </summary>
     public async Task<CaseChangeRefusal?> ChangeStatusAsync(CaseRecord c, string to, string channel, string note, DateOnly checkedOn, string userName, CancellationToken ct)
@@ -113,13 +250,20 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
         }
 
         string? uploadId = null;
-        // Dispatched and own-discovery cases are on the quarter's registers; carried-over and reported ones are not (yet).
-        if (to != c.Status && CaseStatus.OutcomeOf(to) is { } outcome && c.Origin is CaseOrigin.Dispatch or CaseOrigin.OwnDiscovery)
+        var quarter = Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture);
+        if (to != c.Status && CaseStatus.IsResult(to) && c.Origin is CaseOrigin.Continued or CaseOrigin.Report && !FeedsLabels(c))
+        {
+            // Made before they were registered, or registered while the register was unreachable: try once more now.
+            await RegisterAsync(quarter, [c], ct).ConfigureAwait(false);
+        }
+
+        // Dispatched and own-discovery cases are on the quarter's registers; carried-over and reported ones when their
+        // person is a resident of the 시군구 this quarter (the municipal register); the others' results stay on the case.
+        if (to != c.Status && CaseStatus.OutcomeOf(to) is { } outcome && FeedsLabels(c))
         {
             var file = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture,
                 $"워크리스트ID,결과코드,확인일자\n{c.CaseId},{outcome},{checkedOn:yyyy-MM-dd}\n"))).ToArray();
             using var content = new MemoryStream(file);
-            var quarter = Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture);
             var (record, refusal) = await uploads.ImportAsync(userName, quarter, c.SigunguCode, $"case-{c.CaseId}.csv", content, file.Length, ct).ConfigureAwait(false);
             if (refusal is not null)
             {

@@ -47,4 +47,13 @@ public interface ICaseStore
 
     /// <summary>Notes a report from the public on the case's timeline (<see cref="CaseEvent.Report"/>); false when there is no such case.</summary>
     Task<bool> AttachReportAsync(string caseId, string note, string userName, DateTimeOffset at, CancellationToken ct);
+
+    /// <summary>
+    /// Keeps the registered address and phone of a case without a worklist row (carried over, 신고), as Dispatch read them
+    /// from the identity vault; replaces what was kept. False when there is no such case.
+    /// </summary>
+    Task<bool> SetContactsAsync(string caseId, string address, string phone, CancellationToken ct);
+
+    /// <summary>The contacts kept by <see cref="SetContactsAsync"/>, or null when none were.</summary>
+    Task<(string Address, string Phone)?> ContactsAsync(string caseId, CancellationToken ct);
 }

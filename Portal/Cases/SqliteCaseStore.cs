@@ -6,7 +6,7 @@ namespace BlindSpot.Portal.Cases;
 
 /// <summary>
 /// Cases in one SQLite file (<c>&lt;data&gt;/portal/cases.db</c>, owner-only): the quick start's store, no server needed.
-/// The same tables and indexes as PostgreSQL's <c>004_cases.sql</c>, <c>007_own_discovery.sql</c> and <c>008_reports.sql</c>, created on first use; write-ahead logging so pages
+/// The same tables and indexes as PostgreSQL's <c>004_cases.sql</c>, <c>007_own_discovery.sql</c>, <c>008_reports.sql</c> and <c>009_case_contacts.sql</c>, created on first use; write-ahead logging so pages
 /// read while an officer writes.
 /// </summary>
 public sealed class SqliteCaseStore : SqlCaseStore
@@ -40,6 +40,8 @@ public sealed class SqliteCaseStore : SqlCaseStore
         CREATE INDEX IF NOT EXISTS reports_by_case ON reports (case_id) WHERE case_id IS NOT NULL;
         CREATE TABLE IF NOT EXISTS api_keys (
             name TEXT PRIMARY KEY, key_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, created_by TEXT NOT NULL, revoked_at TEXT NULL);
+        CREATE TABLE IF NOT EXISTS case_contacts (
+            case_id TEXT PRIMARY KEY REFERENCES cases (case_id), address TEXT NOT NULL, phone TEXT NOT NULL);
         """;
 
     private readonly string connectionString;

@@ -79,7 +79,10 @@ internal static class CaseEndpoints
         var offered = regions.TryGetSigungu(sigungu, out var s) ? Eupmyeondongs.Of(s) : [];
         var query = CaseListQuery.From(context.Request.Query, q.ToString(), sigungu, emd, offered, today);
         var page = await book.Store.ListAsync(query, context.RequestAborted);
-        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", $"<p class=\"noprint\"><a id=\"discovery-link\" href=\"/discovery/{sigungu}/{q}\">자체 발굴</a></p>" + CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
+        // The deadline banner of the officer's own scope (a 읍면동 officer never sees the worklist page that has one).
+        var overdue = (await book.Store.ListAsync(new CaseQuery { Quarter = q.ToString(), SigunguCode = sigungu, Eupmyeondong = emd ?? "", OverdueOn = today }, context.RequestAborted)).Matching;
+        var banner = CaseView.DeadlineBanner(Deadline.Of(q.LastDay.AddDays(OwnDiscoveryBook.DueDays), today), overdue);
+        return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", banner + $"<p class=\"noprint\"><a id=\"discovery-link\" href=\"/discovery/{sigungu}/{q}\">자체 발굴</a></p>" + CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
     }
 
     private static async Task<IResult> CaseAsync(HttpContext context, string quarter, string caseid, CaseBook book, IWorklistSource worklists, DiscoveryIndexCache discovery, RegionRegistry regions, ReportedOutcomes reported, TimeProvider clock, AuditTrail audit)
@@ -89,12 +92,12 @@ internal static class CaseEndpoints
             return Html.NotFound(context);
         }
 
-        var contacts = await ContactsAsync(c, worklists, discovery, context.RequestAborted);
+        var contacts = await ContactsAsync(c, book, worklists, discovery, context.RequestAborted);
         var history = await book.Store.HistoryAsync(c.CaseId, context.RequestAborted);
         var earlier = c.PersonKey is { } key ? (await book.Store.OfPersonAsync(key, context.RequestAborted)).Where(o => o.CaseId != c.CaseId && o.SigunguCode == c.SigunguCode).ToList() : [];
         await audit.RecordAsync(context, AuditActions.CaseView, AuditTarget.Of(context), "page");
         var emds = OwnEupmyeondong(context) is null && regions.TryGetSigungu(c.SigunguCode, out var s) ? Eupmyeondongs.Of(s) : [];
-        var body = CaseView.Case(c, contacts, history, earlier, emds, Deadline.Of(c.Due, Deadline.Today(clock)), LatestVisitDay(clock), Html.Token(context), reported.Of(Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture), c.SigunguCode).Contains(c.CaseId));
+        var body = CaseView.Case(c, contacts, history, earlier, emds, Deadline.Of(c.Due, Deadline.Today(clock)), LatestVisitDay(clock), Html.Token(context), book.FeedsLabels(c), reported.Of(Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture), c.SigunguCode).Contains(c.CaseId));
         return Html.Page(context, $"사례 {c.CaseId} {c.Name}", body);
     }
 
@@ -105,7 +108,7 @@ internal static class CaseEndpoints
             return Html.NotFound(context);
         }
 
-        var contacts = await ContactsAsync(c, worklists, discovery, context.RequestAborted);
+        var contacts = await ContactsAsync(c, book, worklists, discovery, context.RequestAborted);
         await audit.RecordAsync(context, AuditActions.CaseView, AuditTarget.Of(context), "sheet");
         return Html.Page(context, $"방문 기록지 {c.CaseId}", CaseView.Sheet(c, contacts, Html.SigunguName(context, c.SigunguCode)));
     }
@@ -145,6 +148,11 @@ internal static class CaseEndpoints
         var on = form["on"].ToString() == "1";
         await book.Store.SetContinuedCareAsync(c.CaseId, on, context.User.Identity!.Name!, clock.GetUtcNow(), context.RequestAborted);
         await audit.RecordAsync(context, AuditActions.CaseChange, AuditTarget.Of(context), on ? "continued-on" : "continued-off");
+        // Marked after the next quarter's cases were made: carry it now, not never.
+        if (on && await book.CarryLateAsync(c with { ContinuedCare = true }, context.User.Identity!.Name!, context.RequestAborted) is { } carried)
+        {
+            await audit.RecordAsync(context, AuditActions.CaseChange, AuditTarget.Of(context), "carried-to-" + carried.CaseId);
+        }
         return Results.Redirect(CaseUrl(c), permanent: false, preserveMethod: false);
     }
 
@@ -179,10 +187,11 @@ internal static class CaseEndpoints
     }
 
     /// <summary>
-    /// Address and phone of the case's worklist row, or for an own-discovery case of its row in the discovery index (Dispatch
-    /// took both from the identity vault); empty when none.
+    /// Address and phone of the case's worklist row, for an own-discovery case of its row in the discovery index, and for a
+    /// carried-over or reported case those Dispatch read from the identity vault when it put the case on the municipal
+    /// register (a resident of the case's 시군구 only); empty when none.
     /// </summary>
-    private static async Task<(string Address, string Phone)> ContactsAsync(CaseRecord c, IWorklistSource worklists, DiscoveryIndexCache discovery, CancellationToken ct)
+    private static async Task<(string Address, string Phone)> ContactsAsync(CaseRecord c, CaseBook book, IWorklistSource worklists, DiscoveryIndexCache discovery, CancellationToken ct)
     {
         if (!Quarter.TryParse(c.Quarter, CultureInfo.InvariantCulture, out var q))
         {
@@ -197,7 +206,7 @@ internal static class CaseEndpoints
 
         if (c.Origin != CaseOrigin.Dispatch)
         {
-            return ("", "");
+            return await book.Store.ContactsAsync(c.CaseId, ct) ?? ("", "");
         }
 
         var row = (await worklists.ReadAsync(q, c.SigunguCode, ct))?.Rows.FirstOrDefault(r => r.WorklistId == c.CaseId);

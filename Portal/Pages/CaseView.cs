@@ -30,7 +30,15 @@ internal static class CaseView
             """;
     }
 
-    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly latestVisit, string token, bool reported)
+    /// <summary>
+    /// The quarter's reply deadline with D-day, or an overdue banner naming how many of the officer's cases are past it
+    /// without a result.
+    /// </summary>
+    public static string DeadlineBanner(Deadline deadline, int overdue) => overdue > 0
+        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한이 지났는데 결과가 없는 사례 {overdue:N0}건 (회신 기한 {deadline.Due:yyyy-MM-dd}, {deadline.Label}): <a href=\"?overdue=1\">기한 지난 사례 보기</a></p>"
+        : $"<p id=\"deadline\" class=\"notice\">회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</p>";
+
+    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly latestVisit, string token, bool feedsLabels, bool reported)
     {
         var url = $"/cases/{c.Quarter}/{c.CaseId}";
         var reasons = c.Reasons.Count == 0 ? "<li>(사유 없음)</li>" : string.Concat(c.Reasons.Select(r => $"<li>{Html.E(r)}</li>"));
@@ -43,11 +51,11 @@ internal static class CaseView
             <p class="noprint"><a id="visit-sheet" href="{url}/sheet">방문 기록지 인쇄</a> · <a href="/cases/{c.Quarter}">사례 목록</a></p>
             <h2>발굴 사유</h2><ol id="reasons">{reasons}</ol>
             <h2>가구원</h2>{members}
-            <h2>연락처</h2><p id="contacts">주소: {Html.E(contacts.Address.Length == 0 ? "(없음)" : contacts.Address)} · 전화: {Html.E(contacts.Phone.Length == 0 ? "(없음)" : contacts.Phone)}</p>
+            <h2>연락처</h2><p id="contacts">주소: {Html.E(contacts.Address.Length == 0 ? "(없음)" : contacts.Address)} · 전화: <span class="tel">{Html.E(contacts.Phone.Length == 0 ? "(없음)" : contacts.Phone)}</span></p>
             <h2>이전 분기</h2>{(past.Length == 0 ? "<p>이전에 발굴된 적이 없습니다.</p>" : $"<ul id=\"earlier\">{past}</ul>")}
             <h2>진행 기록</h2>{Timeline(history)}
             {(reported ? "<p id=\"reported\" class=\"notice\">이 사례의 결과가 회신되어 있습니다 (결과 파일 또는 이 화면). 바꾸려면 결과 파일에 '정정' 열을 더해 올려 주세요.</p>" : "")}
-            {StatusForm(url, c, latestVisit, token)}
+            {StatusForm(url, c, latestVisit, token, feedsLabels)}
             {AssignForm(url, c, eupmyeondongs, token)}
             <form method="post" action="{url}/continued" class="block noprint" id="continued-form">{token}<input type="hidden" name="on" value="{(c.ContinuedCare ? "0" : "1")}"><button type="submit" id="continued">{(c.ContinuedCare ? "지속관리 해제" : "지속관리 지정")}</button></form>
             """;
@@ -59,7 +67,7 @@ internal static class CaseView
         <table id="sheet"><tbody>
         <tr><th>성명</th><td>{Html.E(c.Name)}</td></tr>
         <tr><th>주소</th><td>{Html.E(contacts.Address)}</td></tr>
-        <tr><th>전화</th><td>{Html.E(contacts.Phone)}</td></tr>
+        <tr><th>전화</th><td class="tel">{Html.E(contacts.Phone)}</td></tr>
         <tr><th>가구원</th><td>{Html.E(string.Join(", ", c.Members))}</td></tr>
         <tr><th>발굴 사유</th><td>{string.Join("<br>", c.Reasons.Select(Html.E))}</td></tr>
         <tr><th>회신 기한</th><td>{c.Due:yyyy-MM-dd}</td></tr>
@@ -94,7 +102,7 @@ internal static class CaseView
         _ => e.Kind,
     };
 
-    private static string StatusForm(string url, CaseRecord c, DateOnly today, string token)
+    private static string StatusForm(string url, CaseRecord c, DateOnly today, string token, bool feedsLabels)
     {
         var next = CaseStatus.Next(c.Status);
         var options = $"<option value=\"{c.Status}\" selected>{Html.E(CaseStatus.KoreanName(c.Status))} (기록만)</option>"
@@ -108,11 +116,19 @@ internal static class CaseView
               <label>방법 <select name="channel" id="channel">{channels}</select></label>
               <label>확인일자 <input type="date" name="date" id="date" value="{today:yyyy-MM-dd}" max="{today:yyyy-MM-dd}"></label>
               <label>메모 <textarea name="note" id="note" maxlength="{CaseEvent.MaxNoteLength}" rows="3"></textarea></label>
-              <p>{(c.Origin == CaseOrigin.Dispatch ? "지원 연계·비대상·연락불가를 고르면 결과가 회신되어 결과 파일을 올린 것과 똑같이 반영됩니다." : "이 사례는 이번 분기 발굴 명단에 없어, 결과는 이 사례에만 기록됩니다 (모형의 학습 라벨에는 들어가지 않습니다).")}</p>
+              <p id="result-note">{ResultNote(c, feedsLabels)}</p>
               <p><button type="submit" id="save-status">저장</button></p>
             </form>
             """;
     }
+
+    /// <summary>What recording a result does for this case: reported like an upload row, or kept on the case only.</summary>
+    private static string ResultNote(CaseRecord c, bool feedsLabels) => (c.Origin, feedsLabels) switch
+    {
+        (CaseOrigin.Dispatch, _) => "지원 연계·비대상·연락불가를 고르면 결과가 회신되어 결과 파일을 올린 것과 똑같이 반영됩니다.",
+        (_, true) => $"지원 연계·비대상·연락불가를 고르면 결과가 회신되어 학습 라벨에 반영됩니다 ({CaseOrigin.KoreanName(c.Origin)} 사례로 표시되어, 발굴 명단의 결과와 구분됩니다).",
+        _ => "이 사례의 대상자가 이번 분기 관할 주민 명부에 없어, 결과는 이 사례에만 기록됩니다 (모형의 학습 라벨에는 들어가지 않습니다).",
+    };
 
     private static string AssignForm(string url, CaseRecord c, IReadOnlyList<string> eupmyeondongs, string token)
     {

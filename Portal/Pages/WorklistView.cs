@@ -23,7 +23,7 @@ internal static class WorklistView
             <div class="scroll"><table><thead><tr><th>유형</th><th>대상자</th><th>회신</th></tr></thead><tbody>{variants}</tbody></table></div>
             <p class="noprint"><a id="cases-link" href="/cases/{Html.E(list.Quarter)}">사례 관리 (배정·방문 기록·결과)</a> · <a id="download-xlsx" href="{baseUrl}/worklist.xlsx">엑셀(XLSX) 내려받기</a> · <a id="download-csv" href="{baseUrl}/worklist.csv">CSV 내려받기</a></p>
             <h2 class="noprint">결과 올리기</h2>
-            <p class="noprint">내려받은 워크리스트의 마지막 두 열(결과코드: supported / not_eligible / unreachable, 확인일자: yyyy-MM-dd)을 채워 올려 주세요.
+            <p class="noprint">내려받은 워크리스트의 마지막 두 열(결과코드: 엑셀 목록의 지원·기초생활보장·긴급지원·서비스연계·비대상·연락불가 등, 확인일자: 2026-10-15처럼 날짜)을 채워 올려 주세요.
             아직 적지 않은 행은 미작성으로 집계되고, 이미 올린 결과를 바꾸려면 '정정' 열을 더해 Y를 적어 주세요.</p>
             <form method="post" action="{baseUrl}/outcomes" enctype="multipart/form-data" class="block noprint">
               {token}

@@ -59,11 +59,15 @@ public sealed class ReportIntake(ICaseStore cases, IReportStore reports, CaseBoo
             await reports.StartIntakeAsync(intake, ct).ConfigureAwait(false);
             var matches = await ReportMatcher.MatchAsync(root, quarter, taken, pseudonymizer, ct).ConfigureAwait(false);
             var matched = 0;
+            var made = new List<CaseRecord>();
             foreach (var m in matches)
             {
                 ct.ThrowIfCancellationRequested();
-                matched += await KeepAsync(intake, quarter, m, ct).ConfigureAwait(false) ? 1 : 0;
+                matched += await KeepAsync(intake, quarter, m, made, ct).ConfigureAwait(false) ? 1 : 0;
             }
+
+            // The new 신고 cases on the municipal register (one vault pass for all), so their results become labels.
+            await book.RegisterAsync(quarter, made, ct).ConfigureAwait(false);
 
             var finished = intake with { Matched = matched, Unmatched = matches.Count - matched, Rejections = rejected };
             await reports.FinishIntakeAsync(finished, ct).ConfigureAwait(false);
@@ -75,8 +79,8 @@ public sealed class ReportIntake(ICaseStore cases, IReportStore reports, CaseBoo
         }
     }
 
-    /// <summary>Keeps one report, and for a match puts it on the person's case (made when there is none); true when matched.</summary>
-    private async Task<bool> KeepAsync(ReportIntakeRecord intake, Quarter quarter, ReportMatch m, CancellationToken ct)
+    /// <summary>Keeps one report, and for a match puts it on the person's case (made when there is none, and added to <paramref name="made"/>); true when matched.</summary>
+    private async Task<bool> KeepAsync(ReportIntakeRecord intake, Quarter quarter, ReportMatch m, List<CaseRecord> made, CancellationToken ct)
     {
         var r = m.Report;
         var stored = new StoredReport
@@ -103,7 +107,7 @@ public sealed class ReportIntake(ICaseStore cases, IReportStore reports, CaseBoo
 
         var id = await reports.AddReportAsync(stored, ct).ConfigureAwait(false);
         var caseId = Invariant($"{quarter}-{sigungu}-{CaseIds.Reported}-{id:D6}");
-        await cases.AddAsync([new CaseRecord
+        var record = new CaseRecord
         {
             CaseId = caseId, Quarter = intake.Quarter, SigunguCode = sigungu,
             EupmyeondongCode = m.EupmyeondongCode is { Length: 8 } emd && emd.StartsWith(sigungu, StringComparison.Ordinal) ? emd : null,
@@ -111,11 +115,13 @@ public sealed class ReportIntake(ICaseStore cases, IReportStore reports, CaseBoo
             // A 복지위기 알림 is about a household in crisis; it has no model score, so no grade and no rank.
             VariantName = "위기가구", RiskBand = "-", SigunguRank = 0, Name = m.Name ?? r.Name,
             Due = quarter.LastDay.AddDays(60),
-            // The case store has no contact columns (a dispatched case's come from its worklist row): the registered
-            // address and phone from the vault go with the report, as a worklist row would carry them.
+            // The registered address and phone from the vault go with the report, as a worklist row would carry them
+            // (and are kept as the case's contacts when it is put on the municipal register, below).
             Reasons = [what, .. r.Address.Length > 0 ? [$"신고된 주소: {r.Address}"] : Array.Empty<string>(),
                 $"주소(주민등록): {m.Contacts.Address}", $"연락처: {(m.Contacts.Phone.Length > 0 ? m.Contacts.Phone : "(없음)")}"],
-        }], intake.UserName, intake.At, ct).ConfigureAwait(false);
+        };
+        await cases.AddAsync([record], intake.UserName, intake.At, ct).ConfigureAwait(false);
+        made.Add(record);
         await reports.SetReportCaseAsync(id, caseId, ct).ConfigureAwait(false);
         return true;
     }

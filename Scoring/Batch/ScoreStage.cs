@@ -45,7 +45,7 @@ public sealed class ScoreStage : IQuarterStage
         ArgumentNullException.ThrowIfNull(root);
         var folder = root.FeaturesFolder(quarter);
         var declaration = StageDeclaration.Empty
-            .ReadsAll(folder, FeatureFiles.PartPattern)
+            .ReadsTree(folder, FeatureFiles.PartPattern)
             .Reads(Path.Combine(folder, FeatureFiles.ManifestFileName))
             .DependsOn("margin", options.Margin.ToString("R", CultureInfo.InvariantCulture));
         foreach (var variant in VariantNames.All)

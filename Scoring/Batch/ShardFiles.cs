@@ -5,7 +5,10 @@ using BlindSpot.Scoring.Data;
 
 namespace BlindSpot.Scoring.Batch;
 
-/// <summary>Where shard results live: <c>scores/&lt;Q&gt;/shards/part-NNN.bin</c>, one per features part (one per 시도).</summary>
+/// <summary>
+/// Where shard results live: <c>scores/&lt;Q&gt;/shards/bucket=NNN.bin</c>, one per features bucket: the bucket's scores
+/// and its local top candidates, which the reduce merges into the national ranking.
+/// </summary>
 public static class ShardFiles
 {
     public const string FolderName = "shards";
@@ -18,7 +21,9 @@ public static class ShardFiles
 
     public static string Shard(DataRoot root, Quarter quarter, string part) => Path.Combine(Folder(root, quarter), part + ".bin");
 
-    /// <summary>The quarter's part names (<c>part-NNN</c>) in ordinal order: one shard each.</summary>
-    public static IReadOnlyList<string> Parts(DataRoot root, Quarter quarter) =>
-        [.. FeatureBuild.Load(root, quarter).PartFiles.Select(f => Path.GetFileNameWithoutExtension(f))];
+    /// <summary>The quarter's part names (<c>bucket=NNN</c>, the features bucket folders) in bucket order: one shard each.</summary>
+    public static IReadOnlyList<string> Parts(DataRoot root, Quarter quarter) => [.. FeatureBuild.Load(root, quarter).Parts.Select(PartName).Distinct()];
+
+    /// <summary>The shard name of a features part: its bucket folder's name.</summary>
+    internal static string PartName(Core.Partitioning.BucketFile part) => Core.Contracts.BucketLayout.BucketFolderName(part.Bucket);
 }

@@ -1,5 +1,6 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Hashing;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Stages;
@@ -28,11 +29,12 @@ internal sealed class ShardReducer
 
         // The checkpoint has just hashed the parts and the manifest (its key), so these hashes come from FileHash's memo.
         var manifestHash = await FileHash.Sha256Async(Path.Combine(build.Folder, FeatureBuild.ManifestFileName), ct).ConfigureAwait(false);
-        var parts = build.PartFiles;
+        var listed = build.Parts;
+        var parts = listed.Paths();
         var partScores = new PartScores[parts.Count][];
         for (var p = 0; p < parts.Count; p++)
         {
-            var part = Path.GetFileNameWithoutExtension(parts[p]);
+            var part = ShardFiles.PartName(listed[p]);
             var shard = ShardFiles.Shard(root, quarter, part);
             if (!File.Exists(shard))
             {

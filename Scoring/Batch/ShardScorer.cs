@@ -7,14 +7,14 @@ using BlindSpot.Scoring.Registry;
 namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
-/// Scores one features part (one 시도) for every live variant and keeps the result in its shard file, for the scale-out
+/// Scores one features part (one household bucket) for every live variant and keeps the result in its shard file, for the scale-out
 /// path: shards run as separate jobs, anywhere the data root is shared, and <see cref="ShardReducer"/> joins them. A shard
 /// whose file was written with the same key (part, feature manifest, live models, candidate limits) is not scored again.
 /// Writes nothing to the run manifest: shards run at once, and only the reduce records the stage.
 /// </summary>
 public static class ShardScorer
 {
-    /// <summary>Scores <paramref name="part"/> (<c>part-NNN</c>); returns false when its shard was already current.</summary>
+    /// <summary>Scores <paramref name="part"/> (<c>bucket=NNN</c>); returns false when its shard was already current.</summary>
     public static async Task<bool> ScoreAsync(DataRoot root, Quarter quarter, string part, ModelRegistry registry, ScoreOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -22,8 +22,8 @@ public static class ShardScorer
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var build = FeatureBuild.Load(root, quarter);
-        var file = build.PartFiles.SingleOrDefault(f => Path.GetFileNameWithoutExtension(f) == part)
-            ?? throw new FileNotFoundException($"{build.Folder}: no features part '{part}' for {quarter}; the parts are {string.Join(", ", build.PartFiles.Select(Path.GetFileNameWithoutExtension))}.");
+        var file = build.Parts.SingleOrDefault(f => ShardFiles.PartName(f) == part)?.Path
+            ?? throw new FileNotFoundException($"{build.Folder}: no features part '{part}' for {quarter}; the parts are {string.Join(", ", build.Parts.Select(ShardFiles.PartName))}.");
         var variants = ScoreJob.LiveVariants(registry, build, options);
 
         var manifest = Path.Combine(build.Folder, FeatureBuild.ManifestFileName);

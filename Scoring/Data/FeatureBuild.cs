@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 
@@ -14,8 +15,11 @@ public sealed record FeatureBuild(Quarter Quarter, string SchemaHash, IReadOnlyL
 
     public IReadOnlyList<string> Names => [.. Features.Select(f => f.Name)];
 
-    /// <summary>The part files in ordinal order, so every reader sees rows in the same order.</summary>
-    public IReadOnlyList<string> PartFiles => [.. Directory.GetFiles(Folder, "part-*.parquet").Order(StringComparer.Ordinal)];
+    /// <summary>The part files of every bucket (<c>bucket=NNN/part-0.parquet</c>), in bucket order, so every reader sees rows in the same order.</summary>
+    public IReadOnlyList<BucketFile> Parts => TableFiles.InFolder(Folder);
+
+    /// <summary>The paths of <see cref="Parts"/>.</summary>
+    public IReadOnlyList<string> PartFiles => Parts.Paths();
 
     /// <summary>The newest quarter under <c>features/</c> with a manifest: the "current features build" promote checks against.</summary>
     public static FeatureBuild Latest(DataRoot root)

@@ -12,7 +12,7 @@ namespace BlindSpot.Scoring.Data;
 /// </summary>
 internal static class FeatureColumnReader
 {
-    /// <param name="path">A <c>features/&lt;Q&gt;/part-NNN.parquet</c> file.</param>
+    /// <param name="path">A <c>features/&lt;Q&gt;/bucket=NNN/part-0.parquet</c> file.</param>
     /// <param name="featureNames">The schema's features in order (the manifest's list).</param>
     /// <param name="read">Positions in <paramref name="featureNames"/> to decode.</param>
     /// <param name="pool">Buffers shared between the parts of one run; <c>null</c> allocates this part's own.</param>

@@ -3,7 +3,7 @@ using BlindSpot.Core.Catalog;
 namespace BlindSpot.Scoring.Data;
 
 /// <summary>
-/// The identity columns of <c>features/&lt;Q&gt;/part-NNN.parquet</c> as docs/FEATURES.md states them. Spelled here, not
+/// The identity columns of <c>features/&lt;Q&gt;/bucket=NNN/part-0.parquet</c> as docs/FEATURES.md states them. Spelled here, not
 /// borrowed from Features, because stages never reference each other: the files and the manifest are the contract.
 /// </summary>
 internal static class FeatureFileColumns

@@ -35,7 +35,9 @@ internal static class SyntheticScoringData
             var rows = (int)Math.Min(perPart, people - start);
             if (rows > 0)
             {
-                WritePart(Path.Combine(folder, $"part-{int.Parse(Sidos[p], CultureInfo.InvariantCulture):D3}.parquet"), Sidos[p], start, rows, schema, labelledShare, quarter, labels, npy).GetAwaiter().GetResult();
+                var path = root.FeaturesBucket(quarter, p);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                WritePart(path, Sidos[p], start, rows, schema, labelledShare, quarter, labels, npy).GetAwaiter().GetResult();
             }
         }
 

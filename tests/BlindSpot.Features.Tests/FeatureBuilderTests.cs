@@ -144,16 +144,35 @@ public sealed class FeatureBuilderTests
     }
 
     [Test]
-    public async Task Build_PartitionsBySido()
+    public async Task Build_OneBucket_OnePartWithEverySido()
     {
+        // Parts follow the roster's household buckets now (issue 17), not the 시도: the sido_code column still names each row's.
         await WriteCurrentAsync(root, Catalog);
 
         var result = await Builder().BuildAsync(root, Quarter);
 
-        Assert.That(result.Manifest.Partitions.Select(p => (p.File, p.Sido, p.Rows)), Is.EqualTo(new[] { ("part-011.parquet", "11", 3L), ("part-026.parquet", "26", 1L) }));
+        Assert.That(result.Manifest.Partitions.Select(p => (p.File, p.Bucket, p.Rows)), Is.EqualTo(new[] { ("bucket=000/part-0.parquet", 0, 4L) }));
         var table = await FeatureTable.ReadAsync(result.Folder);
         Assert.That(table.Value(Elder, "sido_code"), Is.EqualTo("26"));
         Assert.That(table.Value(Parent, "sigungu_code"), Is.EqualTo("11110"));
+    }
+
+    [Test]
+    public async Task Build_PartsOfAnEarlierLayout_AreRemoved()
+    {
+        // A bucket beyond today's B (the quarter was split more finely before) and a per-시도 part from before buckets:
+        // scoring reads every part there is, so either would count people twice.
+        await WriteCurrentAsync(root, Catalog);
+        var stale = root.FeaturesBucket(Quarter, 5);
+        var flat = Path.Combine(root.FeaturesFolder(Quarter), "part-011.parquet");
+        Directory.CreateDirectory(Path.GetDirectoryName(stale)!);
+        await File.WriteAllTextAsync(stale, "old");
+        await File.WriteAllTextAsync(flat, "old");
+
+        var result = await Builder().BuildAsync(root, Quarter);
+
+        Assert.That(File.Exists(stale) || Directory.Exists(Path.GetDirectoryName(stale)) || File.Exists(flat), Is.False);
+        Assert.That(Core.Partitioning.TableFiles.InFolder(result.Folder).Select(f => f.Bucket), Is.EqualTo(new[] { 0 }));
     }
 
     [TestCase("sido_code")]
@@ -220,7 +239,7 @@ public sealed class FeatureBuilderTests
         Assert.That(stage!.State, Is.EqualTo(StageState.Completed));
         Assert.That(stage.Counts["rows"], Is.EqualTo(4));
         Assert.That(stage.Inputs.Keys, Does.Contain("roster/2026Q3/bucket=000/part-0.parquet"));
-        Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/part-011.parquet"));
+        Assert.That(stage.Outputs.Keys, Does.Contain("features/2026Q3/bucket=000/part-0.parquet"));
     }
 
     [Test]
@@ -335,5 +354,5 @@ public sealed class FeatureBuilderTests
     private async Task<FeatureTable> BuildAndReadAsync() => await FeatureTable.ReadAsync((await Builder().BuildAsync(root, Quarter)).Folder);
 
     private static Dictionary<string, string> HashFolder(string folder) =>
-        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
 }

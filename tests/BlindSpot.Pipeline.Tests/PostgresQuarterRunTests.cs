@@ -24,9 +24,10 @@ public sealed class PostgresQuarterRunTests
         var expected = SampleRoot.Hashes(inMemoryRoot, Outputs);
         Assert.That(expected.Keys, Has.Some.StartWith("worklists"));
         Assert.That(SampleRoot.Hashes(postgresRoot, Outputs), Is.EqualTo(expected));
-        // With PostgreSQL, scoring is sharded by default: the stages, the fan-out and one shard per 시도 part.
-        var parts = Directory.GetFiles(Path.Combine(postgresRoot, "features", SampleRoot.Quarter), "part-*.parquet").Length;
-        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + 1 + parts), "one job per stage and shard, none enqueued twice");
+        // With PostgreSQL, features and scoring run as bucket jobs by default: the stages, and for each of the two a
+        // fan-out and one job per bucket (the reduce is the stage's job).
+        var parts = Core.Partitioning.TableFiles.InFolder(Path.Combine(postgresRoot, "features", SampleRoot.Quarter)).Count;
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + (2 * (1 + parts))), "one job per stage, fan-out and bucket, none enqueued twice");
         var entries = BlindSpot.Core.Runs.RunManifest.LoadOrCreate(Path.Combine(postgresRoot, "runs", SampleRoot.Quarter, "manifest.json"), SampleRoot.Quarter).Find(PipelineStages.Dispatch)!.Counts["entries"];
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.worklist_entries WHERE quarter = '{SampleRoot.Quarter}'"), Is.EqualTo(entries).And.Positive, "the dispatch stage also wrote the worklists into PostgreSQL");
     }

@@ -23,12 +23,12 @@ public sealed class ShardedRunTests
         var (outcome, progress) = await pipeline.RunAsync(SampleRoot.Quarter);
 
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
-        var parts = Directory.GetFiles(Path.Combine(root, "features", SampleRoot.Quarter), "part-*.parquet").Select(Path.GetFileNameWithoutExtension);
+        var parts = Core.Partitioning.TableFiles.InFolder(Path.Combine(root, "features", SampleRoot.Quarter)).Select(f => Core.Contracts.BucketLayout.BucketFolderName(f.Bucket));
         var shards = Directory.GetFiles(Path.Combine(root, "scores", SampleRoot.Quarter, "shards")).Select(Path.GetFileNameWithoutExtension);
         var expected = SampleRoot.Hashes(reference, Outputs);
         Assert.Multiple(() =>
         {
-            Assert.That(shards, Is.EquivalentTo(parts), "one shard per 시도 part");
+            Assert.That(shards, Is.EquivalentTo(parts), "one shard per features bucket");
             Assert.That(expected.Keys, Has.Some.StartWith("scores").And.Some.StartWith("worklists"));
             Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(expected));
             Assert.That(RunManifest.LoadOrCreate(Path.Combine(root, "runs", SampleRoot.Quarter, "manifest.json"), SampleRoot.Quarter).Find(PipelineStages.Score)!.Counts["household.shards"], Is.EqualTo(parts.Count()));

@@ -24,8 +24,9 @@ public sealed class TwoWorkersTests
         var root = await SampleRoot.CopyAsync();
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
         // Each shard is held for 1 s before scoring (a sample part scores in milliseconds), so neither process can drain
-        // the shards queue alone before the other one polls it.
-        var hold = new Dictionary<string, string> { [ShardFaultHold.Variable] = "1000" };
+        // the shards queue alone before the other one polls it. Seven buckets (the sample is one by default), so there
+        // are seven features bucket jobs and seven shards to share.
+        var hold = new Dictionary<string, string> { [ShardFaultHold.Variable] = "1000", ["BLINDSPOT_PARTITIONING__BUCKETS"] = "7" };
         using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
         using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
@@ -34,9 +35,13 @@ public sealed class TwoWorkersTests
         var outcome = await pipeline.Get<RunFollower>().FollowAsync(ticket, _ => { }, timeout.Token);
 
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
-        var processing = ShardProcessing(pipeline, ticket.Quarter);
+        var processing = ShardProcessing(pipeline, PipelineStages.Score, ticket.Quarter);
+        var features = ShardProcessing(pipeline, PipelineStages.Features, ticket.Quarter);
         Assert.Multiple(() =>
         {
+            Assert.That(processing, Has.Count.EqualTo(7), "one shard per bucket");
+            Assert.That(features.Keys, Is.EquivalentTo(processing.Keys), "one features bucket job per bucket");
+            Assert.That(features.Values.Select(p => p.Count), Is.All.EqualTo(1), "every features bucket ran once");
             Assert.That(processing.Values.Select(p => p.Count), Is.All.EqualTo(1), "every shard ran once");
             Assert.That(processing.Values.SelectMany(p => p).Distinct().Count(), Is.EqualTo(2), "both worker processes took shards");
             Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
@@ -62,11 +67,11 @@ public sealed class TwoWorkersTests
     private static List<string> WorklistFileRows(string root) => [.. Directory.GetFiles(Path.Combine(root, "worklists", SampleRoot.Quarter), "*.csv")
         .SelectMany(WorklistCsv.IdAndPerson).Order(StringComparer.Ordinal)];
 
-    // Part → the servers that started it (a Processing state's ServerId names the worker process).
-    private static Dictionary<string, List<string>> ShardProcessing(TestPipeline pipeline, Quarter quarter)
+    // Bucket part of a stage → the servers that started it (a Processing state's ServerId names the worker process).
+    private static Dictionary<string, List<string>> ShardProcessing(TestPipeline pipeline, string stage, Quarter quarter)
     {
         using var connection = pipeline.Storage.GetConnection();
-        var plan = ShardPlan.FromHash(connection.GetAllEntriesFromHash(ShardPlan.HashKey(quarter)))!;
+        var plan = ShardPlan.FromHash(connection.GetAllEntriesFromHash(ShardPlan.HashKey(stage, quarter)))!;
         var monitoring = pipeline.Storage.GetMonitoringApi();
         return plan.Jobs.ToDictionary(
             j => j.Key,

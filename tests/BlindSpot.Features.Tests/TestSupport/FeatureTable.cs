@@ -15,7 +15,7 @@ internal sealed class FeatureTable
     public static async Task<FeatureTable> ReadAsync(string folder)
     {
         var table = new FeatureTable();
-        table.Files = [.. Directory.GetFiles(folder, "part-*.parquet").Order(StringComparer.Ordinal).Select(Path.GetFileName)!];
+        table.Files = [.. Core.Partitioning.TableFiles.InFolder(folder).Select(f => Path.GetRelativePath(folder, f.Path))];
         foreach (var file in table.Files)
         {
             await using var reader = await ParquetReader.CreateAsync(Path.Combine(folder, file));

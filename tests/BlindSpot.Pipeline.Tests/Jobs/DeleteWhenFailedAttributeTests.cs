@@ -27,7 +27,7 @@ public sealed class DeleteWhenFailedAttributeTests
     }
     // Issue 15 item 2: a missing delivery (IngestException) was an IOException, so it waited 60 + 300 s before failing.
     [TestCase(typeof(QuarterRunJobs))]
-    [TestCase(typeof(ScoreShardJobs))]
+    [TestCase(typeof(BucketJobs))]
     public void Jobs_NeverRetryDataErrors(Type jobs)
     {
         var retry = jobs.GetCustomAttribute<AutomaticRetryAttribute>()!;

@@ -8,7 +8,8 @@ namespace BlindSpot.Pipeline.Tests.Partitioning;
 
 /// <summary>
 /// The sample quarter run end to end with B = 1, B = 7 and the default (one bucket per 500,000 people: 1 for the
-/// sample): the roster and lake are split differently, and every later stage's output is the same, byte for byte.
+/// sample): the roster, lake and features are split differently, every person's feature row is the same, and scores,
+/// worklists and the register are the same, byte for byte.
 /// </summary>
 [NonParallelizable]
 public sealed class BucketCountTests
@@ -18,15 +19,32 @@ public sealed class BucketCountTests
     private static readonly Lazy<Task<Dictionary<string, Run>>> Runs = new(RunAllAsync);
 
     [Test]
-    public async Task Run_AnyBucketCount_SameFeaturesScoresAndWorklists()
+    public async Task Run_AnyBucketCount_SameScoresAndWorklists()
     {
         var runs = await Runs.Value;
 
         Assert.Multiple(() =>
         {
-            Assert.That(runs["7"].Outputs, Has.Count.GreaterThan(200), "features, scores, worklists and the register were written");
+            Assert.That(runs["7"].Outputs, Has.Count.GreaterThan(200), "scores, worklists and the register were written");
             Assert.That(runs["7"].Outputs, Is.EqualTo(runs["1"].Outputs));
             Assert.That(runs["default"].Outputs, Is.EqualTo(runs["1"].Outputs));
+        });
+    }
+
+    [Test]
+    public async Task Run_AnyBucketCount_SameFeatureRows()
+    {
+        var runs = await Runs.Value;
+        var one = await FeatureRows.ReadAsync(new DataRoot(runs["1"].Root).FeaturesFolder(Q));
+        var seven = await FeatureRows.ReadAsync(new DataRoot(runs["7"].Root).FeaturesFolder(Q));
+        var byDefault = await FeatureRows.ReadAsync(new DataRoot(runs["default"].Root).FeaturesFolder(Q));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(one, Has.Count.EqualTo(PartitioningRecord.Load(new DataRoot(runs["1"].Root).Partitioning(Q))!.People.Sum()), "one feature row per roster person");
+            Assert.That(seven, Is.EqualTo(one));
+            Assert.That(byDefault, Is.EqualTo(one));
+            Assert.That(TableFiles.InFolder(new DataRoot(runs["7"].Root).FeaturesFolder(Q)).Select(f => f.Bucket), Is.EqualTo(Enumerable.Range(0, 7)), "one features part per bucket");
         });
     }
 
@@ -84,7 +102,7 @@ public sealed class BucketCountTests
                 Assert.That(outcome.Succeeded, Is.True, outcome.Error);
             }
 
-            var outputs = SampleRoot.Hashes(root, Path.Combine("features", SampleRoot.Quarter), Path.Combine("scores", SampleRoot.Quarter), Path.Combine("worklists", SampleRoot.Quarter));
+            var outputs = SampleRoot.Hashes(root, Path.Combine("scores", SampleRoot.Quarter), Path.Combine("worklists", SampleRoot.Quarter));
             var register = new DataRoot(root).PastDispatches(Q);
             outputs[Path.GetRelativePath(root, register)] = Core.Hashing.FileHash.Sha256(register);
             var report = IngestReport.Load(new DataRoot(root).IngestReport(Q))!;

@@ -23,7 +23,7 @@ internal static class ShardProbe
     /// Hangfire.PostgreSql's job state lock behind for its 10-minute lock timeout, which is not what these tests are about.
     /// </summary>
     public static bool FanOutSucceeded(TestPipeline pipeline) =>
-        pipeline.Storage.GetMonitoringApi().SucceededJobs(0, 100).Any(j => j.Value.Job?.Method.Name == nameof(ScoreShardJobs.FanOutAsync));
+        pipeline.Storage.GetMonitoringApi().SucceededJobs(0, 100).Any(j => j.Value.Job?.Method.Name == nameof(BucketJobs.FanOutAsync) && Equals(j.Value.Job.Args[0], PipelineStages.Score));
 
     /// <summary>Polls <paramref name="condition"/> every 50 ms; throws <see cref="OperationCanceledException"/> after <paramref name="limit"/>.</summary>
     public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan limit)

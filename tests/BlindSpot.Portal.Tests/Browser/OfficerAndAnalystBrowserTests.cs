@@ -1,9 +1,6 @@
 using BlindSpot.Dispatch.Worklists;
 using BlindSpot.Portal.Tests.TestSupport;
 using BlindSpot.Testing;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Playwright;
@@ -21,7 +18,7 @@ namespace BlindSpot.Portal.Tests.Browser;
 [NonParallelizable]
 public sealed partial class OfficerAndAnalystBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
+    private const string Chromium = BrowserPortal.Chromium;
 
     private PostgresTestDatabase database = null!;
     private PortalData? data;
@@ -32,20 +29,10 @@ public sealed partial class OfficerAndAnalystBrowserTests
     [SetUp]
     public async Task StartKestrel()
     {
-        if (!File.Exists(Chromium))
-        {
-            var message = $"No Chromium at {Chromium}: run 'bash .ci/services.sh' (apt-get install -y chromium).";
-            if (Environment.GetEnvironmentVariable("CI") == "true")
-            {
-                Assert.Fail(message);
-            }
-
-            Assert.Ignore(message);
-        }
+        BrowserPortal.RequireChromium();
 
         database = await PostgresTestDatabase.CreateAsync();
-        screenshots = Path.Combine(RepositoryRoot(), "TestResults", "portal-browser");
-        Directory.CreateDirectory(screenshots);
+        screenshots = BrowserPortal.ScreenshotFolder();
     }
 
     /// <summary>The portal on Kestrel over a sample root with <paramref name="moreJongno"/> extra 종로구 entries.</summary>
@@ -64,7 +51,7 @@ public sealed partial class OfficerAndAnalystBrowserTests
         };
         host = PortalHost.CreateHostBuilder(options, "http://127.0.0.1:0").Build();
         await host.StartAsync();
-        address = host.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        address = BrowserPortal.AddressOf(host);
     }
 
     [TearDown]
@@ -277,47 +264,7 @@ public sealed partial class OfficerAndAnalystBrowserTests
         return [.. widths];
     }
 
-    private async Task<IPage> SignInAsync(IBrowser browser, string userName, ViewportSize? viewport = null)
-    {
-        var context = await browser.NewContextAsync(new() { AcceptDownloads = true, Locale = "ko-KR", ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 720 } });
-        // Generous waits: this checks what the pages do, not how fast a loaded 2-core CI machine serves them.
-        context.SetDefaultTimeout(90_000);
-        context.SetDefaultNavigationTimeout(90_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync($"{address}/login");
-        await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", PortalFactory.SamplePassword(userName));
-        await page.ClickAsync("button[type=submit]");
-        try
-        {
-            await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        }
-        catch (TimeoutException)
-        {
-            // Say what the sign-in page answered (a refusal, a rate limit) instead of only that it never moved on.
-            Assert.Fail($"{userName} stayed on the sign-in page: {await page.InnerTextAsync("body")}");
-        }
+    private Task<IPage> SignInAsync(IBrowser browser, string userName, ViewportSize? viewport = null) => BrowserPortal.SignInAsync(browser, address, userName, viewport);
 
-        return page;
-    }
-
-    private async Task Shot(IPage page, string name)
-    {
-        var path = Path.Combine(screenshots, name + ".png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        TestContext.AddTestAttachment(path, name);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "BlindSpot.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        return TestContext.CurrentContext.WorkDirectory;
-    }
+    private Task Shot(IPage page, string name) => BrowserPortal.ShotAsync(page, screenshots, name);
 }

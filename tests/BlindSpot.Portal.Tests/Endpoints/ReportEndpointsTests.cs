@@ -49,7 +49,7 @@ public sealed partial class ReportEndpointsTests
         using var otherSigungu = await suwon.GetAsync($"/cases/2026Q3/{reportCase}");
         var casePage = await jongno.Client.GetStringAsync(new Uri($"/cases/2026Q3/{reportCase}", UriKind.Relative));
         Assert.That(otherSigungu.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-        Assert.That(casePage, Does.Contain("010-1000-00").And.Contain("결과는 이 사례에만 기록됩니다"), "contacts from the vault; the result is the case's only");
+        Assert.That(casePage, Does.Contain("010-1000-00").And.Contain("학습 라벨에 반영됩니다"), "contacts from the vault; a resident's report case is on the municipal register, so its result is a label");
         var audit = await factory.AuditAsync();
         Assert.That(audit.Where(a => a.Action == AuditActions.ReportImport).Select(a => (a.Outcome, a.Rows)), Is.EqualTo(new[] { ("partial", (int?)6) }));
     }

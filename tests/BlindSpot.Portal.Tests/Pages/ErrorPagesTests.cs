@@ -107,5 +107,9 @@ public sealed class ErrorPagesTests
         public Task<bool> SetContinuedCareAsync(string caseId, bool continued, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
 
         public Task<bool> AttachReportAsync(string caseId, string note, string userName, DateTimeOffset at, CancellationToken ct) => Fail<bool>();
+
+        public Task<bool> SetContactsAsync(string caseId, string address, string phone, CancellationToken ct) => Fail<bool>();
+
+        public Task<(string Address, string Phone)?> ContactsAsync(string caseId, CancellationToken ct) => Fail<(string Address, string Phone)?>();
     }
 }

@@ -66,9 +66,13 @@ internal static class SyntheticLake
         var people = People(quarter, count, seed);
         var folder = root.FeaturesFolder(quarter);
         Directory.CreateDirectory(folder);
+        // One part per 시도, each in a bucket folder of its own (the layout's names; scoring reads any split of the rows).
+        var bucket = 0;
         foreach (var part in people.GroupBy(p => p.Sido).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            await WritePartAsync(Path.Combine(folder, $"part-{int.Parse(part.Key, CultureInfo.InvariantCulture):D3}.parquet"), [.. part]);
+            var path = root.FeaturesBucket(quarter, bucket++);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await WritePartAsync(path, [.. part]);
         }
 
         await File.WriteAllTextAsync(Path.Combine(folder, "feature-manifest.json"), JsonSerializer.Serialize(new

@@ -45,7 +45,7 @@ internal sealed class TrainingJobTests
         Assert.That(card.TrainQuarters, Is.EqualTo("2025Q3..2026Q1"));
         Assert.That(card.TrainSet.UnreachableExcluded, Is.GreaterThan(0));
         Assert.That(card.TrainSet.Rows, Is.GreaterThan(card.TrainSet.Positives).And.GreaterThan(0));
-        Assert.That(card.InputHashes.Keys, Has.Some.EqualTo("labels/2026Q2.parquet").And.Some.EqualTo("features/2025Q3/part-011.parquet"));
+        Assert.That(card.InputHashes.Keys, Has.Some.EqualTo("labels/2026Q2.parquet").And.Some.EqualTo("features/2025Q3/bucket=000/part-0.parquet"));
         Assert.That(card.CreatedAt, Is.EqualTo(FixedClock.Now));
         Assert.That(card.SelectionBias, Does.Contain("audit"));
     }
