@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A quarter run through Hangfire on PostgreSQL by 1, 2, … worker processes (issue #17): for each count, a fresh data root
-# whose raw/, identity/ and outcomes/ are hard links of SRC_ROOT's (read only), a fresh Hangfire schema, N
+# whose raw/ and identity/ are hard links of SRC_ROOT's (read only) and outcomes/ a copy, a fresh Hangfire schema, N
 # `blindspot worker` processes each running SLOTS bucket jobs at once (default 1: one core each, so N processes are N
 # machines' worth of job slots), then `run-quarter --wait`. Prints:
 #   - per count: the run's wall time and each worker's peak RSS;
@@ -41,9 +41,11 @@ for n in "${counts[@]}"; do
   root="$scratch/run-$n-$$"
   schema="bench_workers_${n}_$$"
   rm -rf "$root" && mkdir -p "$root"
-  for folder in raw identity outcomes; do
+  for folder in raw identity; do
     [[ -d "$src/$folder" ]] && cp -al "$src/$folder" "$root/$folder"
   done
+  # A copy, not links: dispatch rewrites outcomes/<Q>/dispatches.csv in place, which would write through a link into SRC_ROOT.
+  [[ -d "$src/outcomes" ]] && cp -a "$src/outcomes" "$root/outcomes"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   pids=()
   for w in $(seq 1 "$n"); do
