@@ -24,7 +24,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
-        options.Validate();
+        options.ValidateFor(quarter);
         var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
         var members = await CohortMembers.ReadAsync(root, quarter, catalog, options, roster, ct).ConfigureAwait(false);
@@ -159,7 +159,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
                         Reasons = reasons.GetValueOrDefault((selection.Variant, s.Person)) ?? [],
                         OtherMembers = selection.Variant == Variant.Household ? Members(roster, s.Person, identities) : [],
                         PreviousDispatches = identity is not null && history.TryGetValue(identity.ResidentNumber, out var earlier) ? earlier : [],
-                        OutcomeDue = quarter.LastDay.AddDays(options.OutcomeDueDays),
+                        OutcomeDue = options.OutcomeDueOf(quarter),
                         ModelVersion = selection.ModelVersion,
                         SelectedBy = s.Cohort is null ? "model" : "rule",
                     }, s.Person));
@@ -195,6 +195,8 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         return new DispatchSummary
         {
             Quarter = quarter.ToString(),
+            DispatchDate = options.DispatchDateOf(quarter),
+            OutcomeDueDays = options.OutcomeDueDays,
             RosterSize = roster.People,
             Variants = selections.OrderBy(s => ListOrder(s.Variant)).ToDictionary(
                 s => s.Variant.ToCode(),
