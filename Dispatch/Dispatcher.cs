@@ -43,6 +43,8 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         await store.ReplaceQuarterAsync(quarter, entries, ct).ConfigureAwait(false);
         DispatchRegister.Write(root.PastDispatches(quarter), rows.Select(r => identities.GetValueOrDefault(roster.PersonKeys[r.Person]) is { } id ? (r.Entry, id.ResidentNumber, id.HouseholdNumber) : (r.Entry, "", "")));
         var summary = Summarise(quarter, roster, selections, entries, identities.Count, wanted.Count, history, warnings);
+        // With the worklists in PostgreSQL only, no worklist file made the folder the summary lives in.
+        Directory.CreateDirectory(Path.GetDirectoryName(root.DispatchSummary(quarter))!);
         await File.WriteAllBytesAsync(root.DispatchSummary(quarter), summary.ToUtf8Json(), ct).ConfigureAwait(false);
         return summary;
     }
