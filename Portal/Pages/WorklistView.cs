@@ -41,7 +41,7 @@ internal static class WorklistView
     }
 
     private static string Banner(DateOnly dispatched, Deadline deadline, int stillDue) => deadline.Overdue && stillDue > 0
-        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한 {deadline.Due:yyyy-MM-dd}이 {-deadline.DaysLeft:N0}일 지났습니다 ({deadline.Label}, 배부일 {dispatched:yyyy-MM-dd}): 아직 회신하지 않은 대상자 {stillDue:N0}명</p>"
+        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한 {deadline.Due:yyyy-MM-dd}이 {-deadline.DaysLeft:N0}일 지났습니다 ({deadline.Label}): 아직 회신하지 않은 대상자 {stillDue:N0}명 (배부일 {dispatched:yyyy-MM-dd})</p>"
         : $"<p id=\"deadline\" class=\"notice\">배부일 {dispatched:yyyy-MM-dd} · 회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</p>";
 
     private static string Uploads(IReadOnlyList<UploadRecord> uploads)
