@@ -24,8 +24,6 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
     public StageDeclaration Declare(DataRoot root, Quarter quarter)
     {
         ArgumentNullException.ThrowIfNull(root);
-        // A dispatch date outside its range is refused before anything is hashed or recorded.
-        options.ValidateFor(quarter);
         var lookback = Math.Max(options.NotEligibleLookbackQuarters, options.HistoryQuarters);
         var earlier = Enumerable.Range(1, lookback).Select(k => quarter.AddQuarters(-k)).ToList();
         return StageDeclaration.Empty

@@ -24,6 +24,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
+        // First, so a dispatch date outside its range fails the stage (recorded, with the key named) before anything is read.
         options.ValidateFor(quarter);
         var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);

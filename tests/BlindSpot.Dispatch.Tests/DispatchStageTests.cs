@@ -63,6 +63,18 @@ public sealed class DispatchStageTests
     }
 
     [Test]
+    public async Task Run_DispatchDateOutOfRange_FailsAndTheManifestNamesTheKey()
+    {
+        await CreateAsync(root);
+
+        Assert.ThrowsAsync<ArgumentException>(() => new StageCheckpoint(TimeProvider.System).RunAsync(Stage(Quarter.LastDay.AddDays(-3)), root, Quarter));
+
+        var record = Core.Runs.RunManifest.Load(root, Quarter).Find(StageNames.Dispatch);
+        Assert.That(record?.State, Is.EqualTo(Core.Runs.StageState.Failed));
+        Assert.That(record?.Error, Does.Contain("DispatchDate must be 2026-09-30–2026-12-31"));
+    }
+
+    [Test]
     [Category("Integration")]
     public async Task Run_IntoPostgres_LateDispatchDate_StoredEntriesDueFromIt()
     {
