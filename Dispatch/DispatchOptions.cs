@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Quarters;
 
 namespace BlindSpot.Dispatch;
 
@@ -69,8 +72,44 @@ public sealed class DispatchOptions
     /// <summary>Quarters back to list earlier dispatches of the same person. Default 4.</summary>
     public int HistoryQuarters { get; set; } = 4;
 
-    /// <summary>Days after the quarter's last day by which the outcome is due. Default 60.</summary>
+    /// <summary>
+    /// Days after the dispatch date (<see cref="DispatchDateOf"/>) by which the outcome is due: every worklist entry's
+    /// 결과회신기한. Default 60; 1–365.
+    /// </summary>
     public int OutcomeDueDays { get; set; } = 60;
+
+    /// <summary>
+    /// The day the lists reach the municipalities (배부일), configuration key <c>Dispatch:DispatchDate</c> (yyyy-MM-dd;
+    /// <c>--dispatch-date</c> on <c>dispatch</c> and <c>run-quarter</c>). A declared input of the dispatch stage, never the
+    /// clock: the same date dispatches the same bytes, another date dispatches again. Default (null): the quarter's last
+    /// day, the date the due dates were counted from before it could be set. Valid from the quarter's last day up to the
+    /// next quarter's last day (<see cref="ValidateFor"/>). Kept out of the options fingerprint: the stage's key holds the
+    /// date itself (<c>#dispatch-date</c>), so an explicit date equal to the default does not dispatch again.
+    /// </summary>
+    [JsonIgnore]
+    public DateOnly? DispatchDate { get; set; }
+
+    /// <summary>The dispatch date for <paramref name="quarter"/>: <see cref="DispatchDate"/>, else the quarter's last day.</summary>
+    public DateOnly DispatchDateOf(Quarter quarter) => DispatchDate ?? quarter.LastDay;
+
+    /// <summary>When an entry dispatched for <paramref name="quarter"/> is due: its dispatch date + <see cref="OutcomeDueDays"/>.</summary>
+    public DateOnly OutcomeDueOf(Quarter quarter) => DispatchDateOf(quarter).AddDays(OutcomeDueDays);
+
+    /// <summary>
+    /// <see cref="Validate"/>, then the settings that depend on the quarter: the dispatch date may not precede the quarter's
+    /// last day (the lists are made from the whole quarter's data) nor pass the next quarter's last day (by then that
+    /// quarter's own lists are due). Throws <see cref="ArgumentException"/> naming the key under <c>Dispatch</c>.
+    /// </summary>
+    public void ValidateFor(Quarter quarter)
+    {
+        Validate();
+        if (DispatchDate is { } date)
+        {
+            var (first, last) = (quarter.LastDay, quarter.Next.LastDay);
+            Check(date >= first && date <= last, string.Create(CultureInfo.InvariantCulture,
+                $"DispatchDate must be {first:yyyy-MM-dd}–{last:yyyy-MM-dd} for {quarter} (from the quarter's last day to the next quarter's); it is {date:yyyy-MM-dd}."));
+        }
+    }
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first setting (by its configuration key under <c>Dispatch</c>) outside its range.</summary>
     public void Validate()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using BlindSpot.Core.Catalog;
@@ -14,7 +15,7 @@ namespace BlindSpot.Dispatch;
 /// The dispatch stage under the stage contract: reads the quarter's scores, roster, lake (reasons quote it) and identity
 /// vault, and the labels and registers of the quarters its rules look back on, under the catalog, the options and the
 /// worklist store; writes the worklists (files and/or the store), the register <c>outcomes/&lt;Q&gt;/dispatches.csv</c> and
-/// the dispatch summary. <see cref="StageOutcome.Detail"/> is the <see cref="DispatchSummary"/>.
+/// the dispatch summary (which records the dispatch date, <see cref="DispatchOptions.DispatchDate"/>). <see cref="StageOutcome.Detail"/> is the <see cref="DispatchSummary"/>.
 /// </summary>
 public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer, IWorklistStore store) : IQuarterStage
 {
@@ -38,6 +39,8 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
             .DependsOn("quotas", options.QuotaSetting())
             .DependsOn("cohorts", Fingerprint(catalog.Cohorts))
             .DependsOn("options", Fingerprint(options))
+            // The 배부일 the due dates count from: in the key by its value, so the same date skips and another reruns.
+            .DependsOn("dispatch-date", options.DispatchDateOf(quarter).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .DependsOn("worklists", store.Destination)
             .WritesAll(root.WorklistFolder(quarter), "*")
             .Writes(root.DispatchSummary(quarter))

@@ -3,12 +3,21 @@ using System.Text.Json.Serialization;
 
 namespace BlindSpot.Dispatch;
 
-/// <summary><c>worklists/dispatch-summary-&lt;Q&gt;.json</c> (DataRoot.DispatchSummary): counts per variant, 시도 and 시군구, exclusions by reason, overlap with last quarter.</summary>
+/// <summary><c>worklists/dispatch-summary-&lt;Q&gt;.json</c> (DataRoot.DispatchSummary): the dispatch date and due days, counts per variant, 시도 and 시군구, exclusions by reason, overlap with last quarter.</summary>
 public sealed record DispatchSummary
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true, Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) } };
 
     public required string Quarter { get; init; }
+
+    /// <summary>
+    /// The day the lists reach the municipalities (배부일, <see cref="DispatchOptions.DispatchDate"/>); every entry is due
+    /// <see cref="OutcomeDueDays"/> days after it. Read back by <see cref="DispatchCalendar"/>.
+    /// </summary>
+    public required DateOnly DispatchDate { get; init; }
+
+    /// <summary>Days from <see cref="DispatchDate"/> to the outcome's due date (<see cref="DispatchOptions.OutcomeDueDays"/>).</summary>
+    public required int OutcomeDueDays { get; init; }
 
     public required long RosterSize { get; init; }
 

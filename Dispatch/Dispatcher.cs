@@ -24,7 +24,8 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
-        options.Validate();
+        // First, so a dispatch date outside its range fails the stage (recorded, with the key named) before anything is read.
+        options.ValidateFor(quarter);
         var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
         var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
         var members = await CohortMembers.ReadAsync(root, quarter, catalog, options, roster, ct).ConfigureAwait(false);
@@ -43,6 +44,8 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         await store.ReplaceQuarterAsync(quarter, entries, ct).ConfigureAwait(false);
         DispatchRegister.Write(root.PastDispatches(quarter), rows.Select(r => identities.GetValueOrDefault(roster.PersonKeys[r.Person]) is { } id ? (r.Entry, id.ResidentNumber, id.HouseholdNumber) : (r.Entry, "", "")));
         var summary = Summarise(quarter, roster, selections, entries, identities.Count, wanted.Count, history, warnings);
+        // With the worklists in PostgreSQL only, no worklist file made the folder the summary lives in.
+        Directory.CreateDirectory(Path.GetDirectoryName(root.DispatchSummary(quarter))!);
         await File.WriteAllBytesAsync(root.DispatchSummary(quarter), summary.ToUtf8Json(), ct).ConfigureAwait(false);
         return summary;
     }
@@ -159,7 +162,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
                         Reasons = reasons.GetValueOrDefault((selection.Variant, s.Person)) ?? [],
                         OtherMembers = selection.Variant == Variant.Household ? Members(roster, s.Person, identities) : [],
                         PreviousDispatches = identity is not null && history.TryGetValue(identity.ResidentNumber, out var earlier) ? earlier : [],
-                        OutcomeDue = quarter.LastDay.AddDays(options.OutcomeDueDays),
+                        OutcomeDue = options.OutcomeDueOf(quarter),
                         ModelVersion = selection.ModelVersion,
                         SelectedBy = s.Cohort is null ? "model" : "rule",
                     }, s.Person));
@@ -195,6 +198,8 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         return new DispatchSummary
         {
             Quarter = quarter.ToString(),
+            DispatchDate = options.DispatchDateOf(quarter),
+            OutcomeDueDays = options.OutcomeDueDays,
             RosterSize = roster.People,
             Variants = selections.OrderBy(s => ListOrder(s.Variant)).ToDictionary(
                 s => s.Variant.ToCode(),

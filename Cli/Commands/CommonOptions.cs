@@ -38,6 +38,29 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// <c>--dispatch-date yyyy-MM-dd</c>: the day the lists reach the municipalities (배부일), configuration key
+    /// <c>Dispatch:DispatchDate</c>; due dates count from it. A date that is not yyyy-MM-dd is exit 2 naming the option; its
+    /// range (the quarter's last day to the next quarter's) is checked with the quarter, naming the key.
+    /// </summary>
+    public static Option<string?> DispatchDate()
+    {
+        var option = new Option<string?>("--dispatch-date")
+        {
+            Description = "The day the worklists reach the municipalities (배부일, yyyy-MM-dd): outcomes are due Dispatch:OutcomeDueDays (60) days after it. "
+                + "From the quarter's last day to the next quarter's; default the quarter's last day. Configuration key Dispatch:DispatchDate.",
+        }.Configures("Dispatch:DispatchDate");
+        option.Validators.Add(result =>
+        {
+            var text = result.GetValueOrDefault<string?>();
+            if (text is not null && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                result.AddError($"{option.Name} must be a date as yyyy-MM-dd, e.g. 2027-01-05; it is '{text}'.");
+            }
+        });
+        return option;
+    }
+
     /// <summary>The catalog named by <paramref name="option"/>, or the embedded one when it is not given.</summary>
     public static FeedCatalog LoadCatalog(ParseResult parse, Option<FileInfo?> option) =>
         parse.GetValue(option) is { } file ? FeedCatalog.Load(file.FullName) : FeedCatalog.LoadDefault();

@@ -24,9 +24,10 @@ internal static class DispatchCommand
         {
             Description = "Store the worklists in PostgreSQL (Npgsql connection string) instead of files; configuration key Postgres, env BLINDSPOT_POSTGRES.",
         }.Configures("Postgres");
+        var dispatchDate = CommonOptions.DispatchDate();
         var command = new Command("dispatch", "Select the top of each variant's ranking into per-시군구 worklists with Korean reasons.")
         {
-            quarterArgument, dataOption, catalogOption, postgresOption,
+            quarterArgument, dataOption, catalogOption, postgresOption, dispatchDate,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -42,7 +43,7 @@ internal static class DispatchCommand
             IWorklistStore store = dataSource is null
                 ? new FileWorklistStore(root, [.. regions.Sigungu.Select(s => s.Code)])
                 : new PostgresWorklistStore(dataSource, new PostgresOptions { ConnectionString = connection! });
-            var stage = new DispatchStage(catalog, regions, CliSettings.Of(parse).Dispatch(), pseudonymizer, store);
+            var stage = new DispatchStage(catalog, regions, CliSettings.Of(parse).Dispatch(quarter), pseudonymizer, store);
             if ((await StageVerb.RunAsync(stage, root, quarter, output, ct).ConfigureAwait(false)).Outcome?.Detail is not DispatchSummary summary)
             {
                 return ExitCodes.Success;
@@ -63,6 +64,7 @@ internal static class DispatchCommand
                 output.WriteLine($"warning: {warning}");
             }
 
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  dispatched on {summary.DispatchDate:yyyy-MM-dd}: outcomes due {summary.DispatchDate.AddDays(summary.OutcomeDueDays):yyyy-MM-dd}"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"dispatch {quarter}: {summary.Total:N0} entries for {summary.PerSigungu.Count} 시군구 in {store.Describe(quarter)}"));
             return ExitCodes.Success;
         });

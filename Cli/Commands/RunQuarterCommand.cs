@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace BlindSpot.Cli.Commands;
 
 /// <summary>
-/// <c>blindspot run-quarter &lt;quarter&gt; [--data DIR] [--models DIR] [--postgres CONNSTR] [--wait]</c>: the whole chain.
+/// <c>blindspot run-quarter &lt;quarter&gt; [--data DIR] [--models DIR] [--postgres CONNSTR] [--dispatch-date yyyy-MM-dd] [--wait]</c>: the whole chain.
 /// In-memory storage runs it in this process and waits; PostgreSQL storage enqueues it for workers and, with --wait, follows it.
 /// </summary>
 internal static class RunQuarterCommand
@@ -28,15 +28,18 @@ internal static class RunQuarterCommand
         var shards = new Option<bool?>("--score-shards") { Description = "Build features and score in one job per household bucket on the shards queue, then a reduce per stage (true|false). Default: true with PostgreSQL, false in memory." }.Configures("Pipeline:ScoreShards");
         // Warning: the quick start shows its progress table, not log lines; --log-level Information shows every stage's.
         var logLevel = CliLogging.Level(LogLevel.Warning);
+        var dispatchDate = CommonOptions.DispatchDate();
         var wait = new Option<bool>("--wait") { Description = "With PostgreSQL storage: follow the run until it ends. In-memory runs always wait." };
         var command = new Command("run-quarter", "Run a quarter end to end: ingest → features → score → dispatch → discovery-index → report, resuming at the first incomplete stage.")
         {
-            quarter, data, models, postgres, schema, worklistSchema, shards, wait, logLevel,
+            quarter, data, models, postgres, schema, worklistSchema, shards, dispatchDate, wait, logLevel,
         };
         command.SetAction(async (parse, ct) =>
         {
             var q = parse.GetValue(quarter);
             var settings = CliSettings.Of(parse);
+            // The dispatch date's range depends on the quarter: refused here (exit 2) rather than when the run reaches dispatch.
+            settings.Dispatch(q);
             var root = settings.DataRoot;
             var connection = settings.Postgres;
             await using var services = PipelineHost.Build(settings, LogLevel.Warning);
@@ -53,6 +56,12 @@ internal static class RunQuarterCommand
                 var ticket = trigger.Trigger(q);
                 await output.WriteLineAsync($"run {ticket.RunId}: in this process, in-memory job storage");
                 return Finish(await RunProgressView.FollowAsync(follower, ticket, output, ct), root, output);
+            }
+
+            if (parse.GetValue(dispatchDate) is not null)
+            {
+                // Job arguments are the quarter and run id only: the workers dispatch with their own configuration.
+                throw new BadArgumentsException("--dispatch-date applies to a run in this process; with PostgreSQL the workers run dispatch with their own configuration: set Dispatch:DispatchDate there (BLINDSPOT_DISPATCH__DISPATCH_DATE) and restart them.");
             }
 
             var queued = trigger.Trigger(q);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Runtime.CompilerServices;
 using BlindSpot.Cli.Commands;
 using BlindSpot.Core.Paths;
+using BlindSpot.Core.Quarters;
 using BlindSpot.Dispatch;
 using BlindSpot.Pipeline;
 using BlindSpot.Portal;
@@ -81,6 +82,17 @@ internal sealed class CliSettings
         var options = section.GetSection(nameof(DispatchOptions.Priority)).Exists() ? new DispatchOptions { Priority = [] } : new DispatchOptions();
         Bind(section, options, errorOnUnknown: true, "Dispatch");
         Validated("Dispatch", options.Validate, "Invalid dispatch options: ");
+        return options;
+    }
+
+    /// <summary>
+    /// <see cref="Dispatch()"/>, checked for <paramref name="quarter"/> too (<see cref="DispatchOptions.ValidateFor"/>: the
+    /// dispatch date's range), an error naming <c>Dispatch:DispatchDate</c>.
+    /// </summary>
+    public DispatchOptions Dispatch(Quarter quarter)
+    {
+        var options = Dispatch();
+        Validated("Dispatch", () => options.ValidateFor(quarter), "Invalid dispatch options: ");
         return options;
     }
 

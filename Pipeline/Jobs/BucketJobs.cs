@@ -83,11 +83,8 @@ public sealed class BucketJobs
         var root = new DataRoot(options.DataRoot);
         using var scope = RunLogScope.Begin(logger, quarter, runId, $"{stage}-{part}");
         using var running = StageLock.Acquire(root, q, $"{stage}-{part}");
-        if (stage == PipelineStages.Score)
-        {
-            // The crash tests' seam holds a score shard in flight (none in production).
-            await faultHold.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        // The crash tests' seam holds a part of the stage they name in flight (none in production).
+        await faultHold.WaitAsync(stage, cancellationToken).ConfigureAwait(false);
 
         await bucketed.RunPartAsync(root, q, part, cancellationToken).ConfigureAwait(false);
     }

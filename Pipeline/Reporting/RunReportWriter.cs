@@ -130,6 +130,11 @@ internal static class RunReportWriter
             return;
         }
 
+        if (Dispatch.DispatchCalendar.Read(root, quarter) is { } calendar)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p>배부일 · dispatch date {calendar.DispatchDate:yyyy-MM-dd}: 결과회신기한 · outcomes due {calendar.Due:yyyy-MM-dd} ({calendar.OutcomeDueDays} days after it)</p>\n");
+        }
+
         using var summary = JsonDocument.Parse(File.ReadAllBytes(path));
         var variants = summary.RootElement.GetProperty("variants").EnumerateObject().Select(v => v.Name).ToList();
         html.Append("<table><tr><th>시도</th>").Append(string.Concat(variants.Select(v => $"<th>{Encode(ReportText.Variant(v))}</th>"))).Append("<th>합계 · total</th></tr>\n");

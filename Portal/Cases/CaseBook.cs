@@ -26,6 +26,9 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
 
     public ICaseStore Store => store;
 
+    /// <summary>The data root the cases' quarters were dispatched under (their dispatch calendars, registers).</summary>
+    public DataRoot Root => root;
+
     /// <summary>Makes the quarter's worklist entries of <paramref name="sigungu"/> cases if they are not yet; false when there is no worklist.</summary>
     public async Task<bool> EnsureAsync(Quarter quarter, string sigungu, CancellationToken ct)
     {
@@ -191,15 +194,15 @@ public sealed class CaseBook(ICaseStore store, IWorklistSource worklists, Outcom
 
     private static string CarriedReason(CaseRecord old) => $"지속관리: {Quarter.Parse(old.Quarter, CultureInfo.InvariantCulture)} 사례 {old.CaseId}에서 이월";
 
-    /// <summary>The old case as carried-over case number <paramref name="number"/> of <paramref name="quarter"/>.</summary>
-    private static CaseRecord Carry(CaseRecord old, Quarter quarter, int number) => old with
+    /// <summary>The old case as carried-over case number <paramref name="number"/> of <paramref name="quarter"/>, due with that quarter's list.</summary>
+    private CaseRecord Carry(CaseRecord old, Quarter quarter, int number) => old with
     {
         CaseId = string.Create(CultureInfo.InvariantCulture, $"{quarter}-{old.SigunguCode}-{CaseIds.Carried}-{number:D6}"),
         Quarter = quarter.ToString(),
         Origin = CaseOrigin.Continued,
         Status = CaseStatus.Assigned,
         ContinuedCare = true,
-        Due = quarter.LastDay.AddDays(60),
+        Due = CaseDue.Carried(root, quarter),
         Reasons = [CarriedReason(old), .. old.Reasons],
         PreviousQuarters = [.. old.PreviousQuarters, old.Quarter],
     };

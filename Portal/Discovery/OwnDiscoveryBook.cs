@@ -16,9 +16,6 @@ namespace BlindSpot.Portal.Discovery;
 /// </summary>
 internal sealed class OwnDiscoveryBook(ICaseStore store, DataRoot root, FeedCatalog catalog, TimeProvider time)
 {
-    /// <summary>Days after the quarter's last day an own case is due, as a dispatched one (Dispatch's default).</summary>
-    public const int DueDays = 60;
-
     /// <summary>The reason an officer gives is kept to this many characters.</summary>
     public const int MaxReasonLength = 500;
 
@@ -34,6 +31,8 @@ internal sealed class OwnDiscoveryBook(ICaseStore store, DataRoot root, FeedCata
         ArgumentNullException.ThrowIfNull(people);
         var index = loaded.Index;
         var reasons = await DiscoveryReasons.RenderAsync(catalog, root, quarter, index, people, ct).ConfigureAwait(false);
+        // Due as many days after the day of the addition as a dispatched case after its dispatch date.
+        var due = CaseDue.AddedOn(root, quarter, KoreanTime.Today(time));
         var added = new List<CaseRecord>();
         var already = new List<DiscoveryPerson>();
         var onRegister = new List<(string, long, Variant)>();
@@ -52,7 +51,7 @@ internal sealed class OwnDiscoveryBook(ICaseStore store, DataRoot root, FeedCata
                 RiskBand = DiscoveryGrades.KoreanName(grade),
                 SigunguRank = rank,
                 Name = person.Name,
-                Due = quarter.LastDay.AddDays(DueDays),
+                Due = due,
                 Reasons = ["자체 발굴: " + reason, .. reasons[person.PersonKey]],
                 Members = [.. index.People.Where(m => m.HouseholdKey == person.HouseholdKey && m.PersonKey != person.PersonKey).Select(m => $"{m.Name} ({m.MaskedResidentNumber})")],
             };

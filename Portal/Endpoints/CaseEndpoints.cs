@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch;
 using BlindSpot.Portal.Accounts;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Cases;
@@ -81,7 +82,9 @@ internal static class CaseEndpoints
         var page = await book.Store.ListAsync(query, context.RequestAborted);
         // The deadline banner of the officer's own scope (a 읍면동 officer never sees the worklist page that has one).
         var overdue = (await book.Store.ListAsync(new CaseQuery { Quarter = q.ToString(), SigunguCode = sigungu, Eupmyeondong = emd ?? "", OverdueOn = today }, context.RequestAborted)).Matching;
-        var banner = CaseView.DeadlineBanner(Deadline.Of(q.LastDay.AddDays(OwnDiscoveryBook.DueDays), today), overdue);
+        // The quarter's list is due from its dispatch date (배부일); cases added later carry their own due dates.
+        var calendar = DispatchCalendar.Of(book.Root, q);
+        var banner = CaseView.DeadlineBanner(calendar.DispatchDate, Deadline.Of(calendar.Due, today), overdue);
         return Html.Page(context, $"{q} {Scope(context, sigungu, emd)} 사례 목록", banner + $"<p class=\"noprint\"><a id=\"discovery-link\" href=\"/discovery/{sigungu}/{q}\">자체 발굴</a></p>" + CaseView.List(query, page, emd is null ? offered : [], today, reported.Of(q, sigungu)));
     }
 
@@ -97,7 +100,7 @@ internal static class CaseEndpoints
         var earlier = c.PersonKey is { } key ? (await book.Store.OfPersonAsync(key, context.RequestAborted)).Where(o => o.CaseId != c.CaseId && o.SigunguCode == c.SigunguCode).ToList() : [];
         await audit.RecordAsync(context, AuditActions.CaseView, AuditTarget.Of(context), "page");
         var emds = OwnEupmyeondong(context) is null && regions.TryGetSigungu(c.SigunguCode, out var s) ? Eupmyeondongs.Of(s) : [];
-        var body = CaseView.Case(c, contacts, history, earlier, emds, Deadline.Of(c.Due, Deadline.Today(clock)), LatestVisitDay(clock), Html.Token(context), book.FeedsLabels(c), reported.Of(Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture), c.SigunguCode).Contains(c.CaseId));
+        var body = CaseView.Case(c, contacts, history, earlier, emds, DispatchCalendar.Of(book.Root, Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture)).DispatchDate, Deadline.Of(c.Due, Deadline.Today(clock)), LatestVisitDay(clock), Html.Token(context), book.FeedsLabels(c), reported.Of(Quarter.Parse(c.Quarter, CultureInfo.InvariantCulture), c.SigunguCode).Contains(c.CaseId));
         return Html.Page(context, $"사례 {c.CaseId} {c.Name}", body);
     }
 

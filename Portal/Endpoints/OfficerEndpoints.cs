@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
+using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Dispatch;
 using BlindSpot.Portal.Audit;
 using BlindSpot.Portal.Pages;
 using BlindSpot.Portal.Uploads;
@@ -61,7 +63,7 @@ internal static class OfficerEndpoints
         return Html.Page(context, $"{Html.SigunguName(context, sigungu)} 분기별 워크리스트", body);
     }
 
-    private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, IWorklistSource worklists, IUploadStore uploads, TimeProvider clock, AuditTrail audit)
+    private static async Task<IResult> WorklistAsync(HttpContext context, string sigungu, string quarter, IWorklistSource worklists, IUploadStore uploads, DataRoot root, TimeProvider clock, AuditTrail audit)
     {
         if (await AuthoriseAsync(context, sigungu, quarter, audit) is not { } q)
         {
@@ -78,7 +80,7 @@ internal static class OfficerEndpoints
         var query = WorklistQuery.From(context.Request.Query);
         var page = query.Apply(list, today);
         var past = await uploads.ListAsync(q.ToString(), sigungu, 20, context.RequestAborted);
-        var body = WorklistView.Body($"/officer/{sigungu}/{q}", list, query, page, Deadline.Of(list.Rows.Min(r => r.OutcomeDue), today), past, Html.Token(context));
+        var body = WorklistView.Body($"/officer/{sigungu}/{q}", list, query, page, DispatchCalendar.Of(root, q).DispatchDate, Deadline.Of(list.Rows.Min(r => r.OutcomeDue), today), past, Html.Token(context));
         return Html.Page(context, $"{q} {Html.SigunguName(context, sigungu)} 워크리스트", body);
     }
 

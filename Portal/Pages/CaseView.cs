@@ -31,14 +31,15 @@ internal static class CaseView
     }
 
     /// <summary>
-    /// The quarter's reply deadline with D-day, or an overdue banner naming how many of the officer's cases are past it
-    /// without a result.
+    /// The quarter's dispatch date (배부일) and reply deadline with D-day, or an overdue banner naming how many of the
+    /// officer's cases are past their deadline without a result.
     /// </summary>
-    public static string DeadlineBanner(Deadline deadline, int overdue) => overdue > 0
-        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한이 지났는데 결과가 없는 사례 {overdue:N0}건 (회신 기한 {deadline.Due:yyyy-MM-dd}, {deadline.Label}): <a href=\"?overdue=1\">기한 지난 사례 보기</a></p>"
-        : $"<p id=\"deadline\" class=\"notice\">회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</p>";
+    public static string DeadlineBanner(DateOnly dispatched, Deadline deadline, int overdue) => overdue > 0
+        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한이 지났는데 결과가 없는 사례 {overdue:N0}건 (배부일 {dispatched:yyyy-MM-dd}, 회신 기한 {deadline.Due:yyyy-MM-dd}, {deadline.Label}): <a href=\"?overdue=1\">기한 지난 사례 보기</a></p>"
+        : $"<p id=\"deadline\" class=\"notice\">배부일 {dispatched:yyyy-MM-dd} · 회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</p>";
 
-    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, Deadline deadline, DateOnly latestVisit, string token, bool feedsLabels, bool reported)
+    /// <param name="dispatched">The quarter's 배부일, shown for cases that came with the quarter's list (dispatched, carried over).</param>
+    public static string Case(CaseRecord c, (string Address, string Phone) contacts, IReadOnlyList<CaseEvent> history, IReadOnlyList<CaseRecord> earlier, IReadOnlyList<string> eupmyeondongs, DateOnly dispatched, Deadline deadline, DateOnly latestVisit, string token, bool feedsLabels, bool reported)
     {
         var url = $"/cases/{c.Quarter}/{c.CaseId}";
         var reasons = c.Reasons.Count == 0 ? "<li>(사유 없음)</li>" : string.Concat(c.Reasons.Select(r => $"<li>{Html.E(r)}</li>"));
@@ -47,7 +48,7 @@ internal static class CaseView
             + string.Concat(earlier.Select(o => $"<li><a href=\"/cases/{o.Quarter}/{Html.E(o.CaseId)}\">{Html.E(o.Quarter)}</a> {Html.E(o.VariantName)}: {Html.E(CaseStatus.KoreanName(o.Status))}</li>"));
         return $"""
             <p id="case-status" class="notice">진행 상태: <strong>{Html.E(CaseStatus.KoreanName(c.Status))}</strong> · {Html.E(c.VariantName)}{(c.Origin == CaseOrigin.Report ? "" : $" 위험등급 {Html.E(c.RiskBand)} · 순위 {c.SigunguRank:N0}")} · {Html.E(CaseOrigin.KoreanName(c.Origin))}
-            · 담당 {Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")} · 회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label}){(c.ContinuedCare ? " · <strong>지속관리</strong>" : "")}{(Consecutive(c) ? " · <strong>연속 발굴</strong>" : "")}</p>
+            · 담당 {Html.E(c.EupmyeondongCode is { } e ? Eupmyeondongs.Label(e) : "시군구")}{(c.Origin is CaseOrigin.Dispatch or CaseOrigin.Continued ? $" · 배부일 {dispatched:yyyy-MM-dd}" : "")} · <span id="case-deadline"{(deadline.Overdue && !CaseStatus.IsResult(c.Status) && c.Status != CaseStatus.Closed ? " class=\"overdue\"" : "")}>회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</span>{(c.ContinuedCare ? " · <strong>지속관리</strong>" : "")}{(Consecutive(c) ? " · <strong>연속 발굴</strong>" : "")}</p>
             <p class="noprint"><a id="visit-sheet" href="{url}/sheet">방문 기록지 인쇄</a> · <a href="/cases/{c.Quarter}">사례 목록</a></p>
             <h2>발굴 사유</h2><ol id="reasons">{reasons}</ol>
             <h2>가구원</h2>{members}

@@ -13,12 +13,13 @@ namespace BlindSpot.Portal.Pages;
 /// </summary>
 internal static class WorklistView
 {
-    public static string Body(string baseUrl, QuarterWorklist list, WorklistQuery query, WorklistPage page, Deadline deadline, IReadOnlyList<UploadRecord> uploads, string token)
+    /// <param name="dispatched">The quarter's 배부일, from which <paramref name="deadline"/> was counted.</param>
+    public static string Body(string baseUrl, QuarterWorklist list, WorklistQuery query, WorklistPage page, DateOnly dispatched, Deadline deadline, IReadOnlyList<UploadRecord> uploads, string token)
     {
         var stillDue = list.Rows.Count - list.ReportedCount;
         var variants = string.Concat(list.Variants.Select(v => $"<tr><td>{Html.E(v.Variant)}</td><td>{v.Count:N0}</td><td>{v.Reported:N0}</td></tr>"));
         return $"""
-            {Banner(deadline, stillDue)}
+            {Banner(dispatched, deadline, stillDue)}
             <p>대상자 {list.Rows.Count:N0}명 · 결과 회신 {list.ReportedCount:N0}명 · 남은 대상 {stillDue:N0}명</p>
             <div class="scroll"><table><thead><tr><th>유형</th><th>대상자</th><th>회신</th></tr></thead><tbody>{variants}</tbody></table></div>
             <p class="noprint"><a id="cases-link" href="/cases/{Html.E(list.Quarter)}">사례 관리 (배정·방문 기록·결과)</a> · <a id="download-xlsx" href="{baseUrl}/worklist.xlsx">엑셀(XLSX) 내려받기</a> · <a id="download-csv" href="{baseUrl}/worklist.csv">CSV 내려받기</a></p>
@@ -39,9 +40,9 @@ internal static class WorklistView
             """;
     }
 
-    private static string Banner(Deadline deadline, int stillDue) => deadline.Overdue && stillDue > 0
-        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한 {deadline.Due:yyyy-MM-dd}이 {-deadline.DaysLeft:N0}일 지났습니다 ({deadline.Label}): 아직 회신하지 않은 대상자 {stillDue:N0}명</p>"
-        : $"<p id=\"deadline\" class=\"notice\">회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</p>";
+    private static string Banner(DateOnly dispatched, Deadline deadline, int stillDue) => deadline.Overdue && stillDue > 0
+        ? $"<p id=\"deadline\" class=\"overdue\" role=\"alert\">회신 기한 {deadline.Due:yyyy-MM-dd}이 {-deadline.DaysLeft:N0}일 지났습니다 ({deadline.Label}): 아직 회신하지 않은 대상자 {stillDue:N0}명 (배부일 {dispatched:yyyy-MM-dd})</p>"
+        : $"<p id=\"deadline\" class=\"notice\">배부일 {dispatched:yyyy-MM-dd} · 회신 기한 {deadline.Due:yyyy-MM-dd} ({deadline.Label})</p>";
 
     private static string Uploads(IReadOnlyList<UploadRecord> uploads)
     {

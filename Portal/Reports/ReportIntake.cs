@@ -114,7 +114,8 @@ public sealed class ReportIntake(ICaseStore cases, IReportStore reports, CaseBoo
             Origin = CaseOrigin.Report, PersonKey = person,
             // A 복지위기 알림 is about a household in crisis; it has no model score, so no grade and no rank.
             VariantName = "위기가구", RiskBand = "-", SigunguRank = 0, Name = m.Name ?? r.Name,
-            Due = quarter.LastDay.AddDays(60),
+            // Due as many days after the intake's Korean day as a dispatched case after its dispatch date.
+            Due = CaseDue.AddedOn(root, quarter, DateOnly.FromDateTime(intake.At.ToOffset(KoreanTime.Offset).DateTime)),
             // The registered address and phone from the vault go with the report, as a worklist row would carry them
             // (and are kept as the case's contacts when it is put on the municipal register, below).
             Reasons = [what, .. r.Address.Length > 0 ? [$"신고된 주소: {r.Address}"] : Array.Empty<string>(),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch;
 using BlindSpot.Portal.Cases;
 using BlindSpot.Portal.Storage;
 using Npgsql;
@@ -73,7 +74,7 @@ internal static class SyntheticCaseData
                     RiskBand = (rank % 3) switch { 0 => "상", 1 => "중", _ => "하" },
                     SigunguRank = rank,
                     Name = $"주민{serial:D6}",
-                    Due = quarter.LastDay.AddDays(60),
+                    Due = DispatchCalendar.Default(quarter).Due,
                     ContinuedCare = variant == 2,
                     Reasons = rank % 5 == 0 ? ["단전 3개월", "건강보험료 8개월 체납 (1,240,000원)"] : ["건강보험료 8개월 체납 (1,240,000원)"],
                     Members = ["가족 (900101-2******)"],

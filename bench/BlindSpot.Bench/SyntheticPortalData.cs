@@ -5,6 +5,7 @@ using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
+using BlindSpot.Dispatch;
 using BlindSpot.Dispatch.Outcomes;
 using BlindSpot.Dispatch.Worklists;
 
@@ -52,7 +53,7 @@ internal static class SyntheticPortalData
                     Address = $"{sigungu.NameKo} 어딘가로 {serial}",
                     Phone = $"010-{serial % 10_000:D4}-{rank % 10_000:D4}",
                     Reasons = ["건강보험료 8개월 체납 (1,240,000원)"],
-                    OutcomeDue = quarter.LastDay.AddDays(60),
+                    OutcomeDue = DispatchCalendar.Default(quarter).Due,
                     ModelVersion = "bench",
                 });
             }

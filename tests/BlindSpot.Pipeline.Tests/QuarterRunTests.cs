@@ -88,4 +88,26 @@ public sealed class QuarterRunTests
             Assert.That(RunManifest.LoadOrCreate(manifestPath, SampleRoot.Quarter).Find(PipelineStages.Score)!.State, Is.EqualTo(StageState.Completed));
         });
     }
+
+    [Test]
+    public async Task Run_DispatchDateChanged_DispatchesAgainWithLaterDueDates_ThenTheSameDateSkips()
+    {
+        var root = await SampleRoot.CopyOfCompletedRunAsync();
+        var csv = Path.Combine(root, "worklists", SampleRoot.Quarter, "11110.csv");
+        var before = File.ReadAllText(csv);
+        await using var pipeline = new TestPipeline(root, SampleRoot.Models, configure: o => o.Dispatch.DispatchDate = new DateOnly(2026, 10, 20));
+
+        var (late, lateProgress) = await pipeline.RunAsync(SampleRoot.Quarter);
+        var after = File.ReadAllText(csv);
+        var (again, againProgress) = await pipeline.RunAsync(SampleRoot.Quarter);
+
+        Assert.That(late.Succeeded && again.Succeeded, Is.True, late.Error ?? again.Error);
+        var first = TestPipeline.Final(lateProgress);
+        Assert.That((first[PipelineStages.Features], first[PipelineStages.Score], first[PipelineStages.Dispatch]), Is.EqualTo((StageStatus.Skipped, StageStatus.Skipped, StageStatus.Completed)), "only the dispatch date changed");
+        Assert.That(TestPipeline.Final(againProgress)[PipelineStages.Dispatch], Is.EqualTo(StageStatus.Skipped), "the same date again");
+        // 2026Q3 ends on 2026-09-30: due 2026-11-29 by default, 2026-12-19 when dispatched on 2026-10-20.
+        Assert.That(before, Does.Contain(",2026-11-29,").And.Not.Contain("2026-12-19"));
+        Assert.That(after, Does.Contain(",2026-12-19,").And.Not.Contain("2026-11-29"));
+        Assert.That(RunManifest.LoadOrCreate(Path.Combine(root, "runs", SampleRoot.Quarter, "manifest.json"), SampleRoot.Quarter).Find(PipelineStages.Dispatch)!.Inputs["#dispatch-date"], Is.EqualTo("2026-10-20"));
+    }
 }

@@ -7,10 +7,10 @@ using BlindSpot.Testing;
 namespace BlindSpot.Pipeline.Tests;
 
 /// <summary>
-/// A worker process killed (SIGKILL) while it scores a shard (PostgreSQL runs score in shards): a new worker takes the
-/// shard over once the invisibility timeout (1 minute here) has passed without a heartbeat, the reduce waits for it, the
-/// run completes, and the outputs are byte-identical to an uninterrupted single-process run — so no worklist row is
-/// duplicated or lost.
+/// A worker process killed (SIGKILL) while it runs a bucket job (PostgreSQL runs build features and score in one job per
+/// household bucket): a new worker takes the bucket over once the invisibility timeout (1 minute here) has passed without
+/// a heartbeat, the reduce waits for it, the run completes, and the outputs are byte-identical to an uninterrupted
+/// single-process run — so no feature row or worklist row is duplicated or lost.
 /// </summary>
 [Category("Integration")]
 [NonParallelizable]
@@ -42,6 +42,33 @@ public sealed class WorkerCrashTests
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         var shardHistory = pipeline.Storage.GetMonitoringApi().JobDetails(shard).History;
         Assert.That(shardHistory.Count(h => h.StateName == "Processing"), Is.EqualTo(2), "the killed worker's attempt, then the new worker's");
+        Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
+    }
+
+    [Test]
+    public async Task Run_WorkerKilledDuringAFeaturesBucket_NewWorkerCompletesWithIdenticalOutputs()
+    {
+        await using var database = await PostgresTestDatabase.CreateAsync();
+        var (reference, _) = await SampleRoot.CompletedRunAsync();
+        var root = await SampleRoot.CopyAsync();
+        await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
+        // The first worker holds each features bucket for 30 s before building it, so the kill lands while one is in flight.
+        var hold = new Dictionary<string, string> { [ShardFaultHold.Variable] = "30000", [ShardFaultHold.StageVariable] = PipelineStages.Features };
+        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold);
+        var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
+
+        string? bucket = null;
+        await ShardProbe.WaitUntilAsync(() => ShardProbe.FanOutSucceeded(pipeline, PipelineStages.Features) && (bucket = ShardProbe.ProcessingShard(pipeline, ticket.Quarter, PipelineStages.Features)) is not null, TimeSpan.FromMinutes(3));
+        first.Kill();
+        var manifestAtKill = File.Exists(Path.Combine(new Core.Paths.DataRoot(root).FeaturesFolder(Quarter.Parse(SampleRoot.Quarter)), Core.Contracts.FeatureFiles.ManifestFileName));
+        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
+        var outcome = await pipeline.Get<RunFollower>().FollowAsync(ticket, _ => { }, timeout.Token);
+
+        Assert.That(outcome.Succeeded, Is.True, outcome.Error);
+        Assert.That(manifestAtKill, Is.False, "killed before the features stage was reduced");
+        var bucketHistory = pipeline.Storage.GetMonitoringApi().JobDetails(bucket).History;
+        Assert.That(bucketHistory.Count(h => h.StateName == "Processing"), Is.EqualTo(2), "the killed worker's attempt, then the new worker's");
         Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
     }
 }

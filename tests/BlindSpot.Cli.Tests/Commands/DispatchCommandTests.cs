@@ -21,4 +21,23 @@ public sealed class DispatchCommandTests
             Directory.Delete(data, recursive: true);
         }
     }
+
+    [TestCase("dispatch", "2026-13-01", "--dispatch-date must be a date as yyyy-MM-dd", TestName = "Dispatch_DispatchDateNotADate_Exits2NamingTheOption")]
+    [TestCase("dispatch", "2026-09-01", "Dispatch:DispatchDate must be 2026-09-30–2026-12-31", TestName = "Dispatch_DispatchDateBeforeTheQuarterEnds_Exits2NamingTheKey")]
+    [TestCase("run-quarter", "2026-09-01", "Dispatch:DispatchDate must be 2026-09-30–2026-12-31", TestName = "RunQuarter_DispatchDateBeforeTheQuarterEnds_Exits2NamingTheKey")]
+    public async Task Verb_BadDispatchDate_Exits2NamingIt(string verb, string date, string message)
+    {
+        var data = Directory.CreateTempSubdirectory("blindspot-dispatch-").FullName;
+        try
+        {
+            var run = await CliRun.Of(verb, "2026Q3", "--data", data, "--dispatch-date", date);
+
+            Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+            Assert.That(run.Error, Does.Contain(message));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
 }

@@ -87,4 +87,33 @@ public sealed partial class CliSettingsTests
 
         Assert.That(error!.Message, Does.Contain("section Dispatch"));
     }
+
+    [Test]
+    public void Dispatch_DispatchDateOption_SetsTheKeyForTheStageAndThePipeline()
+    {
+        var settings = Load(new Hashtable(), "run-quarter", "2026Q3", "--dispatch-date", "2026-10-20");
+
+        Assert.That(settings.Dispatch(Core.Quarters.Quarter.Parse("2026Q3")).DispatchDate, Is.EqualTo(new DateOnly(2026, 10, 20)));
+        Assert.That(settings.Pipeline().Dispatch.DispatchDate, Is.EqualTo(new DateOnly(2026, 10, 20)), "the run in this process dispatches with it");
+    }
+
+    [Test]
+    public void Dispatch_DispatchDateVariable_BindsTheKey()
+    {
+        var options = Load(new Hashtable { ["BLINDSPOT_DISPATCH__DISPATCH_DATE"] = "2027-01-05" }, "runs", "list").Dispatch();
+
+        Assert.That(options.DispatchDate, Is.EqualTo(new DateOnly(2027, 1, 5)));
+    }
+
+    // 2026Q3 ends on 2026-09-30; the next quarter on 2026-12-31.
+    [TestCase("2026-09-29", TestName = "Dispatch_DispatchDateBeforeTheQuarterEnds_NamesTheKey")]
+    [TestCase("2027-01-01", TestName = "Dispatch_DispatchDateAfterTheNextQuarterEnds_NamesTheKey")]
+    public void Dispatch_DispatchDateOutOfRange_NamesTheKey(string date)
+    {
+        var settings = Load(new Hashtable(), "dispatch", "2026Q3", "--dispatch-date", date);
+
+        var error = Assert.Throws<SettingsException>(() => settings.Dispatch(Core.Quarters.Quarter.Parse("2026Q3")));
+
+        Assert.That(error!.Message, Is.EqualTo($"configuration: Dispatch:DispatchDate must be 2026-09-30–2026-12-31 for 2026Q3 (from the quarter's last day to the next quarter's); it is {date}."));
+    }
 }

@@ -68,6 +68,19 @@ public sealed class StageKeyTests
     }
 
     [Test]
+    public void Dispatch_KeyHoldsTheDispatchDate_TheQuarterLastDayByDefault()
+    {
+        var regions = RegionRegistry.LoadDefault();
+        var files = new FileWorklistStore(Root);
+        var byDefault = new DispatchStage(Catalog, regions, new DispatchOptions(), Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+        var late = new DispatchStage(Catalog, regions, new DispatchOptions { DispatchDate = new DateOnly(2026, 10, 20) }, Pseudonymizer.ForSampleData(), files).Declare(Root, Q).Values;
+
+        Assert.That(byDefault["dispatch-date"], Is.EqualTo("2026-09-30"));
+        Assert.That(late["dispatch-date"], Is.EqualTo("2026-10-20"));
+        Assert.That(late["options"], Is.EqualTo(byDefault["options"]), "the date is in the key once, by its value");
+    }
+
+    [Test]
     public void Dispatch_QuotaChanged_ChangesTheQuotasInput()
     {
         var regions = RegionRegistry.LoadDefault();

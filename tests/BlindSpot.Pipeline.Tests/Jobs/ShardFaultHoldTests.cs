@@ -24,5 +24,30 @@ public sealed class ShardFaultHoldTests
 
     [Test]
     public void WaitAsync_None_CompletesAtOnce() =>
-        Assert.That(ShardFaultHold.None.WaitAsync(CancellationToken.None).IsCompleted, Is.True);
+        Assert.That(ShardFaultHold.None.WaitAsync(PipelineStages.Score, CancellationToken.None).IsCompleted, Is.True);
+
+    // The stage variable unset: score's shards are held, as before the hold could name a stage.
+    [Test]
+    public void Parse_NoStage_HoldsScorePartsOnly()
+    {
+        var hold = ShardFaultHold.Parse("1500");
+
+        Assert.That(hold.Stage, Is.EqualTo(PipelineStages.Score));
+        Assert.That(hold.WaitAsync(PipelineStages.Features, CancellationToken.None).IsCompleted, Is.True, "another stage's parts are not held");
+    }
+
+    [Test]
+    public void WaitAsync_TheNamedStage_Holds_AndOtherStagesNot()
+    {
+        var hold = ShardFaultHold.Parse("60000", PipelineStages.Features);
+        using var cancel = new CancellationTokenSource();
+
+        var features = hold.WaitAsync(PipelineStages.Features, cancel.Token);
+        var score = hold.WaitAsync(PipelineStages.Score, cancel.Token);
+
+        Assert.That(score.IsCompleted, Is.True);
+        Assert.That(features.IsCompleted, Is.False, "held until the hold passes or the job is cancelled");
+        cancel.Cancel();
+        Assert.That(() => features.Wait(TimeSpan.FromSeconds(5)), Throws.InstanceOf<AggregateException>(), "cancelled with its job");
+    }
 }

@@ -24,6 +24,7 @@ public sealed partial class RunReportWriterTests
             Assert.That(html, Does.Contain("받아들인 행 · rows accepted").And.Contain("명부에 없는 키 · keys not on the roster"));
             Assert.That(html, Does.Not.Contain("rowsAccepted").And.Not.Contain("unknownKeys").And.Not.Contain("missingIdentity"));
             Assert.That(html, Does.Contain("위기가구 · household crisis"));
+            Assert.That(html, Does.Contain("배부일 · dispatch date 2026-09-30: 결과회신기한 · outcomes due 2026-11-29 (60 days after it)"), "the dispatch date the due dates count from");
         });
     }
 

@@ -35,6 +35,15 @@ internal static class SampleRoot
     /// </summary>
     public static Task<(string Root, List<StageProgress> Progress)> CompletedRunAsync() => Completed.Value;
 
+    /// <summary>A fresh copy of the shared finished run of 2026Q3, for a test that runs it again with other settings.</summary>
+    public static async Task<string> CopyOfCompletedRunAsync()
+    {
+        var (source, _) = await Completed.Value;
+        var target = Path.Combine(Scratch, "rerun-" + Guid.NewGuid().ToString("N")[..8]);
+        Copy(source, target);
+        return target;
+    }
+
     /// <summary>A copy of the prepared models folder, for a test that changes which models are live.</summary>
     public static async Task<string> CopyModelsAsync()
     {

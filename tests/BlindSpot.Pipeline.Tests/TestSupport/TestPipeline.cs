@@ -11,7 +11,7 @@ internal sealed class TestPipeline : IAsyncDisposable
 {
     private readonly ServiceProvider services;
 
-    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null, ILoggerProvider? logs = null, int? buckets = null)
+    public TestPipeline(string dataRoot, string models, string? postgres = null, string? schema = null, bool? scoreShards = null, ILoggerProvider? logs = null, int? buckets = null, Action<PipelineOptions>? configure = null)
     {
         services = new ServiceCollection().AddLogging(b =>
         {
@@ -30,6 +30,7 @@ internal sealed class TestPipeline : IAsyncDisposable
             o.PollInterval = TimeSpan.FromMilliseconds(200);
             o.ScoreShards = scoreShards;
             o.Buckets = buckets;
+            configure?.Invoke(o);
         }).BuildServiceProvider();
     }
 

@@ -56,4 +56,22 @@ public sealed class CaseBookTests
         var dispatchedAgain = cases.Single(c => c.CaseId == again.WorklistId);
         Assert.That((dispatchedAgain.ContinuedCare, dispatchedAgain.EupmyeondongCode), Is.EqualTo((true, "11110520")));
     }
+
+    [Test]
+    public async Task EnsureAsync_CarriedOverCase_IsDueFromTheNewQuartersDispatchDate()
+    {
+        // 2026Q3 dispatched late, on 2026-10-20: its list, and the case carried into it, are due 2026-12-19.
+        using var data = await PortalData.CreateAsync(dispatchDate: new DateOnly(2026, 10, 20));
+        await using var factory = new PortalFactory(data, database: null);
+        var book = factory.Services.GetRequiredService<CaseBook>();
+        await book.Store.AddAsync(
+            [Some.Case(PortalData.Jongno, 901) with { CaseId = "2026Q2-11110-H-000901", Quarter = "2026Q2", PersonKey = 1, ContinuedCare = true, Status = CaseStatus.Counselling, Due = new DateOnly(2026, 8, 29) }],
+            "system", DateTimeOffset.UnixEpoch, CancellationToken.None);
+
+        await book.EnsureAsync(Q3, PortalData.Jongno, CancellationToken.None);
+
+        var cases = (await book.Store.ListAsync(new CaseQuery { Quarter = "2026Q3", SigunguCode = PortalData.Jongno, Sort = "id" }, CancellationToken.None)).Rows;
+        Assert.That(cases.Single(c => c.Origin == CaseOrigin.Continued).Due, Is.EqualTo(new DateOnly(2026, 12, 19)));
+        Assert.That(cases.Where(c => c.Origin == CaseOrigin.Dispatch).Select(c => c.Due), Has.All.EqualTo(new DateOnly(2026, 12, 19)));
+    }
 }

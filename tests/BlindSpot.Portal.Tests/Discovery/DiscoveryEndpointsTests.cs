@@ -101,6 +101,20 @@ public sealed partial class DiscoveryEndpointsTests
     }
 
     [Test]
+    public async Task Add_OnADay_IsDueTheQuarterDueDaysAfterThatDay()
+    {
+        using var officer = await factory.SignedInAsync("officer-11110");
+
+        using var added = await AddAsync(officer, "강여섯", "통장 제보");
+        var page = await officer.Client.GetStringAsync(new Uri("/cases/2026Q3/2026Q3-11110-S-000001", UriKind.Relative));
+
+        // Added on 2026-10-20 (Korean day of Now): due 60 days later, not 60 days after the quarter's end (2026-11-29).
+        var c = await factory.Services.GetRequiredService<ICaseStore>().FindAsync("2026Q3-11110-S-000001", CancellationToken.None);
+        Assert.That(c!.Due, Is.EqualTo(new DateOnly(2026, 12, 19)));
+        Assert.That(page, Does.Contain("회신 기한 2026-12-19 (D-60)").And.Not.Contain("배부일"), "an own case has no dispatch date of its own");
+    }
+
+    [Test]
     public async Task Add_WithoutAReason_Is400AndAddsNothing()
     {
         using var officer = await factory.SignedInAsync("officer-11110");

@@ -50,6 +50,7 @@ public sealed partial class ReportEndpointsTests
         var casePage = await jongno.Client.GetStringAsync(new Uri($"/cases/2026Q3/{reportCase}", UriKind.Relative));
         Assert.That(otherSigungu.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That(casePage, Does.Contain("010-1000-00").And.Contain("학습 라벨에 반영됩니다"), "contacts from the vault; a resident's report case is on the municipal register, so its result is a label");
+        Assert.That(casePage, Does.Contain("회신 기한 2026-12-19 (D-60)"), "taken in on 2026-10-20: due 60 days after the intake, not after the quarter's end");
         var audit = await factory.AuditAsync();
         Assert.That(audit.Where(a => a.Action == AuditActions.ReportImport).Select(a => (a.Outcome, a.Rows)), Is.EqualTo(new[] { ("partial", (int?)6) }));
     }

@@ -5,6 +5,7 @@ using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Runs;
+using BlindSpot.Dispatch;
 using BlindSpot.Dispatch.Worklists;
 
 namespace BlindSpot.Portal.Tests.TestSupport;
@@ -39,7 +40,11 @@ internal sealed class PortalData : IDisposable
     public IReadOnlyList<WorklistEntry> Of(string sigungu) => [.. Entries.Where(e => e.SigunguCode == sigungu)];
 
     /// <param name="moreJongno">Extra 종로구 entries (household, grade 하, ranks from 3, names 주민0001…), for lists longer than a page.</param>
-    public static async Task<PortalData> CreateAsync(int moreJongno = 0)
+    /// <param name="dispatchDate">
+    /// A run dispatched on this day (배부일): the entries due 60 days after it and the date recorded in the dispatch
+    /// summary, as Dispatch writes them. Default: no summary, entries due 2026-11-29 (the quarter's last day + 60).
+    /// </param>
+    public static async Task<PortalData> CreateAsync(int moreJongno = 0, DateOnly? dispatchDate = null)
     {
         var root = new DataRoot(Directory.CreateTempSubdirectory("blindspot-portal-").FullName);
         var quarter = Core.Quarters.Quarter.Parse(Quarter, CultureInfo.InvariantCulture);
@@ -52,7 +57,17 @@ internal sealed class PortalData : IDisposable
             Entry(Suwon, "수원시", Variant.LonelyDeath, 1, "정다섯", 5),
             .. Enumerable.Range(1, moreJongno).Select(i => Entry(Jongno, "종로구", Variant.Household, 2 + i, $"주민{i:D4}", 5 + i) with { RiskBand = "하" }),
         ];
+        if (dispatchDate is { } dispatched)
+        {
+            entries = [.. entries.Select(e => e with { OutcomeDue = dispatched.AddDays(60) })];
+        }
+
         await new FileWorklistStore(root).ReplaceQuarterAsync(quarter, entries, CancellationToken.None);
+        if (dispatchDate is { } day)
+        {
+            WriteSummary(root, quarter, entries, day);
+        }
+
         WriteRegister(root, quarter, entries);
         WriteRun(root, quarter);
         WriteModel(root);
@@ -96,6 +111,18 @@ internal sealed class PortalData : IDisposable
         }
 
         File.WriteAllText(root.PastDispatches(quarter), text.ToString(), new UTF8Encoding(true));
+    }
+
+    private static void WriteSummary(DataRoot root, Quarter quarter, IReadOnlyList<WorklistEntry> entries, DateOnly dispatched)
+    {
+        var summary = new DispatchSummary
+        {
+            Quarter = Quarter, DispatchDate = dispatched, OutcomeDueDays = 60, RosterSize = 1000, OverlapWithPreviousQuarter = 0, MissingIdentity = 0,
+            Variants = entries.GroupBy(e => e.Variant).ToDictionary(g => g.Key.ToCode(), g => new DispatchSummary.VariantSummary(g.Count(), g.Count(), ModelVersion, new Dictionary<string, int>())),
+            PerSido = entries.GroupBy(e => e.SigunguCode[..2]).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<string, int>)g.GroupBy(e => e.Variant.ToCode()).ToDictionary(v => v.Key, v => v.Count())),
+            PerSigungu = entries.GroupBy(e => e.SigunguCode).ToDictionary(g => g.Key, g => g.Count()),
+        };
+        File.WriteAllBytes(root.DispatchSummary(quarter), summary.ToUtf8Json());
     }
 
     private static void WriteRun(DataRoot root, Quarter quarter)
