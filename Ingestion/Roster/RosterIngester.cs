@@ -31,9 +31,14 @@ internal sealed class RosterIngester(IngestContext context)
         var roster = context.Catalog.Roster;
         var format = context.Catalog.DeliveryOf(roster);
         using var spill = new RosterSpill(context.Root.RosterFolder(context.Quarter) + ".spill", RosterSpill.PartsFor(context.Buckets, delivery.EstimatedRows));
-        var (counts, households, encoding, warnings) = Split(delivery, format, spill);
+        var (counts, households, repeated, encoding, warnings) = Split(delivery, format, spill);
         counts.CheckReconciled(delivery.RelativePath);
         CheckRejectRate(delivery, counts);
+        if (repeated.Count > 0)
+        {
+            CheckCollisions(delivery, format, [.. repeated]);
+        }
+
         var buckets = context.Buckets is { } configured ? new Buckets(configured) : Buckets.DefaultFor(counts.Accepted);
         var (written, persons) = await WriteAsync(spill, buckets, checked((int)counts.Accepted), cancellationToken);
         var report = new FeedReport
@@ -61,7 +66,7 @@ internal sealed class RosterIngester(IngestContext context)
     // The one streaming pass: every accepted row goes to the spill part of its household's key range. What must see the
     // whole roster at once is kept compact and dropped when the pass ends: the duplicate filter (16 bytes a slot) and the
     // person keys seen (8 bytes a slot) for a repeated person. The household keys stay, for feeds' unknown keys.
-    private (RecordCounts Counts, LongSet Households, string Encoding, IReadOnlyList<string> Warnings) Split(Delivery delivery, DeliveryFormat format, RosterSpill spill)
+    private (RecordCounts Counts, LongSet Households, List<long> Repeated, string Encoding, IReadOnlyList<string> Warnings) Split(Delivery delivery, DeliveryFormat format, RosterSpill spill)
     {
         var roster = delivery.Feed;
         var batch = new RosterTable();
@@ -92,12 +97,7 @@ internal sealed class RosterIngester(IngestContext context)
             Flush(batch, spill);
             spill.Complete();
             rows.Lines.CheckEveryLineRead(delivery.RelativePath, roster.Source, context.MaxUnmatchedLines);
-            if (repeated.Count > 0)
-            {
-                CheckCollisions(delivery, format, [.. repeated]);
-            }
-
-            return (rows.Counts, households, reader.EncodingRead, reader.Warnings);
+            return (rows.Counts, households, repeated, reader.EncodingRead, reader.Warnings);
         }
     }
 
