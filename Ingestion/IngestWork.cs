@@ -151,20 +151,15 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
             };
         }
 
-        FeedOutcome outcome;
         await slots.WaitAsync(cancellationToken);
         try
         {
-            outcome = await Task.Run(() => new FeedIngester(context).IngestAsync(delivery, index, cancellationToken), cancellationToken);
+            return await Task.Run(() => new FeedIngester(context).IngestAsync(delivery, index, cancellationToken), cancellationToken);
         }
         finally
         {
             slots.Release();
         }
-
-        return outcome.Keys is { } keys
-            ? outcome.Report with { UnknownKeys = keys.CountMissing(key => index.Contains(delivery.Feed.Unit, key)) }
-            : outcome.Report;
     }
 
     private FeedReport NotIngested(FeedDefinition feed, DeliveryScan scan)

@@ -20,10 +20,10 @@ namespace BlindSpot.Ingestion.Feeds;
 internal sealed class FeedIngester(IngestContext context)
 {
     /// <summary>
-    /// Reads, validates and writes the feed. Unknown keys are not counted here: the accepted keys come back with the
-    /// report, so the caller can release this feed's worker slot before waiting for the roster.
+    /// Reads, validates and writes the feed, counting the accepted keys the roster does not know as each row is put in
+    /// its bucket.
     /// </summary>
-    public async Task<FeedOutcome> IngestAsync(Delivery delivery, RosterIndex roster, CancellationToken cancellationToken)
+    public async Task<FeedReport> IngestAsync(Delivery delivery, RosterIndex roster, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
         ArgumentNullException.ThrowIfNull(roster);
@@ -45,11 +45,12 @@ internal sealed class FeedIngester(IngestContext context)
             var ingested = WithCounts(report, run) with
             {
                 Status = FeedStatus.Ingested,
+                UnknownKeys = run.UnknownKeys,
                 OutputSha256 = BucketReport.Combined(buckets),
                 Buckets = buckets,
                 DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
             };
-            return new FeedOutcome(ingested, run.Keys);
+            return ingested;
         }
         catch (Exception ex) when (ex is FeedFailedException or DeliveryEncodingException)
         {
@@ -63,7 +64,7 @@ internal sealed class FeedIngester(IngestContext context)
                 Error = ex.Message,
                 DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
             };
-            return new FeedOutcome(failed, null);
+            return failed;
         }
     }
 
@@ -87,9 +88,17 @@ internal sealed class FeedIngester(IngestContext context)
         var batch = new LakeBatch(feed, format, context.Quarter);
         var validator = new RecordValidator(reader, batch, new KeyParser(feed.KeyColumn, context.Pseudonymizer), rejects, feed.KeyColumn.Name, delivery.EstimatedRows, context.MaxLineBytes);
         var written = new long[roster.Buckets.Count];
+        long unknown = 0;
         await using (var writers = new BucketWriters(batch.Schema, b => Path.Combine(temporary, BucketLayout.BucketFolderName(b), BucketLayout.PartFileName)))
         {
-            Func<long, int> bucketOf = key => roster.BucketOf(feed.Unit, key);
+            int BucketOf(long key)
+            {
+                var (bucket, known) = roster.Find(feed.Unit, key);
+                unknown += known ? 0 : 1;
+                return bucket;
+            }
+
+            Func<long, int> bucketOf = BucketOf;
             while (validator.ReadBatch(context.RowGroupSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -112,7 +121,7 @@ internal sealed class FeedIngester(IngestContext context)
             warnings.Add(stale);
         }
 
-        return new FeedRun(validator.Counts, validator.Keys, reader.EncodingRead, warnings, batch, written);
+        return new FeedRun(validator.Counts, unknown, reader.EncodingRead, warnings, batch, written);
     }
 
     // Summed over the buckets, the rows written are the accepted rows: nothing routed twice or lost between buckets.
@@ -181,5 +190,5 @@ internal sealed class FeedIngester(IngestContext context)
         return $"{delivery.RelativePath}: none of its {counts.Accepted} event dates falls in {context.Quarter}; if this is an earlier quarter's delivery again, ask {delivery.Feed.Source} for the {context.Quarter} file.";
     }
 
-    private sealed record FeedRun(RecordCounts Counts, KeyList Keys, string Encoding, IReadOnlyList<string> Warnings, LakeBatch Batch, long[] Written);
+    private sealed record FeedRun(RecordCounts Counts, long UnknownKeys, string Encoding, IReadOnlyList<string> Warnings, LakeBatch Batch, long[] Written);
 }

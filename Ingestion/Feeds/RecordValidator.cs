@@ -39,9 +39,6 @@ internal sealed class RecordValidator
     /// <summary>The structure guards of this delivery; check every line was read once the file ends.</summary>
     public LineChecks Lines { get; }
 
-    /// <summary>Accepted keys, for counting those the roster does not know.</summary>
-    public KeyList Keys { get; } = new();
-
     /// <summary>Reads until the batch holds <paramref name="rowGroupSize"/> rows (true) or the file ends (false).</summary>
     public bool ReadBatch(int rowGroupSize)
     {
@@ -86,7 +83,6 @@ internal sealed class RecordValidator
         if (reason is null)
         {
             batch.Commit(key, reader.LineNumber);
-            Keys.Add(key);
             Counts.Accepted++;
             return;
         }

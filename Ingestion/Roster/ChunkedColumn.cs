@@ -25,6 +25,16 @@ internal sealed class ChunkedColumn<T>
         Count++;
     }
 
+    /// <summary>Empties the column; the first chunk is kept for the next values.</summary>
+    public void Clear()
+    {
+        Count = 0;
+        if (chunks.Count > 1)
+        {
+            chunks.RemoveRange(1, chunks.Count - 1);
+        }
+    }
+
     /// <summary>Drops the value added last.</summary>
     public void RemoveLast() => Count--;
 }

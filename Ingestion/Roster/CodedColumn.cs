@@ -32,5 +32,8 @@ internal sealed class CodedColumn
         indexes.Add(code);
     }
 
+    /// <summary>Empties the column; the distinct values stay known.</summary>
+    public void Clear() => indexes.Clear();
+
     public void RemoveLast() => indexes.RemoveLast();
 }

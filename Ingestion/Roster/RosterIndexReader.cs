@@ -45,14 +45,15 @@ internal static class RosterIndexReader
                 var householdKeys = new long[group.Rows];
                 await group.ReadAsync(RosterColumns.PersonKey, personKeys.AsMemory(), cancellationToken);
                 await group.ReadAsync(RosterColumns.HouseholdKey, householdKeys.AsMemory(), cancellationToken);
-                for (var i = 0; i < personKeys.Length; i++)
+                persons.AddRange(personKeys, file.Bucket);
+                foreach (var household in householdKeys)
                 {
-                    persons.Add(personKeys[i], file.Bucket);
-                    households.Add(householdKeys[i]);
+                    households.Add(household);
                 }
             }
         }
 
+        persons.Seal();
         return new RosterIndex(persons, households, buckets);
     }
 }

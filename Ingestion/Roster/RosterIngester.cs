@@ -13,51 +13,25 @@ namespace BlindSpot.Ingestion.Roster;
 
 /// <summary>
 /// Ingests the resident-registration extract into the roster's buckets (<c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>,
-/// with <c>_partitioning.json</c>) and the key index feeds are checked
-/// against. Rows are validated like a feed's; a person key shared by two different resident numbers fails the stage.
+/// with <c>_partitioning.json</c>) and the key index feeds are checked against, in two steps: one streaming pass that
+/// validates every row and spills the accepted ones by household key range (<see cref="RosterSpill"/>), then the
+/// buckets written one per core from the spill, so the roster is never whole in memory. Rows are validated like a
+/// feed's; a person key shared by two different resident numbers fails the stage.
 /// </summary>
 internal sealed class RosterIngester(IngestContext context)
 {
     private const string RepeatedPerson = "resident number appears earlier in the roster";
+
+    // Rows read into memory before they go to the spill: one chunk of every column.
+    private const int BatchRows = 1 << 20;
 
     public async Task<(FeedReport Report, RosterIndex Index)> IngestAsync(Delivery delivery, CancellationToken cancellationToken)
     {
         var started = context.Time.GetTimestamp();
         var roster = context.Catalog.Roster;
         var format = context.Catalog.DeliveryOf(roster);
-        var table = new RosterTable();
-        // Only to find a repeated person while reading; the index the feeds use is built once the roster is complete.
-        LongSet? persons = new(delivery.EstimatedRows);
-        var households = new LongSet(delivery.EstimatedRows / 2);
-        var repeated = new List<long>();
-        RecordCounts counts;
-        string encoding;
-        IReadOnlyList<string> warnings;
-        using (var reader = DeliveryReader.Open(delivery, format, roster.Source, context.MaxLineBytes))
-        using (var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, roster.Code)))
-        {
-            var rows = new RosterRowReader(reader, roster, format, context, rejects, delivery.EstimatedRows);
-            counts = rows.Counts;
-            while (rows.Next(table))
-            {
-                var person = table.PersonKey[^1];
-                if (!persons.Add(person))
-                {
-                    repeated.Add(person);
-                    rows.RejectLast(table, "resident_no", RepeatedPerson);
-                    continue;
-                }
-
-                households.Add(table.HouseholdKey[^1]);
-            }
-
-            rows.Lines.CheckEveryLineRead(delivery.RelativePath, roster.Source, context.MaxUnmatchedLines);
-            encoding = reader.EncodingRead;
-            warnings = reader.Warnings;
-        }
-
-        // An async method keeps its locals to its end: let the set go before the index and the sort are built.
-        persons = null;
+        using var spill = new RosterSpill(context.Root.RosterFolder(context.Quarter) + ".spill", RosterSpill.PartsFor(context.Buckets, delivery.EstimatedRows));
+        var (counts, households, repeated, encoding, warnings) = Split(delivery, format, spill);
         counts.CheckReconciled(delivery.RelativePath);
         CheckRejectRate(delivery, counts);
         if (repeated.Count > 0)
@@ -65,9 +39,8 @@ internal sealed class RosterIngester(IngestContext context)
             CheckCollisions(delivery, format, [.. repeated]);
         }
 
-        var buckets = context.Buckets is { } configured ? new Buckets(configured) : Buckets.DefaultFor(table.Count);
-        var index = Index(table, buckets, households);
-        var written = await WriteAsync(table, buckets, cancellationToken);
+        var buckets = context.Buckets is { } configured ? new Buckets(configured) : Buckets.DefaultFor(counts.Accepted);
+        var (written, persons) = await WriteAsync(spill, buckets, checked((int)counts.Accepted), cancellationToken);
         var report = new FeedReport
         {
             Feed = roster.Code,
@@ -87,31 +60,91 @@ internal sealed class RosterIngester(IngestContext context)
             DurationMs = (long)context.Time.GetElapsedTime(started).TotalMilliseconds,
             Warnings = warnings,
         };
-        return (report, index);
+        return (report, new RosterIndex(persons, households, buckets));
     }
 
-    private static RosterIndex Index(RosterTable table, Buckets buckets, LongSet households)
+    // The one streaming pass: every accepted row goes to the spill part of its household's key range. What must see the
+    // whole roster at once is kept compact and dropped when the pass ends: the duplicate filter (16 bytes a slot) and the
+    // person keys seen (8 bytes a slot) for a repeated person. The household keys stay, for feeds' unknown keys.
+    private (RecordCounts Counts, LongSet Households, List<long> Repeated, string Encoding, IReadOnlyList<string> Warnings) Split(Delivery delivery, DeliveryFormat format, RosterSpill spill)
     {
-        var persons = new PersonBuckets(table.Count);
-        for (var row = 0; row < table.Count; row++)
+        var roster = delivery.Feed;
+        var batch = new RosterTable();
+        var persons = new LongSet(delivery.EstimatedRows);
+        var households = new LongSet(delivery.EstimatedRows / 2);
+        var repeated = new List<long>();
+        using var reader = DeliveryReader.Open(delivery, format, roster.Source, context.MaxLineBytes);
+        using (var rejects = new RejectWriter(context.Root.Rejects(context.Quarter, roster.Code)))
         {
-            persons.Add(table.PersonKey[row], buckets.Of(table.HouseholdKey[row]));
+            var rows = new RosterRowReader(reader, roster, format, context, rejects, delivery.EstimatedRows);
+            while (rows.Next(batch))
+            {
+                var person = batch.PersonKey[^1];
+                if (!persons.Add(person))
+                {
+                    repeated.Add(person);
+                    rows.RejectLast(batch, "resident_no", RepeatedPerson);
+                    continue;
+                }
+
+                households.Add(batch.HouseholdKey[^1]);
+                if (batch.Count == BatchRows)
+                {
+                    Flush(batch, spill);
+                }
+            }
+
+            Flush(batch, spill);
+            spill.Complete();
+            rows.Lines.CheckEveryLineRead(delivery.RelativePath, roster.Source, context.MaxUnmatchedLines);
+            return (rows.Counts, households, repeated, reader.EncodingRead, reader.Warnings);
+        }
+    }
+
+    private static void Flush(RosterTable batch, RosterSpill spill)
+    {
+        for (var row = 0; row < batch.Count; row++)
+        {
+            spill.Add(batch, row);
         }
 
-        return new RosterIndex(persons, households, buckets);
+        batch.Clear();
     }
 
-    // Buckets of an earlier run beyond this run's B are removed first, so the folder holds exactly this partitioning.
-    private async Task<IReadOnlyList<BucketReport>> WriteAsync(RosterTable table, Buckets buckets, CancellationToken cancellationToken)
+    // Per-bucket writing, buckets in parallel on every core: each loads only its own rows from the spill, sorts and
+    // writes them, and adds its people to the person → bucket map. Buckets of an earlier run beyond this run's B are
+    // removed first, so the folder holds exactly this partitioning.
+    private async Task<(IReadOnlyList<BucketReport> Written, PersonBuckets Persons)> WriteAsync(RosterSpill spill, Buckets buckets, int accepted, CancellationToken cancellationToken)
     {
         var root = context.Root;
         var quarter = context.Quarter;
         OutputFiles.DeleteTree(root.RosterFolder(quarter));
-        var people = await RosterWriter.WriteBucketsAsync(table, buckets, b => root.RosterBucket(quarter, b), context.RowGroupSize, cancellationToken);
+        var people = new long[buckets.Count];
+        var persons = new PersonBuckets(accepted);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+        await Parallel.ForEachAsync(Enumerable.Range(0, buckets.Count), parallel, async (bucket, ct) =>
+        {
+            var table = spill.Read(buckets, bucket);
+            await RosterWriter.WriteBucketAsync(table, root.RosterBucket(quarter, bucket), context.RowGroupSize, ct);
+            people[bucket] = table.Count;
+            persons.AddRange(Keys(table), bucket);
+        });
+        persons.Seal();
         new PartitioningRecord { Buckets = buckets.Count, People = people }.Save(root.Partitioning(quarter));
         var paths = Enumerable.Range(0, buckets.Count).Select(b => root.RosterBucket(quarter, b)).ToList();
         var hashes = await FileHash.Sha256AllAsync(paths, cancellationToken);
-        return [.. Enumerable.Range(0, buckets.Count).Select(b => new BucketReport { Bucket = b, Accepted = people[b], Sha256 = hashes[b] })];
+        return ([.. Enumerable.Range(0, buckets.Count).Select(b => new BucketReport { Bucket = b, Accepted = people[b], Sha256 = hashes[b] })], persons);
+    }
+
+    private static long[] Keys(RosterTable table)
+    {
+        var keys = new long[table.Count];
+        for (var row = 0; row < keys.Length; row++)
+        {
+            keys[row] = table.PersonKey[row];
+        }
+
+        return keys;
     }
 
     private static void CheckRejectRate(Delivery delivery, RecordCounts counts)

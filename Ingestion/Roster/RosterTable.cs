@@ -1,8 +1,9 @@
 namespace BlindSpot.Ingestion.Roster;
 
 /// <summary>
-/// The accepted roster rows as columns (never one object per person): about 50 bytes a person, so 9M people take
-/// ~450 MB while they are sorted and split into the roster's buckets. Not thread-safe while filling.
+/// Accepted roster rows as columns (never one object per person), about 50 bytes a row: a batch of rows on its way to
+/// <see cref="RosterSpill"/> while the delivery is read, then one bucket's rows while they are sorted and written.
+/// Not thread-safe while filling.
 /// </summary>
 internal sealed class RosterTable
 {
@@ -39,6 +40,24 @@ internal sealed class RosterTable
     {
         var age = asOf.Year - birth.Year;
         return asOf < birth.AddYears(age) ? age - 1 : age;
+    }
+
+    /// <summary>Empties every column, keeping one chunk each for the next rows.</summary>
+    public void Clear()
+    {
+        PersonKey.Clear();
+        HouseholdKey.Clear();
+        IsHead.Clear();
+        SigunguCode.Clear();
+        EupmyeondongCode.Clear();
+        BirthDate.Clear();
+        Age.Clear();
+        Sex.Clear();
+        Disability.Clear();
+        BasicLivelihood.Clear();
+        OtherBenefit.Clear();
+        Status.Clear();
+        StatusDate.Clear();
     }
 
     /// <summary>Drops the row added last (a rule only the whole table can check rejected it).</summary>

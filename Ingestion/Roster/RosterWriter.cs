@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using BlindSpot.Core.Partitioning;
 using Parquet;
 using Parquet.Schema;
 
@@ -36,24 +35,14 @@ internal static class RosterWriter
     private static ParquetOptions Options { get; } = WithDictionaries(SigunguCode, EupmyeondongCode, Sex, Status);
 
     /// <summary>
-    /// Writes one file per bucket (<c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>), each sorted by (sigungu_code,
-    /// household_key, person_key), with one 시군구 per row group (named in the file's metadata,
-    /// <see cref="Core.Contracts.BucketLayout.RowGroupSigunguKey"/>) and at most <paramref name="rowGroupSize"/> rows in one.
-    /// Every bucket gets a file, an empty one included. Returns the people written to each bucket.
+    /// Writes one bucket's file (<c>roster/&lt;Q&gt;/bucket=NNN/part-0.parquet</c>) from a table holding exactly that
+    /// bucket's rows, sorted by (sigungu_code, household_key, person_key), with one 시군구 per row group (named in the
+    /// file's metadata, <see cref="Core.Contracts.BucketLayout.RowGroupSigunguKey"/>) and at most
+    /// <paramref name="rowGroupSize"/> rows in one; an empty table gives an empty file. Keys are unique, so the order
+    /// is total: the file is the same whether the bucket was sorted alone or cut from the whole roster sorted.
     /// </summary>
-    public static async Task<long[]> WriteBucketsAsync(RosterTable table, Buckets buckets, Func<int, string> pathOf, int rowGroupSize, CancellationToken cancellationToken)
-    {
-        var order = SortOrder(table);
-        var (rows, starts) = ByBucket(table, order, buckets);
-        var people = new long[buckets.Count];
-        for (var b = 0; b < buckets.Count; b++)
-        {
-            people[b] = starts[b + 1] - starts[b];
-            await WriteFileAsync(table, rows.AsMemory(starts[b], (int)people[b]), pathOf(b), rowGroupSize, cancellationToken);
-        }
-
-        return people;
-    }
+    public static Task WriteBucketAsync(RosterTable table, string path, int rowGroupSize, CancellationToken cancellationToken) =>
+        WriteFileAsync(table, SortOrder(table), path, rowGroupSize, cancellationToken);
 
     private static async Task WriteFileAsync(RosterTable table, ReadOnlyMemory<int> rows, string path, int rowGroupSize, CancellationToken cancellationToken)
     {
@@ -90,32 +79,6 @@ internal static class RosterWriter
         }
 
         return groups.Count == 0 ? [(0, 0)] : groups;
-    }
-
-    // A stable counting sort of the sorted rows by bucket: each bucket keeps the global order.
-    private static (int[] Rows, int[] Starts) ByBucket(RosterTable table, int[] order, Buckets buckets)
-    {
-        var starts = new int[buckets.Count + 1];
-        var bucketOf = new short[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            bucketOf[i] = (short)buckets.Of(table.HouseholdKey[order[i]]);
-            starts[bucketOf[i] + 1]++;
-        }
-
-        for (var b = 1; b < starts.Length; b++)
-        {
-            starts[b] += starts[b - 1];
-        }
-
-        var rows = new int[order.Length];
-        var next = (int[])starts.Clone();
-        for (var i = 0; i < order.Length; i++)
-        {
-            rows[next[bucketOf[i]]++] = order[i];
-        }
-
-        return (rows, starts);
     }
 
     private static async Task WriteGroupAsync(ParquetWriter writer, RosterTable t, ReadOnlyMemory<int> rows, CancellationToken ct)

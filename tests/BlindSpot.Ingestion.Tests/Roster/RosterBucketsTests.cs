@@ -59,6 +59,28 @@ public sealed class RosterBucketsTests
     }
 
     [Test]
+    public async Task RunAsync_SpillOfAKilledRunLeft_ReplacedAndNothingLeftAfter()
+    {
+        // A run killed while the roster was split leaves its spill beside the roster folder; the next run must not read it.
+        using var reference = new TestData();
+        await reference.RunAsync(7);
+        using var data = new TestData();
+        var spill = data.Root.RosterFolder(TestData.Quarter) + ".spill";
+        Directory.CreateDirectory(spill);
+        await File.WriteAllBytesAsync(Path.Combine(spill, "part-000.bin"), [1, 2, 3]);
+
+        await data.RunAsync(7);
+
+        var rows = await RosterRowsAsync(data);
+        var expected = await RosterRowsAsync(reference);
+        Assert.Multiple(() =>
+        {
+            Assert.That(Directory.Exists(spill), Is.False, "the spill is deleted once the roster is written");
+            Assert.That(rows, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
     public async Task RunAsync_SevenBuckets_EveryLakeRowInItsHouseholdsBucket()
     {
         using var data = new TestData();
