@@ -20,11 +20,15 @@ internal sealed class ShardCursor
     private int chunkRows;
     private int row;
 
-    public ShardCursor(ShardFile file, int variant)
+    /// <param name="file">The open shard.</param>
+    /// <param name="variant">The variant's index among the shard's sections.</param>
+    /// <param name="chunkRows">Rows read at once per column (tests make it small to cross many chunk ends).</param>
+    public ShardCursor(ShardFile file, int variant, int chunkRows = ChunkRows)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkRows, 1);
         this.file = file;
         section = file.Variants[variant];
-        var size = Math.Min(ChunkRows, section.Rows);
+        var size = Math.Min(chunkRows, section.Rows);
         (personKeys, householdKeys, codes, scores, raw) = (new long[size], new long[size], new int[size], new float[size], new float[size]);
         Fill();
     }
