@@ -45,6 +45,7 @@ internal sealed class ScoreJob
         var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
         return new ScoreResult(scored, missing, clock.Elapsed, clock.Phases);
     }
+
     internal static List<LiveVariant> LiveVariants(ModelRegistry registry, FeatureBuild build, ScoreOptions options)
     {
         var variants = new List<LiveVariant>();
