@@ -34,47 +34,56 @@ internal static class ScoreWriter
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
-        await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
+        try
         {
-            await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.ToArray()), stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, cancellationToken: ct).ConfigureAwait(false);
-            writer.CustomMetadata = metadata.ToDictionary();
-            var scores = new ScoreRows(Math.Min(RowGroupSize, total));
-            for (var start = 0; start < total || start == 0; start += RowGroupSize)
+            await using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 20))
             {
-                var rows = Math.Min(RowGroupSize, total - start);
-                fill(scores, rows);
-                using var group = writer.CreateRowGroup();
-                await group.WriteAsync(fields[0], (ReadOnlyMemory<long>)scores.PersonKeys.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
-                await group.WriteAsync(fields[1], (ReadOnlyMemory<long>)scores.HouseholdKeys.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
-                await group.WriteAsync(fields[2], new ArraySegment<string>(scores.Sigungu, 0, rows)).ConfigureAwait(false);
-                await group.WriteAsync(fields[3], (ReadOnlyMemory<float>)scores.Scores.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
-                await group.WriteAsync(fields[4], (ReadOnlyMemory<float>)scores.Raw.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
-                await group.WriteAsync(fields[5], (ReadOnlyMemory<int>)Enumerable.Range(start + 1, rows).ToArray(), cancellationToken: ct).ConfigureAwait(false);
-                await group.WriteAsync(fields[6], (ReadOnlyMemory<int>)scores.SigunguRanks.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
-                for (var n = 0; n < ReasonPicker.Count; n++)
+                await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields.ToArray()), stream, new ParquetOptions { CompressionMethod = CompressionMethod.Snappy }, cancellationToken: ct).ConfigureAwait(false);
+                writer.CustomMetadata = metadata.ToDictionary();
+                var scores = new ScoreRows(Math.Min(RowGroupSize, total));
+                for (var start = 0; start < total || start == 0; start += RowGroupSize)
                 {
-                    var names = new string?[rows];
-                    var values = new float?[rows];
-                    for (var r = 0; r < rows && start + r < reasons.Count; r++)
+                    var rows = Math.Min(RowGroupSize, total - start);
+                    fill(scores, rows);
+                    using var group = writer.CreateRowGroup();
+                    await group.WriteAsync(fields[0], (ReadOnlyMemory<long>)scores.PersonKeys.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
+                    await group.WriteAsync(fields[1], (ReadOnlyMemory<long>)scores.HouseholdKeys.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
+                    await group.WriteAsync(fields[2], new ArraySegment<string>(scores.Sigungu, 0, rows)).ConfigureAwait(false);
+                    await group.WriteAsync(fields[3], (ReadOnlyMemory<float>)scores.Scores.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
+                    await group.WriteAsync(fields[4], (ReadOnlyMemory<float>)scores.Raw.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
+                    await group.WriteAsync(fields[5], (ReadOnlyMemory<int>)Enumerable.Range(start + 1, rows).ToArray(), cancellationToken: ct).ConfigureAwait(false);
+                    await group.WriteAsync(fields[6], (ReadOnlyMemory<int>)scores.SigunguRanks.AsMemory(0, rows), cancellationToken: ct).ConfigureAwait(false);
+                    for (var n = 0; n < ReasonPicker.Count; n++)
                     {
-                        var picked = reasons[start + r];
-                        if (n < picked.Count)
+                        var names = new string?[rows];
+                        var values = new float?[rows];
+                        for (var r = 0; r < rows && start + r < reasons.Count; r++)
                         {
-                            names[r] = picked[n].Feature;
-                            values[r] = picked[n].Value;
+                            var picked = reasons[start + r];
+                            if (n < picked.Count)
+                            {
+                                names[r] = picked[n].Feature;
+                                values[r] = picked[n].Value;
+                            }
                         }
+
+                        // Nulls below the candidates are written as Parquet nulls (the field is optional).
+                        await group.WriteAsync(fields[7 + (2 * n)], Array.ConvertAll(names, name => name!)).ConfigureAwait(false);
+                        await group.WriteAsync(fields[8 + (2 * n)], (ReadOnlyMemory<float?>)values, cancellationToken: ct).ConfigureAwait(false);
                     }
 
-                    // Nulls below the candidates are written as Parquet nulls (the field is optional).
-                    await group.WriteAsync(fields[7 + (2 * n)], Array.ConvertAll(names, name => name!)).ConfigureAwait(false);
-                    await group.WriteAsync(fields[8 + (2 * n)], (ReadOnlyMemory<float?>)values, cancellationToken: ct).ConfigureAwait(false);
-                }
-
-                if (total == 0)
-                {
-                    break;
+                    if (total == 0)
+                    {
+                        break;
+                    }
                 }
             }
+        }
+        catch
+        {
+            // The merge stops the write when a candidate is missing: leave no half-written file behind.
+            File.Delete(temporary);
+            throw;
         }
 
         File.Move(temporary, path, overwrite: true);
