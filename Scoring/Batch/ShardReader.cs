@@ -38,24 +38,34 @@ internal static class ShardReader
     /// </summary>
     public static ShardFile Open(string path, string expectedKey, IReadOnlyList<LiveVariant> variants)
     {
-        var sections = new ShardVariant[variants.Count];
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
-        using (var reader = new BinaryReader(stream, Encoding.UTF8))
+        try
         {
-            Expect(Encoding.ASCII.GetString(reader.ReadBytes(ShardWriter.Magic.Length)) == ShardWriter.Magic, path, "not a shard file");
-            var key = reader.ReadString();
-            Expect(key == expectedKey, path, $"written for other inputs (key {key[..Math.Min(12, key.Length)]}, expected {expectedKey[..12]}): its part or a live model changed since; score the shard again");
-            reader.ReadString();
-            Expect(reader.ReadInt32() == variants.Count, path, "variant count differs");
-            for (var v = 0; v < variants.Count; v++)
-            {
-                sections[v] = Section(reader, path, variants[v]);
-            }
+            var sections = Sections(path, expectedKey, variants);
+            return new ShardFile(path, File.OpenHandle(path), sections);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path}: truncated.", e);
+        }
+    }
 
-            Expect(Encoding.ASCII.GetString(reader.ReadBytes(ShardWriter.EndMark.Length)) == ShardWriter.EndMark && stream.Position == stream.Length, path, "truncated");
+    private static ShardVariant[] Sections(string path, string expectedKey, IReadOnlyList<LiveVariant> variants)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        Expect(Encoding.ASCII.GetString(reader.ReadBytes(ShardWriter.Magic.Length)) == ShardWriter.Magic, path, "not a shard file");
+        var key = reader.ReadString();
+        Expect(key == expectedKey, path, $"written for other inputs (key {key[..Math.Min(12, key.Length)]}, expected {expectedKey[..12]}): its part or a live model changed since; score the shard again");
+        reader.ReadString();
+        Expect(reader.ReadInt32() == variants.Count, path, "variant count differs");
+        var sections = new ShardVariant[variants.Count];
+        for (var v = 0; v < variants.Count; v++)
+        {
+            sections[v] = Section(reader, path, variants[v]);
         }
 
-        return new ShardFile(path, File.OpenHandle(path), sections);
+        Expect(Encoding.ASCII.GetString(reader.ReadBytes(ShardWriter.EndMark.Length)) == ShardWriter.EndMark && stream.Position == stream.Length, path, "truncated");
+        return sections;
     }
 
     /// <summary>Reads a variant's header and dictionary and skips its arrays, recording where each starts.</summary>

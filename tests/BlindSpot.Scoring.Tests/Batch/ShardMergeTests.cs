@@ -116,6 +116,26 @@ internal sealed class ShardMergeTests
         }
     }
 
+    // Half: the arrays end early (a copy to a shared filesystem cut); 40 bytes: inside the key string.
+    [TestCase(2)]
+    [TestCase(-40)]
+    public void Open_ShardCutShort_FailsNamingTheFile(int cutAt)
+    {
+        var source = ShardFiles.Shard(lake.Root, TrainedLake.ValidQuarter, ShardFiles.Parts(lake.Root, TrainedLake.ValidQuarter)[0]);
+        var cut = Path.Combine(Path.GetTempPath(), $"blindspot-cut-{Guid.NewGuid():N}.bin");
+        try
+        {
+            var bytes = File.ReadAllBytes(source);
+            File.WriteAllBytes(cut, bytes[..(cutAt > 0 ? bytes.Length / cutAt : -cutAt)]);
+
+            Assert.That(() => ShardReader.Open(cut, ShardReader.ReadKey(source)!, variants), Throws.TypeOf<InvalidDataException>().With.Message.Contains(cut).And.Message.Contains("truncated"));
+        }
+        finally
+        {
+            File.Delete(cut);
+        }
+    }
+
     private static async Task<(long[] Keys, int[] Ranks, string[] Sigungu, int[] SigunguRanks)> ReadScoreFile(string path)
     {
         await using var reader = await ParquetReader.CreateAsync(path);
