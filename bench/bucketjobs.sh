@@ -23,7 +23,8 @@ for spec in "$@"; do
   root="$scratch/run-$spec-$$"
   rm -rf "$root" && mkdir -p "$root"
   for folder in raw identity outcomes; do
-    [[ -d "$src/$folder" ]] && cp -al "$src/$folder" "$root/$folder"
+    # outcomes/ is copied, not linked: dispatch rewrites outcomes/<Q>/dispatches.csv in place (it would write through a hard link into SRC_ROOT).
+    [[ -d "$src/$folder" ]] && if [[ $folder == outcomes ]]; then cp -r "$src/$folder" "$root/$folder"; else cp -al "$src/$folder" "$root/$folder"; fi
   done
   roots+=("$root")
   case $spec in

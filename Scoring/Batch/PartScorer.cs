@@ -6,7 +6,7 @@ namespace BlindSpot.Scoring.Batch;
 /// Reads one part file once for every live variant, decoding only the feature columns their trees read, and scores each
 /// variant's eligible rows in blocks: the rows' used features are gathered into a small column-major block and evaluated
 /// split by split (<see cref="Models.TreeEnsemble.RawColumns"/>). One part is one task; parts run in parallel, so reading is
-/// parallel too. Each result ends sorted in rank order, ready for <see cref="VariantRanker"/> to merge.
+/// parallel too. Each result ends sorted in rank order, ready for <see cref="ShardMerge"/> to merge.
 /// </summary>
 internal static class PartScorer
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Hashing;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Stages;
@@ -10,12 +11,14 @@ namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
 /// <c>blindspot score &lt;Q&gt;</c>: every variant with a live model, over its eligible people, through the fast tree
-/// evaluator; writes <c>scores/&lt;Q&gt;/&lt;variant&gt;.parquet</c>. No bookkeeping: <see cref="ScoreStage"/> runs it through
-/// the checkpoint. Safe to rerun: outputs are replaced atomically and the same inputs give the same bytes.
+/// evaluator; writes <c>scores/&lt;Q&gt;/&lt;variant&gt;.parquet</c>. The parts (household buckets) are scored on every core,
+/// each into a shard file as the shard jobs write them (in <see cref="ShardFiles.InProcessFolder"/>, deleted at the end) and dropped, then
+/// <see cref="ShardReducer"/> merges the shards: memory follows the parts in flight and the candidates, not the
+/// population. No bookkeeping: <see cref="ScoreStage"/> runs it through the checkpoint. Safe to rerun: outputs are
+/// replaced atomically and the same inputs give the same bytes.
 /// </summary>
 internal sealed class ScoreJob
 {
-
     public async Task<ScoreResult> RunAsync(DataRoot root, Quarter quarter, ModelRegistry registry, ScoreOptions options, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(root);
@@ -25,9 +28,20 @@ internal sealed class ScoreJob
         var clock = new PhaseClock();
         var build = FeatureBuild.Load(root, quarter);
         var variants = LiveVariants(registry, build, options);
-        var partScores = await ScorePartsAsync(build.PartFiles, build.Names, variants, options, ct).ConfigureAwait(false);
-        clock.Lap("load models, read and score parts");
-        var scored = await RankAndWriteAsync(root, quarter, build, variants, partScores, options, clock, ct).ConfigureAwait(false);
+        var folder = ShardFiles.InProcessFolder(root, quarter);
+        List<ScoreResult.Scored> scored;
+        try
+        {
+            Delete(folder);
+            await ScorePartsAsync(folder, build, variants, options, ct).ConfigureAwait(false);
+            clock.Lap("load models, read and score parts");
+            scored = await ShardReducer.MergeAndWriteAsync(folder, root, quarter, build, variants, options, clock, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            Delete(folder);
+        }
+
         var missing = VariantNames.All.Except(variants.Select(v => v.Variant)).ToArray();
         return new ScoreResult(scored, missing, clock.Elapsed, clock.Phases);
     }
@@ -62,26 +76,37 @@ internal sealed class ScoreJob
         return variants;
     }
 
-    internal static Dictionary<string, string> Metadata(Quarter quarter, LiveVariant variant, VariantScores scores, FeatureBuild build) => new(StringComparer.Ordinal)
+    internal static Dictionary<string, string> Metadata(Quarter quarter, LiveVariant variant, int candidates, FeatureBuild build) => new(StringComparer.Ordinal)
     {
         [ScoreColumns.MetaQuarter] = quarter.ToString(),
         [ScoreColumns.MetaVariant] = variant.Variant.ToCode(),
         [ScoreColumns.MetaModelVersion] = variant.Model.Card.Version,
         [ScoreColumns.MetaModelSha256] = variant.Model.Card.ModelSha256,
         [ScoreColumns.MetaSchemaHash] = build.SchemaHash,
-        [ScoreColumns.MetaCandidates] = scores.Candidates.ToString(CultureInfo.InvariantCulture),
+        [ScoreColumns.MetaCandidates] = candidates.ToString(CultureInfo.InvariantCulture),
         [ScoreColumns.MetaReasonMethod] = ScoreColumns.ReasonMethod,
     };
 
-    /// <summary>Every part scored, in parallel; the row-group buffers they share are dropped before it returns.</summary>
-    private static async Task<PartScores[][]> ScorePartsAsync(IReadOnlyList<string> parts, IReadOnlyList<string> names, List<LiveVariant> variants, ScoreOptions options, CancellationToken ct)
+    /// <summary>
+    /// Every part scored, in parallel, into its shard; the parts share one candidate bar per variant, so the later parts
+    /// keep few candidates (a shard's candidates depend on that timing, the reduce's output never does: each shard keeps
+    /// every row of its part that can be in the national top k). The row-group buffers they share are dropped before it returns.
+    /// </summary>
+    private static async Task ScorePartsAsync(string folder, FeatureBuild build, List<LiveVariant> variants, ScoreOptions options, CancellationToken ct)
     {
-        var partScores = new PartScores[parts.Count][];
+        var manifestHash = await FileHash.Sha256Async(Path.Combine(build.Folder, FeatureBuild.ManifestFileName), ct).ConfigureAwait(false);
+        var parts = build.Parts;
+        var names = build.Names;
         var pool = new FeatureColumnsPool();
         try
         {
-            await Parallel.ForEachAsync(Enumerable.Range(0, parts.Count), new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (p, token) =>
-                partScores[p] = await PartScorer.ScoreAsync(parts[p], names, variants, options.BlockRows, token, pool).ConfigureAwait(false)).ConfigureAwait(false);
+            await Parallel.ForEachAsync(parts, new ParallelOptions { MaxDegreeOfParallelism = options.Workers, CancellationToken = ct }, async (part, token) =>
+            {
+                var scores = await PartScorer.ScoreAsync(part.Path, names, variants, options.BlockRows, token, pool).ConfigureAwait(false);
+                var key = ShardKey.Compute(await FileHash.Sha256Async(part.Path, token).ConfigureAwait(false), manifestHash, variants);
+                var name = ShardFiles.PartName(part);
+                await ShardWriter.WriteAsync(ShardFiles.Shard(folder, name), key, name, variants, scores, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
         }
         finally
         {
@@ -91,33 +116,13 @@ internal sealed class ScoreJob
         // Continue on a fresh thread-pool item, not inline on the stack of the part that finished last: its frames hold that
         // part's reader and row-group buffers (hundreds of MB) for as long as ranking and writing run on top of them.
         await Task.Yield();
-        return partScores;
     }
 
-    /// <summary>
-    /// Ranks each variant nationally from its parts' scores and writes its score file, one variant at a time, dropping its
-    /// parts once merged: memory holds the parts of the variants still to rank plus one variant's national ranking.
-    /// Shared by the single-process scorer and the sharded reduce, so both write the same bytes.
-    /// </summary>
-    internal static async Task<List<ScoreResult.Scored>> RankAndWriteAsync(
-        DataRoot root, Quarter quarter, FeatureBuild build, List<LiveVariant> variants, PartScores[][] partScores, ScoreOptions options, PhaseClock clock, CancellationToken ct)
+    private static void Delete(string folder)
     {
-        var scored = new List<ScoreResult.Scored>();
-        for (var v = 0; v < variants.Count; v++)
+        if (Directory.Exists(folder))
         {
-            clock.Restart();
-            var ranked = VariantRanker.Rank(variants[v], [.. partScores.Select(p => p[v])], options, build.Rows);
-            foreach (var part in partScores)
-            {
-                part[v] = null!;
-            }
-
-            var path = root.Scores(quarter, variants[v].Variant);
-            await ScoreWriter.WriteAsync(path, ranked, Metadata(quarter, variants[v], ranked, build), ct).ConfigureAwait(false);
-            scored.Add(new ScoreResult.Scored(variants[v].Variant, variants[v].Model.Card.Version, ranked.Rows, ranked.Candidates, path));
-            clock.Lap($"rank and write {variants[v].Variant.ToCode()}");
+            Directory.Delete(folder, recursive: true);
         }
-
-        return scored;
     }
 }

@@ -5,9 +5,9 @@ using BlindSpot.Core.Catalog;
 namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
-/// Reads shard files written by <see cref="ShardWriter"/>. Candidates are kept as the scorer keeps them: only those that
-/// can still reach the variant's national top k (the bar shared by every shard read into the same variant), so the reduce
-/// holds about as many candidate features as the single-process scorer does.
+/// Reads shard files written by <see cref="ShardWriter"/>: the key (is a shard current?) and the place of each variant's
+/// arrays, which <see cref="ShardCursor"/> and <see cref="ShardMerge"/> then read a chunk at a time, so the reduce never
+/// holds a shard whole.
 /// </summary>
 internal static class ShardReader
 {
@@ -32,81 +32,91 @@ internal static class ShardReader
     }
 
     /// <summary>
-    /// One <see cref="PartScores"/> per variant of <paramref name="variants"/> (same order) from the shard at
-    /// <paramref name="path"/>; throws <see cref="InvalidDataException"/> naming the file when it is not the expected shard.
+    /// Opens the shard at <paramref name="path"/> and finds every variant's section (same order as
+    /// <paramref name="variants"/>) without reading its arrays; throws <see cref="InvalidDataException"/> naming the file
+    /// when it is not the expected shard or is cut short.
     /// </summary>
-    public static PartScores[] Read(string path, string expectedKey, IReadOnlyList<LiveVariant> variants)
+    public static ShardFile Open(string path, string expectedKey, IReadOnlyList<LiveVariant> variants)
     {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+        try
+        {
+            var sections = Sections(path, expectedKey, variants);
+            return new ShardFile(path, File.OpenHandle(path), sections);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new InvalidDataException($"{path}: truncated.", e);
+        }
+    }
+
+    private static ShardVariant[] Sections(string path, string expectedKey, IReadOnlyList<LiveVariant> variants)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         using var reader = new BinaryReader(stream, Encoding.UTF8);
         Expect(Encoding.ASCII.GetString(reader.ReadBytes(ShardWriter.Magic.Length)) == ShardWriter.Magic, path, "not a shard file");
         var key = reader.ReadString();
         Expect(key == expectedKey, path, $"written for other inputs (key {key[..Math.Min(12, key.Length)]}, expected {expectedKey[..12]}): its part or a live model changed since; score the shard again");
         reader.ReadString();
         Expect(reader.ReadInt32() == variants.Count, path, "variant count differs");
-        var results = new PartScores[variants.Count];
+        var sections = new ShardVariant[variants.Count];
         for (var v = 0; v < variants.Count; v++)
         {
-            results[v] = ReadVariant(reader, path, variants[v]);
+            sections[v] = Section(reader, path, variants[v]);
         }
 
-        Expect(Encoding.ASCII.GetString(reader.ReadBytes(ShardWriter.EndMark.Length)) == ShardWriter.EndMark, path, "truncated");
-        return results;
+        Expect(Encoding.ASCII.GetString(reader.ReadBytes(ShardWriter.EndMark.Length)) == ShardWriter.EndMark && stream.Position == stream.Length, path, "truncated");
+        return sections;
     }
 
-    private static PartScores ReadVariant(BinaryReader reader, string path, LiveVariant variant)
+    /// <summary>Reads a variant's header and dictionary and skips its arrays, recording where each starts.</summary>
+    private static ShardVariant Section(BinaryReader reader, string path, LiveVariant variant)
     {
+        var stream = reader.BaseStream;
         var code = reader.ReadString();
         Expect(code == variant.Variant.ToCode(), path, $"variant {code} where {variant.Variant.ToCode()} was expected");
         reader.ReadString();
         Expect(reader.ReadInt32() == variant.CandidateLimit, path, "candidate limit differs");
         var rows = reader.ReadInt32();
-        var personKeys = ReadArray<long>(reader, rows);
-        var householdKeys = ReadArray<long>(reader, rows);
+        Expect(rows >= 0, path, "negative row count");
+        var personKeys = Skip(stream, path, rows * (long)sizeof(long));
+        var householdKeys = Skip(stream, path, rows * (long)sizeof(long));
         var dictionary = new string[reader.ReadInt32()];
         for (var i = 0; i < dictionary.Length; i++)
         {
             dictionary[i] = reader.ReadString();
         }
 
-        var sigungu = ReadArray<int>(reader, rows);
-        var scores = ReadArray<float>(reader, rows);
-        var raw = ReadArray<float>(reader, rows);
+        var codes = Skip(stream, path, rows * (long)sizeof(int));
+        var scores = Skip(stream, path, rows * (long)sizeof(float));
+        var raw = Skip(stream, path, rows * (long)sizeof(float));
         var candidates = reader.ReadInt32();
         var width = reader.ReadInt32();
-        var result = new PartScores(variant.Bar, width);
-        result.Reserve(rows);
-        for (var i = 0; i < rows; i++)
-        {
-            result.Add(personKeys[i], householdKeys[i], dictionary[sigungu[i]], scores[i], raw[i]);
-        }
-
-        // Counting the shard's scores raises the shared bar, so later shards keep fewer candidates.
-        result.Count(scores);
-        for (var c = 0; c < candidates; c++)
-        {
-            var key = reader.ReadInt64();
-            var score = reader.ReadSingle();
-            var features = ReadArray<float>(reader, width);
-            if (score >= result.Threshold)
-            {
-                features.CopyTo(result.Keep(key, score));
-            }
-        }
-
-        result.Prune();
-        result.Complete();
-        return result;
+        Expect(candidates >= 0 && width >= 0, path, "negative candidate count or width");
+        var at = Skip(stream, path, candidates * (sizeof(long) + sizeof(float) + (width * (long)sizeof(float))));
+        return new ShardVariant(rows, personKeys, householdKeys, dictionary, codes, scores, raw, candidates, width, at);
     }
 
-    private static T[] ReadArray<T>(BinaryReader reader, int count)
+    /// <summary>Moves past <paramref name="bytes"/> bytes and returns where they start; refuses to pass the file's end.</summary>
+    private static long Skip(Stream stream, string path, long bytes)
+    {
+        var at = stream.Position;
+        Expect(at + bytes <= stream.Length, path, "truncated");
+        stream.Seek(bytes, SeekOrigin.Current);
+        return at;
+    }
+
+    /// <summary>Fills <paramref name="values"/> from the file at <paramref name="offset"/> (a positional read: no shared position).</summary>
+    public static void ReadAt<T>(ShardFile file, long offset, Span<T> values)
         where T : struct
     {
-        var values = new T[count];
-        var bytes = MemoryMarshal.AsBytes(values.AsSpan());
-        // BinaryReader keeps no read-ahead, so reading the stream directly stays in step with it.
-        reader.BaseStream.ReadExactly(bytes);
-        return values;
+        var bytes = MemoryMarshal.AsBytes(values);
+        while (bytes.Length > 0)
+        {
+            var read = RandomAccess.Read(file.Handle, bytes, offset);
+            Expect(read > 0, file.Path, "truncated");
+            bytes = bytes[read..];
+            offset += read;
+        }
     }
 
     private static void Expect(bool condition, string path, string problem)

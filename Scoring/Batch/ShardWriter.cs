@@ -5,7 +5,7 @@ using BlindSpot.Core.Catalog;
 namespace BlindSpot.Scoring.Batch;
 
 /// <summary>
-/// Writes one shard's result, <c>scores/&lt;Q&gt;/shards/bucket=NNN.bin</c>: every variant's scores of the part in file order
+/// Writes one shard's result, <c>scores/&lt;Q&gt;/shards/bucket=NNN.bin</c>: every variant's scores of the part in rank order
 /// and the part's local top candidates with their features, behind the shard's checkpoint key. Little-endian binary
 /// with no timestamps, so the same part and models give the same bytes; written to a temporary file and moved into
 /// place, so a reader sees a whole shard or none. Layout (see <see cref="ShardReader"/>):
