@@ -52,16 +52,21 @@ public sealed class WorkerCrashTests
         var (reference, _) = await SampleRoot.CompletedRunAsync();
         var root = await SampleRoot.CopyAsync();
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
-        // The first worker holds each features bucket for 30 s before building it, so the kill lands while one is in flight.
+        // Stage jobs (ingest, the fan-outs, the reduces polling every second) run in a worker that is never killed: a kill
+        // inside one of their state changes would leave Hangfire.PostgreSql's job state lock behind for its 10-minute
+        // timeout, a different failure from the one this test is about. The bucket worker holds each features bucket for
+        // 30 s before building it, so the kill lands while one is in flight.
+        var options = new PipelineOptions();
+        using var stages = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, options.Queue);
         var hold = new Dictionary<string, string> { [ShardFaultHold.Variable] = "30000", [ShardFaultHold.StageVariable] = PipelineStages.Features };
-        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold);
+        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, options.ShardQueue);
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
 
         string? bucket = null;
         await ShardProbe.WaitUntilAsync(() => ShardProbe.FanOutSucceeded(pipeline, PipelineStages.Features) && (bucket = ShardProbe.ProcessingShard(pipeline, ticket.Quarter, PipelineStages.Features)) is not null, TimeSpan.FromMinutes(3));
         first.Kill();
         var manifestAtKill = File.Exists(Path.Combine(new Core.Paths.DataRoot(root).FeaturesFolder(Quarter.Parse(SampleRoot.Quarter)), Core.Contracts.FeatureFiles.ManifestFileName));
-        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
+        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, options.ShardQueue);
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var outcome = await pipeline.Get<RunFollower>().FollowAsync(ticket, _ => { }, timeout.Token);
 
