@@ -14,7 +14,7 @@ namespace BlindSpot.Dispatch.Discovery;
 
 /// <summary>
 /// Builds a quarter's own-discovery index one bucket at a time (issue 17): the register read once
-/// (<see cref="DispatchedPeople"/>), the score files split by bucket (<see cref="DiscoveryScoreSpill"/>), then per bucket
+/// (<see cref="DiscoveryDispatched"/>), the score files split by bucket (<see cref="DiscoveryScoreSpill"/>), then per bucket
 /// its people with their feeds, grades and dispatches (<see cref="DiscoveryInputs"/>), whose candidates are appended to
 /// a temporary file of their 시군구 (<see cref="DiscoveryRowSpill"/>; bucket after bucket is the roster's order within a
 /// 시군구), then one pass over the identity vault that spills each candidate's identity into a temporary file of their
@@ -48,7 +48,7 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
         PrivateFiles.CreateFolder(spill);
         try
         {
-            var dispatched = DispatchedPeople.Read(root.PastDispatches(quarter), pseudonymizer);
+            var dispatched = DiscoveryDispatched.Read(root.PastDispatches(quarter), pseudonymizer);
             var scores = await DiscoveryScoreSpill.WriteAsync(root, quarter, variants, v => options.Quotas[v].For(people, options.ReferenceRoster), BucketOf(root, quarter, buckets.Count == 1 ? buckets[0].Bucket : null), Path.Combine(spill, "scores"), ct).ConfigureAwait(false);
             var candidates = new DiscoveryCandidates(people);
             var rosterSigungu = new HashSet<int>();

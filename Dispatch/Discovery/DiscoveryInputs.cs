@@ -10,7 +10,7 @@ namespace BlindSpot.Dispatch.Discovery;
 /// <summary>
 /// The one place the own-discovery index reads the quarter's roster and lake: one bucket at a time (issue 17), a row
 /// group at a time into <see cref="DiscoveryPopulation"/>'s dense columns, with what the scores (already split by bucket,
-/// <see cref="DiscoveryScoreSpill"/>) and the register (<see cref="DispatchedPeople"/>) add to each person.
+/// <see cref="DiscoveryScoreSpill"/>) and the register (<see cref="DiscoveryDispatched"/>) add to each person.
 /// </summary>
 internal static class DiscoveryInputs
 {
@@ -24,7 +24,7 @@ internal static class DiscoveryInputs
     /// One bucket's people in the bucket file's order (within each 시군구 the roster's order), from its roster files and
     /// the lake files of each feed of <paramref name="catalog"/> (<paramref name="lakes"/>, aligned with the feeds).
     /// </summary>
-    public static async Task<DiscoveryPopulation> ReadBucketAsync(string path, IReadOnlyList<string> rosterFiles, IReadOnlyList<IReadOnlyList<string>> lakes, FeedCatalog catalog, DiscoveryScoreSpill scores, int bucket, DispatchedPeople dispatched, CancellationToken ct)
+    public static async Task<DiscoveryPopulation> ReadBucketAsync(string path, IReadOnlyList<string> rosterFiles, IReadOnlyList<IReadOnlyList<string>> lakes, FeedCatalog catalog, DiscoveryScoreSpill scores, int bucket, DiscoveryDispatched dispatched, CancellationToken ct)
     {
         var population = await ParquetFiles.ReadAsync(path, "the roster", () => RosterAsync(path, rosterFiles, scores.Variants, ct)).ConfigureAwait(false);
         MarkHouseholds(population);
@@ -169,7 +169,7 @@ internal static class DiscoveryInputs
     }
 
     /// <summary>Everyone on the quarter's register, and every member of a household dispatched as a household (they are on its entry).</summary>
-    private static void MarkDispatched(DiscoveryPopulation p, DispatchedPeople dispatched)
+    private static void MarkDispatched(DiscoveryPopulation p, DiscoveryDispatched dispatched)
     {
         for (var row = 0; row < p.People; row++)
         {

@@ -9,9 +9,9 @@ namespace BlindSpot.Dispatch.Discovery;
 /// as a household (their whole household is on the entry). Small (the quotas' size, not the population's), read once
 /// and looked up by every bucket. Immutable.
 /// </summary>
-internal sealed class DispatchedPeople
+internal sealed class DiscoveryDispatched
 {
-    private DispatchedPeople(HashSet<long> people, HashSet<long> asHousehold)
+    private DiscoveryDispatched(HashSet<long> people, HashSet<long> asHousehold)
     {
         People = people;
         AsHousehold = asHousehold;
@@ -23,7 +23,7 @@ internal sealed class DispatchedPeople
     /// <summary>Person keys of the household variant's entries.</summary>
     public IReadOnlySet<long> AsHousehold { get; }
 
-    public static DispatchedPeople Read(string register, Pseudonymizer pseudonymizer)
+    public static DiscoveryDispatched Read(string register, Pseudonymizer pseudonymizer)
     {
         var people = new HashSet<long>();
         var asHousehold = new HashSet<long>();
@@ -37,6 +37,6 @@ internal sealed class DispatchedPeople
             }
         }
 
-        return new DispatchedPeople(people, asHousehold);
+        return new DiscoveryDispatched(people, asHousehold);
     }
 }
