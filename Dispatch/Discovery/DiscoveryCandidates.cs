@@ -12,7 +12,7 @@ internal sealed class DiscoveryCandidates(int capacity)
     private readonly List<int> sigungu = [];
     private readonly List<int> counts = [];
     private readonly Dictionary<int, ushort> ordinals = [];
-    private bool sealed_;
+    private bool isSealed;
 
     public int Count { get; private set; }
 
@@ -21,7 +21,7 @@ internal sealed class DiscoveryCandidates(int capacity)
 
     public void Add(long key, int code)
     {
-        if (sealed_)
+        if (isSealed)
         {
             throw new InvalidOperationException("Candidates were added after the list was sealed.");
         }
@@ -51,7 +51,7 @@ internal sealed class DiscoveryCandidates(int capacity)
             }
         }
 
-        sealed_ = true;
+        isSealed = true;
     }
 
     /// <summary>The 시군구 of the candidate with <paramref name="key"/>, or -1 when nobody of that key is a candidate.</summary>
