@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text;
 using BlindSpot.Core.Catalog;
+using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
 using BlindSpot.Core.Keys;
+using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
@@ -11,10 +13,14 @@ using BlindSpot.Dispatch.Identity;
 namespace BlindSpot.Dispatch.Discovery;
 
 /// <summary>
-/// Builds a quarter's own-discovery index: the population with its feeds, grades and dispatches
-/// (<see cref="DiscoveryInputs"/>), then one pass over the identity vault that spills each candidate's identity into a
-/// temporary file of their 시군구, then one index file per 시군구 (every 시군구 of the registry, empty ones included), in
-/// roster order. Memory holds the dense columns of the roster and one 시군구's identities at a time, never the nation's.
+/// Builds a quarter's own-discovery index one bucket at a time (issue 17): the register read once
+/// (<see cref="DiscoveryDispatched"/>), the score files split by bucket (<see cref="DiscoveryScoreSpill"/>), then per bucket
+/// its people with their feeds, grades and dispatches (<see cref="DiscoveryInputs"/>), whose candidates are appended to
+/// a temporary file of their 시군구 (<see cref="DiscoveryRowSpill"/>; bucket after bucket is the roster's order within a
+/// 시군구), then one pass over the identity vault that spills each candidate's identity into a temporary file of their
+/// 시군구, then one index file per 시군구 (every 시군구 of the registry and the roster, empty ones included). Memory holds
+/// one bucket's dense columns, the candidates' keys and 시군구 (<see cref="DiscoveryCandidates"/>, 10 bytes each) and one
+/// 시군구's identities at a time, never the nation's columns.
 /// </summary>
 internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer)
 {
@@ -27,7 +33,10 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
 
         options.Validate();
         var variants = VariantNames.All;
-        var population = await DiscoveryInputs.ReadAsync(root, quarter, catalog, variants, (v, people) => options.Quotas[v].For(people, options.ReferenceRoster), pseudonymizer, ct).ConfigureAwait(false);
+        var files = TableFiles.Roster(root, quarter);
+        var rosterPath = files.Count == 1 ? files[0].Path : root.RosterFolder(quarter);
+        var people = await PeopleAsync(rosterPath, files.Paths(), ct).ConfigureAwait(false);
+        var buckets = files.GroupBy(f => f.Bucket).Select(g => (Bucket: g.Key, Files: (IReadOnlyList<string>)[.. g.Select(f => f.Path)])).ToList();
         var folder = root.DiscoveryFolder(quarter);
         PrivateFiles.CreateFolder(folder);
         var spill = Path.Combine(folder, ".spill");
@@ -39,24 +48,43 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
         PrivateFiles.CreateFolder(spill);
         try
         {
-            var identified = SpillIdentities(root.IdentityVault(quarter), population, spill);
-            var codes = regions.Sigungu.Select(s => s.Code).Concat(population.Sigungu.Distinct().Select(Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            var dispatched = DiscoveryDispatched.Read(root.PastDispatches(quarter), pseudonymizer);
+            var scores = await DiscoveryScoreSpill.WriteAsync(root, quarter, variants, v => options.Quotas[v].For(people, options.ReferenceRoster), BucketOf(root, quarter, buckets.Count == 1 ? buckets[0].Bucket : null), Path.Combine(spill, "scores"), ct).ConfigureAwait(false);
+            var candidates = new DiscoveryCandidates(people);
+            var rosterSigungu = new HashSet<int>();
+            var rows = Path.Combine(spill, "rows");
+            PrivateFiles.CreateFolder(rows);
+            foreach (var (bucket, paths) in buckets)
+            {
+                ct.ThrowIfCancellationRequested();
+                IReadOnlyList<string>[] lakes = [.. catalog.Feeds.Select(f => (buckets.Count == 1 ? TableFiles.Lake(root, quarter, f.Code) : TableFiles.Lake(root, quarter, f.Code, [bucket])).Paths())];
+                var population = await DiscoveryInputs.ReadBucketAsync(paths.Count == 1 ? paths[0] : root.RosterFolder(quarter), paths, lakes, catalog, scores, bucket, dispatched, ct).ConfigureAwait(false);
+                if (files.Count == 1)
+                {
+                    CheckSorted(population);
+                }
+
+                SpillCandidates(population, candidates, rosterSigungu, rows);
+            }
+
+            candidates.Seal(rosterPath);
+            var identities = Path.Combine(spill, "identities");
+            PrivateFiles.CreateFolder(identities);
+            var identified = SpillIdentities(root.IdentityVault(quarter), candidates, identities);
+            var codes = regions.Sigungu.Select(s => s.Code).Concat(rosterSigungu.Select(Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var perSigungu = new SortedDictionary<string, long>(StringComparer.Ordinal);
-            var ranges = SigunguRanges(population);
             foreach (var code in codes)
             {
                 ct.ThrowIfCancellationRequested();
-                var range = ranges.GetValueOrDefault(code);
-                var identities = ReadSpill(Path.Combine(spill, code));
-                var rows = Enumerable.Range(range.Start, range.End - range.Start).Where(population.IsCandidate).ToList();
+                var count = int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? candidates.CountIn(number) : 0;
+                var found = ReadSpill(Path.Combine(identities, code));
                 DiscoveryIndexFile.Write(root.DiscoveryIndex(quarter, code), quarter.ToString(), code, [.. catalog.Feeds.Select(f => f.Code)], variants,
-                    rows.Select(r => Person(population, r, identities.GetValueOrDefault(r))), rows.Count);
-                perSigungu[code] = rows.Count;
+                    DiscoveryRowSpill.Read(Path.Combine(rows, code), variants.Count, key => found.GetValueOrDefault(key)), count);
+                perSigungu[code] = count;
             }
 
             RemoveStale(folder, codes);
-            var candidates = perSigungu.Values.Sum();
-            return new DiscoveryIndexSummary(quarter.ToString(), population.People, candidates, candidates - identified, perSigungu);
+            return new DiscoveryIndexSummary(quarter.ToString(), people, candidates.Count, candidates.Count - identified, perSigungu);
         }
         finally
         {
@@ -66,45 +94,90 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
 
     private static string Code(int sigungu) => sigungu.ToString("D5", CultureInfo.InvariantCulture);
 
-    private static Dictionary<string, (int Start, int End)> SigunguRanges(DiscoveryPopulation p)
+    private static async Task<int> PeopleAsync(string path, IReadOnlyList<string> files, CancellationToken ct)
     {
-        var ranges = new Dictionary<string, (int, int)>(StringComparer.Ordinal);
-        for (var start = 0; start < p.People;)
-        {
-            var end = start;
-            while (end < p.People && p.Sigungu[end] == p.Sigungu[start])
-            {
-                end++;
-            }
-
-            // The roster is sorted by 시군구, so each is one range; a second range would mean an unsorted roster.
-            if (!ranges.TryAdd(Code(p.Sigungu[start]), (start, end)))
-            {
-                throw new InvalidDataException($"시군구 {Code(p.Sigungu[start])} is not one contiguous range of the roster; the roster must be sorted by 시군구 (re-ingest the quarter).");
-            }
-
-            start = end;
-        }
-
-        return ranges;
+        await using var reader = await ParquetFiles.ReadAsync(path, "the roster", () => RosterFileReader.OpenAsync(path, files, [RosterColumns.PersonKey], ct)).ConfigureAwait(false);
+        return reader.People;
     }
 
-    /// <summary>One vault pass: each candidate's identity appended to their 시군구's spill file, keyed by roster row. Returns how many were found.</summary>
-    private long SpillIdentities(string vault, DiscoveryPopulation p, string spill)
+    /// <summary>
+    /// The roster bucket of a household key: the one bucket when there is one (a roster of one file, whose lake may
+    /// predate buckets), else the quarter's partitioning.
+    /// </summary>
+    private static Func<long, int> BucketOf(DataRoot root, Quarter quarter, int? only)
+    {
+        if (only is { } bucket)
+        {
+            return _ => bucket;
+        }
+
+        var record = PartitioningRecord.Load(root.Partitioning(quarter))
+            ?? throw new InvalidDataException($"{root.Partitioning(quarter)}: the roster has several buckets but no partitioning record saying how households were split; re-ingest the quarter.");
+        var partitioning = record.Partitioning;
+        return partitioning.Of;
+    }
+
+    /// <summary>One roster file must be sorted by 시군구, as the index's order within a 시군구 is the roster's.</summary>
+    private static void CheckSorted(DiscoveryPopulation p)
+    {
+        var seen = new HashSet<int>();
+        for (var row = 0; row < p.People; row++)
+        {
+            if ((row == 0 || p.Sigungu[row] != p.Sigungu[row - 1]) && !seen.Add(p.Sigungu[row]))
+            {
+                throw new InvalidDataException($"시군구 {Code(p.Sigungu[row])} is not one contiguous range of the roster; the roster must be sorted by 시군구 (re-ingest the quarter).");
+            }
+        }
+    }
+
+    /// <summary>Appends the bucket's candidates to their 시군구's row file and to <paramref name="candidates"/>; notes every 시군구 met.</summary>
+    private static void SpillCandidates(DiscoveryPopulation p, DiscoveryCandidates candidates, HashSet<int> rosterSigungu, string rows)
+    {
+        var writers = new Dictionary<int, BinaryWriter>();
+        try
+        {
+            for (var row = 0; row < p.People; row++)
+            {
+                rosterSigungu.Add(p.Sigungu[row]);
+                if (!p.IsCandidate(row))
+                {
+                    continue;
+                }
+
+                if (!writers.TryGetValue(p.Sigungu[row], out var writer))
+                {
+                    writer = writers[p.Sigungu[row]] = new BinaryWriter(PrivateFiles.Create(Path.Combine(rows, Code(p.Sigungu[row])), mode: FileMode.Append), Encoding.UTF8);
+                }
+
+                DiscoveryRowSpill.Append(writer, p, row);
+                candidates.Add(p.PersonKeys[row], p.Sigungu[row]);
+            }
+        }
+        finally
+        {
+            foreach (var writer in writers.Values)
+            {
+                writer.Dispose();
+            }
+        }
+    }
+
+    /// <summary>One vault pass: each candidate's identity appended to their 시군구's spill file, keyed by person key. Returns how many were found.</summary>
+    private long SpillIdentities(string vault, DiscoveryCandidates candidates, string spill)
     {
         var writers = new Dictionary<int, BinaryWriter>();
         long found = 0;
         try
         {
-            IdentityVault.Scan(vault, pseudonymizer, key => p.PersonIndex.Find(key) is var row and >= 0 && p.IsCandidate(row), (key, id) =>
+            IdentityVault.Scan(vault, pseudonymizer, key => candidates.SigunguOf(key) >= 0, (key, id) =>
             {
-                var row = p.PersonIndex.Find(key);
-                if (!writers.TryGetValue(p.Sigungu[row], out var writer))
+                var sigungu = candidates.SigunguOf(key);
+                if (!writers.TryGetValue(sigungu, out var writer))
                 {
-                    writer = writers[p.Sigungu[row]] = new BinaryWriter(PrivateFiles.Create(Path.Combine(spill, Code(p.Sigungu[row]))), Encoding.UTF8);
+                    writer = writers[sigungu] = new BinaryWriter(PrivateFiles.Create(Path.Combine(spill, Code(sigungu))), Encoding.UTF8);
                 }
 
-                writer.Write(row);
+                writer.Write(key);
                 writer.Write(id.ResidentNumber);
                 writer.Write(id.HouseholdNumber);
                 writer.Write(id.Name);
@@ -125,9 +198,9 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
         return found;
     }
 
-    private static Dictionary<int, IdentityRecord> ReadSpill(string path)
+    private static Dictionary<long, IdentityRecord> ReadSpill(string path)
     {
-        var identities = new Dictionary<int, IdentityRecord>();
+        var identities = new Dictionary<long, IdentityRecord>();
         if (!File.Exists(path))
         {
             return identities;
@@ -136,33 +209,12 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
         using var reader = new BinaryReader(File.OpenRead(path), Encoding.UTF8);
         while (reader.BaseStream.Position < reader.BaseStream.Length)
         {
-            var row = reader.ReadInt32();
-            identities[row] = new IdentityRecord(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
+            var key = reader.ReadInt64();
+            identities[key] = new IdentityRecord(reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString(), reader.ReadString());
         }
 
         return identities;
     }
-
-    private static DiscoveryPerson Person(DiscoveryPopulation p, int row, IdentityRecord? id) => new()
-    {
-        PersonKey = p.PersonKeys[row],
-        HouseholdKey = p.HouseholdKeys[row],
-        Eupmyeondong = p.Eupmyeondong[row],
-        Age = p.Age[row],
-        Sex = p.Sex[row],
-        Traits = p.Traits[row],
-        HouseholdSize = p.HouseholdSize[row],
-        Feeds = p.Feeds[row],
-        Records = p.Records[row],
-        Grades = [.. p.Grades.Select(g => g[row])],
-        SigunguRanks = [.. p.SigunguRanks.Select(r => r[row])],
-        Name = id?.Name ?? "(신원정보 없음)",
-        MaskedResidentNumber = "",
-        FullResidentNumber = id?.ResidentNumber ?? "",
-        HouseholdNumber = id?.HouseholdNumber ?? "",
-        Address = id?.Address ?? "",
-        Phone = id?.Phone ?? "",
-    };
 
     /// <summary>Index files of 시군구 no longer in the registry or the roster would be searched stale: removed.</summary>
     private static void RemoveStale(string folder, List<string> codes)

@@ -1,21 +1,16 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Contracts;
 using BlindSpot.Core.Files;
-using BlindSpot.Core.Keys;
-using BlindSpot.Core.Partitioning;
-using BlindSpot.Core.Paths;
-using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
-using BlindSpot.Dispatch.Register;
 using Parquet;
 using Parquet.Schema;
 
 namespace BlindSpot.Dispatch.Discovery;
 
 /// <summary>
-/// The one place the own-discovery index reads the quarter's roster, lake, scores and register, a row group at a time
-/// into <see cref="DiscoveryPopulation"/>'s dense columns. When the quarter is partitioned (issue 17), this is the class
-/// that learns where the parts are.
+/// The one place the own-discovery index reads the quarter's roster and lake: one bucket at a time (issue 17), a row
+/// group at a time into <see cref="DiscoveryPopulation"/>'s dense columns, with what the scores (already split by bucket,
+/// <see cref="DiscoveryScoreSpill"/>) and the register (<see cref="DiscoveryDispatched"/>) add to each person.
 /// </summary>
 internal static class DiscoveryInputs
 {
@@ -25,35 +20,26 @@ internal static class DiscoveryInputs
         RosterColumns.Age, RosterColumns.Sex, RosterColumns.Disability, RosterColumns.Status,
     ];
 
-    public static async Task<DiscoveryPopulation> ReadAsync(DataRoot root, Quarter quarter, FeedCatalog catalog, IReadOnlyList<Variant> variants, Func<Variant, long, int> quota, Pseudonymizer pseudonymizer, CancellationToken ct)
+    /// <summary>
+    /// One bucket's people in the bucket file's order (within each 시군구 the roster's order), from its roster files and
+    /// the lake files of each feed of <paramref name="catalog"/> (<paramref name="lakes"/>, aligned with the feeds).
+    /// </summary>
+    public static async Task<DiscoveryPopulation> ReadBucketAsync(string path, IReadOnlyList<string> rosterFiles, IReadOnlyList<IReadOnlyList<string>> lakes, FeedCatalog catalog, DiscoveryScoreSpill scores, int bucket, DiscoveryDispatched dispatched, CancellationToken ct)
     {
-        // Errors name the one file when there is one, else the roster's folder.
-        var files = TableFiles.Roster(root, quarter).Paths();
-        var path = files.Count == 1 ? files[0] : root.RosterFolder(quarter);
-        var population = await ParquetFiles.ReadAsync(path, "the roster", () => RosterAsync(path, files, variants.Count, ct)).ConfigureAwait(false);
+        var population = await ParquetFiles.ReadAsync(path, "the roster", () => RosterAsync(path, rosterFiles, scores.Variants, ct)).ConfigureAwait(false);
         MarkHouseholds(population);
         for (var f = 0; f < catalog.Feeds.Count; f++)
         {
             var feed = catalog.Feeds[f];
             var bit = 1UL << f;
-            foreach (var lake in TableFiles.Lake(root, quarter, feed.Code).Paths())
+            foreach (var lake in lakes[f])
             {
                 await ParquetFiles.ReadAsync(lake, $"the lake's {feed.Code} feed", () => LakeAsync(population, lake, feed.Unit, bit, ct)).ConfigureAwait(false);
             }
         }
 
-        for (var v = 0; v < variants.Count; v++)
-        {
-            var scores = root.Scores(quarter, variants[v]);
-            if (File.Exists(scores))
-            {
-                var index = v;
-                var bar = quota(variants[v], population.People);
-                await ParquetFiles.ReadAsync(scores, "the scores' ranking", () => ScoresAsync(population, scores, index, bar, ct)).ConfigureAwait(false);
-            }
-        }
-
-        MarkDispatched(population, root.PastDispatches(quarter), pseudonymizer);
+        scores.Mark(population, bucket);
+        MarkDispatched(population, dispatched);
         return population;
     }
 
@@ -182,63 +168,21 @@ internal static class DiscoveryInputs
         }
     }
 
-    private static async Task ScoresAsync(DiscoveryPopulation p, string path, int variant, int quota, CancellationToken ct)
-    {
-        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
-        DataField Field(string name) => reader.Schema.DataFields.FirstOrDefault(f => f.Name == name)
-            ?? throw new InvalidDataException($"{path}: the scores file has no column '{name}'; re-run 'blindspot score' with this version.");
-        var (keyField, rankField, localField) = (Field(KeyColumns.PersonKey), Field("national_rank"), Field("sigungu_rank"));
-        for (var g = 0; g < reader.RowGroupCount; g++)
-        {
-            using var group = reader.OpenRowGroupReader(g);
-            var rows = checked((int)group.RowCount);
-            var keys = new long[rows];
-            await group.ReadAsync(keyField, keys.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            var ranks = await IntsAsync(group, rankField, rows, ct).ConfigureAwait(false);
-            var local = await IntsAsync(group, localField, rows, ct).ConfigureAwait(false);
-            for (var k = 0; k < rows; k++)
-            {
-                if (p.PersonIndex.Find(keys[k]) is var row and >= 0)
-                {
-                    p.Grades[variant][row] = DiscoveryGrades.Of(ranks[k], quota);
-                    p.SigunguRanks[variant][row] = local[k];
-                }
-            }
-        }
-    }
-
-    private static async Task<int[]> IntsAsync(ParquetRowGroupReader group, DataField field, int rows, CancellationToken ct)
-    {
-        var values = new int[rows];
-        if (field.ClrType == typeof(long))
-        {
-            var wide = new long[rows];
-            await group.ReadAsync(field, wide.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-            for (var i = 0; i < rows; i++)
-            {
-                values[i] = checked((int)wide[i]);
-            }
-
-            return values;
-        }
-
-        await group.ReadAsync(field, values.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
-        return values;
-    }
-
     /// <summary>Everyone on the quarter's register, and every member of a household dispatched as a household (they are on its entry).</summary>
-    private static void MarkDispatched(DiscoveryPopulation p, string register, Pseudonymizer pseudonymizer)
+    private static void MarkDispatched(DiscoveryPopulation p, DiscoveryDispatched dispatched)
     {
-        foreach (var entry in DispatchRegister.Read(register))
+        for (var row = 0; row < p.People; row++)
         {
-            if (p.PersonIndex.Find(pseudonymizer.Person(entry.ResidentNumber).Value) is var row and >= 0)
+            var key = p.PersonKeys[row];
+            if (dispatched.People.Contains(key))
             {
                 p.Dispatched[row] = true;
-                if (entry.Variant == Variant.Household)
-                {
-                    var (from, to) = p.Household(FirstOfHousehold(p, row));
-                    Array.Fill(p.Dispatched, true, from, to - from);
-                }
+            }
+
+            if (dispatched.AsHousehold.Contains(key))
+            {
+                var (from, to) = p.Household(FirstOfHousehold(p, row));
+                Array.Fill(p.Dispatched, true, from, to - from);
             }
         }
     }

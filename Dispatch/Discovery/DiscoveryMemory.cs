@@ -5,19 +5,24 @@ using BlindSpot.Core.Quarters;
 namespace BlindSpot.Dispatch.Discovery;
 
 /// <summary>
-/// The heap the discovery-index stage needs for a roster of a given size: its live data is ~130 bytes a person (the
-/// dense columns of <see cref="DiscoveryPopulation"/>, ~64 B, and its two key indexes, ~56 B) plus one 시군구's
-/// identities at a time; left alone the GC let a 9-million-person build reach 3.4 GiB. A hard limit of
-/// <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × people, never below <see cref="FloorBytes"/> (tests run the verb
-/// in their own host), makes it collect in time. Applied by the host through <see cref="Core.Stages.IHeapBudget"/>.
+/// The heap the discovery-index stage needs: it builds one bucket at a time (issue 17), so its live data is ~130 bytes a
+/// person of the largest bucket (the dense columns of <see cref="DiscoveryPopulation"/>, ~64 B, and its two key
+/// indexes, ~56 B), plus <see cref="BytesPerCandidate"/> a roster person for the candidates' keys and 시군구
+/// (<see cref="DiscoveryCandidates"/>, sized to the roster), plus one 시군구's identities at a time. A hard limit of
+/// <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × the largest bucket + <see cref="BytesPerCandidate"/> × people,
+/// never below <see cref="FloorBytes"/> (tests run the verb in their own host), makes the GC collect in time. Applied by
+/// the host through <see cref="Core.Stages.IHeapBudget"/>.
 /// </summary>
 public static class DiscoveryMemory
 {
     public const long BaseBytes = 512L << 20;
     public const long BytesPerPerson = 170;
+    public const long BytesPerCandidate = 10;
     public const long FloorBytes = 2L << 30;
 
-    public static long HeapLimit(long people) => Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, people)));
+    /// <summary>The limit for a roster of <paramref name="people"/> whose largest bucket holds <paramref name="largestBucket"/>.</summary>
+    public static long HeapLimit(long largestBucket, long people) =>
+        Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, largestBucket)) + (BytesPerCandidate * Math.Max(0, people)));
 
     /// <summary>
     /// The limit for the quarter's roster, from the people per bucket its partitioning record holds (as
@@ -27,6 +32,6 @@ public static class DiscoveryMemory
     {
         ArgumentNullException.ThrowIfNull(root);
         ct.ThrowIfCancellationRequested();
-        return Task.FromResult(PartitioningRecord.Load(root.Partitioning(quarter)) is { People.Count: > 0 } record ? HeapLimit(record.People.Sum()) : (long?)null);
+        return Task.FromResult(PartitioningRecord.Load(root.Partitioning(quarter)) is { People.Count: > 0 } record ? HeapLimit(record.People.Max(), record.People.Sum()) : (long?)null);
     }
 }

@@ -3,8 +3,9 @@ using BlindSpot.Core.Keys;
 namespace BlindSpot.Dispatch.Discovery;
 
 /// <summary>
-/// The quarter's roster as the own-discovery index needs it, in roster order (시군구, household, person), as dense
-/// columns, with what the lake, the scores and the register add to each person. Filled by <see cref="DiscoveryInputs"/>.
+/// One household bucket of the quarter's roster as the own-discovery index needs it, in the bucket's order (시군구,
+/// household, person), as dense columns, with what the lake, the scores and the register add to each person. Filled by
+/// <see cref="DiscoveryInputs"/>, one bucket at a time.
 /// </summary>
 internal sealed class DiscoveryPopulation
 {

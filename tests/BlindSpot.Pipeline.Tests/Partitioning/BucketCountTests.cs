@@ -9,7 +9,7 @@ namespace BlindSpot.Pipeline.Tests.Partitioning;
 /// <summary>
 /// The sample quarter run end to end with B = 1, B = 7 and the default (one bucket per 500,000 people: 1 for the
 /// sample): the roster, lake and features are split differently, every person's feature row is the same, and scores,
-/// worklists and the register are the same, byte for byte.
+/// worklists, the register and the own-discovery index (built one bucket at a time) are the same, byte for byte.
 /// </summary>
 [NonParallelizable]
 public sealed class BucketCountTests
@@ -19,13 +19,14 @@ public sealed class BucketCountTests
     private static readonly Lazy<Task<Dictionary<string, Run>>> Runs = new(RunAllAsync);
 
     [Test]
-    public async Task Run_AnyBucketCount_SameScoresAndWorklists()
+    public async Task Run_AnyBucketCount_SameScoresWorklistsAndDiscoveryIndex()
     {
         var runs = await Runs.Value;
 
         Assert.Multiple(() =>
         {
             Assert.That(runs["7"].Outputs, Has.Count.GreaterThan(200), "scores, worklists and the register were written");
+            Assert.That(runs["7"].Outputs.Keys.Count(k => k.StartsWith("discovery", StringComparison.Ordinal)), Is.GreaterThan(200), "one discovery index per 시군구 was written");
             Assert.That(runs["7"].Outputs, Is.EqualTo(runs["1"].Outputs));
             Assert.That(runs["default"].Outputs, Is.EqualTo(runs["1"].Outputs));
         });
@@ -102,7 +103,7 @@ public sealed class BucketCountTests
                 Assert.That(outcome.Succeeded, Is.True, outcome.Error);
             }
 
-            var outputs = SampleRoot.Hashes(root, Path.Combine("scores", SampleRoot.Quarter), Path.Combine("worklists", SampleRoot.Quarter));
+            var outputs = SampleRoot.Hashes(root, Path.Combine("scores", SampleRoot.Quarter), Path.Combine("worklists", SampleRoot.Quarter), Path.Combine("discovery", SampleRoot.Quarter));
             var register = new DataRoot(root).PastDispatches(Q);
             outputs[Path.GetRelativePath(root, register)] = Core.Hashing.FileHash.Sha256(register);
             var report = IngestReport.Load(new DataRoot(root).IngestReport(Q))!;
