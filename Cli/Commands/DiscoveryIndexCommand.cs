@@ -29,6 +29,7 @@ internal static class DiscoveryIndexCommand
             if ((await StageVerb.RunAsync(stage, root, quarter, output, ct).ConfigureAwait(false)).Outcome?.Detail is DiscoveryIndexSummary summary)
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"discovery-index {quarter}: {summary.Indexed:N0} of {summary.RosterSize:N0} people in {summary.PerSigungu.Count} 시군구 files ({summary.MissingIdentity:N0} without a vault row)"));
+                output.WriteLine("  phases: " + string.Join(", ", summary.Phases.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Elapsed.TotalSeconds:F1} s"))));
             }
 
             return ExitCodes.Success;

@@ -8,6 +8,7 @@ using BlindSpot.Core.Partitioning;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Core.Regions;
+using BlindSpot.Core.Stages;
 using BlindSpot.Dispatch.Identity;
 
 namespace BlindSpot.Dispatch.Discovery;
@@ -32,6 +33,7 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
         }
 
         options.Validate();
+        var clock = new PhaseClock();
         var variants = VariantNames.All;
         var files = TableFiles.Roster(root, quarter);
         var rosterPath = files.Count == 1 ? files[0].Path : root.RosterFolder(quarter);
@@ -50,15 +52,19 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
         {
             var dispatched = DiscoveryDispatched.Read(root.PastDispatches(quarter), pseudonymizer);
             var scores = await DiscoveryScoreSpill.WriteAsync(root, quarter, variants, v => options.Quotas[v].For(people, options.ReferenceRoster), BucketOf(root, quarter, buckets.Count == 1 ? buckets[0].Bucket : null), Path.Combine(spill, "scores"), ct).ConfigureAwait(false);
+            clock.Lap("split scores");
             var candidates = new DiscoveryCandidates(people);
             var rosterSigungu = new HashSet<int>();
             var rows = Path.Combine(spill, "rows");
             PrivateFiles.CreateFolder(rows);
-            foreach (var (bucket, paths) in buckets)
+            Task<DiscoveryPopulation> ReadAsync(int bucket, IReadOnlyList<string> paths)
             {
-                ct.ThrowIfCancellationRequested();
                 IReadOnlyList<string>[] lakes = [.. catalog.Feeds.Select(f => (buckets.Count == 1 ? TableFiles.Lake(root, quarter, f.Code) : TableFiles.Lake(root, quarter, f.Code, [bucket])).Paths())];
-                var population = await DiscoveryInputs.ReadBucketAsync(paths.Count == 1 ? paths[0] : root.RosterFolder(quarter), paths, lakes, catalog, scores, bucket, dispatched, ct).ConfigureAwait(false);
+                return Task.Run(() => DiscoveryInputs.ReadBucketAsync(paths.Count == 1 ? paths[0] : root.RosterFolder(quarter), paths, lakes, catalog, scores, bucket, dispatched, ct), ct);
+            }
+
+            await foreach (var population in InBucketOrder(buckets.Select(b => (Func<Task<DiscoveryPopulation>>)(() => ReadAsync(b.Bucket, b.Files))), ReadAhead).ConfigureAwait(false))
+            {
                 if (files.Count == 1)
                 {
                     CheckSorted(population);
@@ -67,10 +73,12 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
                 SpillCandidates(population, candidates, rosterSigungu, rows);
             }
 
+            clock.Lap("read buckets");
             candidates.Seal(rosterPath);
             var identities = Path.Combine(spill, "identities");
             PrivateFiles.CreateFolder(identities);
             var identified = SpillIdentities(root.IdentityVault(quarter), candidates, identities);
+            clock.Lap("vault");
             var codes = regions.Sigungu.Select(s => s.Code).Concat(rosterSigungu.Select(Code)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             var perSigungu = new SortedDictionary<string, long>(StringComparer.Ordinal);
             foreach (var code in codes)
@@ -84,11 +92,59 @@ internal sealed class DiscoveryIndexBuilder(FeedCatalog catalog, RegionRegistry 
             }
 
             RemoveStale(folder, codes);
-            return new DiscoveryIndexSummary(quarter.ToString(), people, candidates.Count, candidates.Count - identified, perSigungu);
+            clock.Lap("write index");
+            return new DiscoveryIndexSummary(quarter.ToString(), people, candidates.Count, candidates.Count - identified, perSigungu) { Phases = clock.Phases };
         }
         finally
         {
             Directory.Delete(spill, recursive: true);
+        }
+    }
+
+    /// <summary>Buckets read at once: as many as the machine has cores (<see cref="DiscoveryMemory"/> budgets one more, the one being spilled).</summary>
+    internal static int ReadAhead => Environment.ProcessorCount;
+
+    /// <summary>
+    /// Starts up to <paramref name="window"/> of <paramref name="reads"/> at once and yields their results in the order
+    /// given (the index's order within a 시군구 is the buckets' order), starting the next read as each is taken. On a
+    /// failure the reads already started are awaited before the first error is thrown, so none outlives the spill folder.
+    /// </summary>
+    internal static async IAsyncEnumerable<T> InBucketOrder<T>(IEnumerable<Func<Task<T>>> reads, int window)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        var started = new Queue<Task<T>>();
+        using var next = reads.GetEnumerator();
+        try
+        {
+            while (true)
+            {
+                while (started.Count < window && next.MoveNext())
+                {
+                    started.Enqueue(next.Current());
+                }
+
+                if (started.Count == 0)
+                {
+                    yield break;
+                }
+
+                yield return await started.Dequeue().ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // Reached on completion (nothing left), on an error thrown above, or when the caller stops early.
+            while (started.Count > 0)
+            {
+                try
+                {
+                    await started.Dequeue().ConfigureAwait(false);
+                }
+                catch (Exception)
+                {
+                    // The first error is the one the caller sees; later reads' errors only wait here.
+                }
+            }
         }
     }
 

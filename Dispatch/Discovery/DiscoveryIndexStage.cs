@@ -38,7 +38,7 @@ public sealed class DiscoveryIndexStage(FeedCatalog catalog, RegionRegistry regi
             .WritesAll(root.DiscoveryFolder(quarter), DiscoveryFiles.IndexPattern);
     }
 
-    /// <summary>512 MiB + 170 B a person of the largest bucket + 10 B a person, at least 2 GiB (<see cref="DiscoveryMemory"/>), when the verb runs it alone.</summary>
+    /// <summary>512 MiB + 170 B a person of the largest bucket for each bucket in memory (cores + 1) + 10 B a person, at least 2 GiB (<see cref="DiscoveryMemory"/>), when the verb runs it alone.</summary>
     public Task<long?> HeapLimitAsync(DataRoot root, Quarter quarter, CancellationToken ct) => DiscoveryMemory.HeapLimitAsync(root, quarter, ct);
 
     public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)

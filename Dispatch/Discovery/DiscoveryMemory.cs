@@ -5,11 +5,12 @@ using BlindSpot.Core.Quarters;
 namespace BlindSpot.Dispatch.Discovery;
 
 /// <summary>
-/// The heap the discovery-index stage needs: it builds one bucket at a time (issue 17), so its live data is ~130 bytes a
-/// person of the largest bucket (the dense columns of <see cref="DiscoveryPopulation"/>, ~64 B, and its two key
+/// The heap the discovery-index stage needs: it builds one bucket at a time (issue 17; one a core read ahead), so its live data is ~130 bytes a
+/// person of each bucket in memory (the dense columns of <see cref="DiscoveryPopulation"/>, ~64 B, and its two key
 /// indexes, ~56 B), plus <see cref="BytesPerCandidate"/> a roster person for the candidates' keys and 시군구
 /// (<see cref="DiscoveryCandidates"/>, sized to the roster), plus one 시군구's identities at a time. A hard limit of
-/// <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × the largest bucket + <see cref="BytesPerCandidate"/> × people,
+/// <see cref="BaseBytes"/> + <see cref="BytesPerPerson"/> × the largest bucket × <see cref="BucketsInMemory"/> (buckets are
+/// read one a core at once) + <see cref="BytesPerCandidate"/> × people,
 /// never below <see cref="FloorBytes"/> (tests run the verb in their own host), makes the GC collect in time. Applied by
 /// the host through <see cref="Core.Stages.IHeapBudget"/>.
 /// </summary>
@@ -22,7 +23,10 @@ public static class DiscoveryMemory
 
     /// <summary>The limit for a roster of <paramref name="people"/> whose largest bucket holds <paramref name="largestBucket"/>.</summary>
     public static long HeapLimit(long largestBucket, long people) =>
-        Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * Math.Max(0, largestBucket)) + (BytesPerCandidate * Math.Max(0, people)));
+        Math.Max(FloorBytes, BaseBytes + (BytesPerPerson * BucketsInMemory * Math.Max(0, largestBucket)) + (BytesPerCandidate * Math.Max(0, people)));
+
+    /// <summary>Buckets held at once: those being read (<see cref="DiscoveryIndexBuilder.ReadAhead"/>, one a core) and the one being spilled.</summary>
+    public static int BucketsInMemory => DiscoveryIndexBuilder.ReadAhead + 1;
 
     /// <summary>
     /// The limit for the quarter's roster, from the people per bucket its partitioning record holds (as

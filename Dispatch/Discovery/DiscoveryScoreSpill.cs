@@ -37,16 +37,17 @@ internal sealed class DiscoveryScoreSpill
     {
         PrivateFiles.CreateFolder(folder);
         var spill = new DiscoveryScoreSpill(folder, variants.Count);
-        for (var v = 0; v < variants.Count; v++)
+        // The variants' files are split at once (each writes files of its own), as many as the machine has cores.
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = ct };
+        await Parallel.ForEachAsync(Enumerable.Range(0, variants.Count), parallel, async (v, token) =>
         {
             var scores = root.Scores(quarter, variants[v]);
             if (File.Exists(scores))
             {
-                var index = v;
                 var bar = quota(variants[v]);
-                await ParquetFiles.ReadAsync(scores, "the scores' ranking", () => spill.SplitAsync(scores, index, bar, bucketOf, ct)).ConfigureAwait(false);
+                await ParquetFiles.ReadAsync(scores, "the scores' ranking", () => spill.SplitAsync(scores, v, bar, bucketOf, token)).ConfigureAwait(false);
             }
-        }
+        }).ConfigureAwait(false);
 
         return spill;
     }
