@@ -85,8 +85,20 @@ public sealed class DispatchStage(FeedCatalog catalog, RegionRegistry regions, D
     public async Task<StageOutcome> RunAsync(StageRun run, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(run);
-        var summary = await new Dispatcher(catalog, regions, options, pseudonymizer).DispatchAsync(run.Root, run.Quarter, store, FromParts, ct).ConfigureAwait(false);
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal) { ["entries"] = summary.Total, ["missingIdentity"] = summary.MissingIdentity };
+        var dispatcher = new Dispatcher(catalog, regions, options, pseudonymizer);
+        var summary = await dispatcher.DispatchAsync(run.Root, run.Quarter, store, FromParts, ct).ConfigureAwait(false);
+        // How far the walks read: each ranking's rows held and how often a walk needed more than the plan's prefix.
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal)
+        {
+            ["entries"] = summary.Total,
+            ["missingIdentity"] = summary.MissingIdentity,
+            ["prefixWidenings"] = dispatcher.LastWidenings,
+        };
+        foreach (var (variant, rows) in dispatcher.LastRankingRows)
+        {
+            counts[$"{variant.ToCode()}.rankingRows"] = rows;
+        }
+
         foreach (var (variant, v) in summary.Variants)
         {
             counts[$"{variant}.selected"] = v.Selected;

@@ -148,7 +148,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         foreach (var group in codes.SelectMany(c => c.Value.Select(r => (Feed: renderer.FeedOf(r.Feature), c.Key.Item2))).Where(x => x.Feed is not null).GroupBy(x => x.Feed!))
         {
             var keys = group.Select(x => UnitKey(group.Key, roster, x.Item2)).ToHashSet();
-            foreach (var (key, record) in await LakeLookup.LatestAsync(group.Key, TableFiles.Lake(root, quarter, group.Key.Code).Paths(), keys, ct).ConfigureAwait(false))
+            foreach (var (key, record) in await LakeLookup.LatestAsync(group.Key, TableFiles.Lake(root, quarter, group.Key.Code).Paths(), keys, ct, ReasonRenderer.ColumnsOf(group.Key)).ConfigureAwait(false))
             {
                 records[(group.Key.Code, key)] = record;
             }
