@@ -53,6 +53,14 @@ public sealed class DispatchOptions
     /// </summary>
     public Dictionary<string, int> CohortCounts { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Tests only: the rows of each ranking dispatch gathers roster facts for before its walks (default three times the
+    /// quota and 1,000 more, <see cref="Selection.DispatchFacts.InitialPrefix"/>). A walk that needs more widens it, so
+    /// any value gives the same lists. Not configuration and not in <see cref="QuotaSetting"/> or the options' JSON.
+    /// </summary>
+    [JsonIgnore]
+    internal int? InitialPrefixRows { get; set; }
+
     /// <summary>The cohort's count for the reference roster: the configured <see cref="CohortCounts"/> entry, else the catalog's.</summary>
     public int CohortCount(RuleCohort cohort)
     {

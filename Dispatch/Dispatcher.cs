@@ -20,17 +20,40 @@ namespace BlindSpot.Dispatch;
 /// </summary>
 public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, DispatchOptions options, Pseudonymizer pseudonymizer)
 {
-    public async Task<DispatchSummary> DispatchAsync(DataRoot root, Quarter quarter, IWorklistStore store, CancellationToken ct = default)
+    /// <summary>Dispatches the quarter in this process: every bucket's facts part (all cores, skipping current ones), then the selection.</summary>
+    public Task<DispatchSummary> DispatchAsync(DataRoot root, Quarter quarter, IWorklistStore store, CancellationToken ct = default) =>
+        DispatchAsync(root, quarter, store, partsDone: false, ct);
+
+    /// <summary>
+    /// Dispatches the quarter; with <paramref name="partsDone"/> the facts parts were run as bucket jobs
+    /// (<see cref="DispatchFacts.RunPartAsync"/>), and a part found stale is written again here rather than trusted.
+    /// </summary>
+    public async Task<DispatchSummary> DispatchAsync(DataRoot root, Quarter quarter, IWorklistStore store, bool partsDone, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(store);
         // First, so a dispatch date outside its range fails the stage (recorded, with the key named) before anything is read.
         options.ValidateFor(quarter);
-        var roster = await RosterFacts.ReadAsync(root, quarter, ct).ConfigureAwait(false);
-        var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
-        var members = await CohortMembers.ReadAsync(root, quarter, catalog, options, roster, ct).ConfigureAwait(false);
+        CohortMembers.CheckCounts(catalog, options);
+        var parts = new DispatchFacts(catalog, options);
+        var plan = await parts.PlanAsync(root, quarter, ct).ConfigureAwait(false);
+        if (!partsDone)
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount), CancellationToken = ct };
+            await Parallel.ForEachAsync(plan.Buckets, parallel, async (bucket, token) =>
+                await parts.EnsurePartAsync(root, quarter, plan, bucket, token).ConfigureAwait(false)).ConfigureAwait(false);
+        }
 
-        var (selections, warnings) = await SelectAsync(root, quarter, roster, notEligible, members, ct).ConfigureAwait(false);
+        var roster = RosterFacts.Sparse(plan.People);
+        var members = parts.ActiveCohorts.ToDictionary(c => c.Code, _ => new HashSet<long>(), StringComparer.Ordinal);
+        foreach (var bucket in plan.Buckets)
+        {
+            await parts.EnsurePartAsync(root, quarter, plan, bucket, ct).ConfigureAwait(false);
+            parts.LoadPart(root, quarter, bucket, roster, members);
+        }
+
+        var notEligible = await LabelHistory.NotEligibleAsync(root, quarter, options.NotEligibleLookbackQuarters, ct).ConfigureAwait(false);
+        var (selections, warnings) = await SelectAsync(root, quarter, plan, parts, roster, notEligible, members, ct).ConfigureAwait(false);
         var people = selections.SelectMany(s => s.Selected).ToList();
         var wanted = people.Select(p => roster.PersonKeys[p.Person])
             .Concat(people.Where(p => p.Variant == Variant.Household).SelectMany(p => roster.OtherMembers(p.Person)).Select(m => roster.PersonKeys[m]))
@@ -47,30 +70,64 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         // With the worklists in PostgreSQL only, no worklist file made the folder the summary lives in.
         Directory.CreateDirectory(Path.GetDirectoryName(root.DispatchSummary(quarter))!);
         await File.WriteAllBytesAsync(root.DispatchSummary(quarter), summary.ToUtf8Json(), ct).ConfigureAwait(false);
+        LastRankingRows = plan.Prefixes.ToDictionary(p => p.Key, p => p.Value.Rows.Count);
         return summary;
     }
 
-    private async Task<(List<VariantSelection>, List<string>)> SelectAsync(DataRoot root, Quarter quarter, RosterFacts roster, HashSet<(long, Variant)> notEligible, IReadOnlyDictionary<string, HashSet<long>> members, CancellationToken ct)
+    /// <summary>Rows of each ranking the last dispatch held when its selection was made (the plan's prefix, or more when a walk widened it).</summary>
+    internal IReadOnlyDictionary<Variant, int> LastRankingRows { get; private set; } = new Dictionary<Variant, int>();
+
+    /// <summary>Times the last dispatch's walks needed more of a ranking than they held and the facts of further people were fetched.</summary>
+    internal int LastWidenings { get; private set; }
+
+    /// <summary>
+    /// Selects every variant from the plan's ranking prefixes, the cohorts' members' rows (one streaming pass over each
+    /// ranking) and the facts held. A walk that runs past its prefix doubles it, fetches the further people's facts and
+    /// selects again from the start, so the lists are those of the whole ranking.
+    /// </summary>
+    private async Task<(List<VariantSelection>, List<string>)> SelectAsync(DataRoot root, Quarter quarter, FactsPlan plan, DispatchFacts parts, RosterFacts roster, HashSet<(long, Variant)> notEligible, IReadOnlyDictionary<string, HashSet<long>> members, CancellationToken ct)
     {
-        var selector = new WorklistSelector(options, roster, notEligible, members, catalog.Cohorts);
-        var selections = new List<VariantSelection>();
-        var warnings = new List<string>();
-        foreach (var variant in options.Priority)
+        var cohortRows = new Dictionary<Variant, IReadOnlyList<ScoredPerson>>();
+        foreach (var variant in plan.Prefixes.Keys)
         {
-            var path = root.Scores(quarter, variant);
-            if (!File.Exists(path))
+            var sets = parts.ActiveCohorts.Where(c => c.Variant == variant).Select(c => members[c.Code]).ToList();
+            cohortRows[variant] = sets.Count == 0 ? [] : (await ScoreFile.FilterAsync(root.Scores(quarter, variant), key => sets.Exists(s => s.Contains(key)), ct).ConfigureAwait(false)).Rows;
+        }
+
+        var asked = new HashSet<long>(plan.Wanted);
+        LastWidenings = 0;
+        while (true)
+        {
+            var selector = new WorklistSelector(options, roster, notEligible, members, catalog.Cohorts);
+            var selections = new List<VariantSelection>();
+            var warnings = new List<string>();
+            try
             {
-                warnings.Add($"{path}: no {variant.ToCode()} scores; that variant dispatches nobody this quarter.");
+                foreach (var variant in options.Priority)
+                {
+                    if (!plan.Prefixes.TryGetValue(variant, out var prefix))
+                    {
+                        warnings.Add($"{root.Scores(quarter, variant)}: no {variant.ToCode()} scores; that variant dispatches nobody this quarter.");
+                        continue;
+                    }
+
+                    selections.Add(selector.Select(variant, prefix.Rows, prefix.ModelVersion, prefix.Complete, cohortRows[variant]));
+                }
+            }
+            catch (RankingPrefixTooShortException shorter)
+            {
+                var longer = await ScoreFile.ReadPrefixAsync(root.Scores(quarter, shorter.Variant), (int)Math.Min(int.MaxValue, Math.Max(2L * shorter.Rows, 1)), ct).ConfigureAwait(false);
+                plan.Prefixes[shorter.Variant] = longer;
+                var further = longer.Rows.Select(r => r.PersonKey).Where(asked.Add).ToHashSet();
+                await parts.FetchAsync(root, quarter, further, roster, ct).ConfigureAwait(false);
+                LastWidenings++;
                 continue;
             }
 
-            var (ranking, version) = await ScoreFile.ReadRankingAsync(path, ct).ConfigureAwait(false);
-            selections.Add(selector.Select(variant, ranking, version));
+            return selections.Count > 0
+                ? (selections, warnings)
+                : throw new InvalidOperationException($"No scores for {quarter} under {Path.GetDirectoryName(root.Scores(quarter, Variant.Household))}: run 'blindspot score {quarter}' first.");
         }
-
-        return selections.Count > 0
-            ? (selections, warnings)
-            : throw new InvalidOperationException($"No scores for {quarter} under {Path.GetDirectoryName(root.Scores(quarter, Variant.Household))}: run 'blindspot score {quarter}' first.");
     }
 
     /// <summary>Korean reason sentences per (variant, person), rendered from the scores' reason codes and the lake.</summary>
@@ -91,7 +148,7 @@ public sealed class Dispatcher(FeedCatalog catalog, RegionRegistry regions, Disp
         foreach (var group in codes.SelectMany(c => c.Value.Select(r => (Feed: renderer.FeedOf(r.Feature), c.Key.Item2))).Where(x => x.Feed is not null).GroupBy(x => x.Feed!))
         {
             var keys = group.Select(x => UnitKey(group.Key, roster, x.Item2)).ToHashSet();
-            foreach (var (key, record) in await LakeLookup.LatestAsync(group.Key, TableFiles.Lake(root, quarter, group.Key.Code).Paths(), keys, ct).ConfigureAwait(false))
+            foreach (var (key, record) in await LakeLookup.LatestAsync(group.Key, TableFiles.Lake(root, quarter, group.Key.Code).Paths(), keys, ct, ReasonRenderer.ColumnsOf(group.Key)).ConfigureAwait(false))
             {
                 records[(group.Key.Code, key)] = record;
             }

@@ -65,6 +65,7 @@ public static class PipelineServiceCollectionExtensions
         // The stages that also run as bucket jobs and a reduce (BucketJobs), when the run splits them.
         services.AddSingleton<IBucketedStage>(sp => new FeaturesBuckets(sp.GetRequiredService<FeedCatalog>()));
         services.AddSingleton<IBucketedStage>(sp => new ScoreBuckets(options, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IBucketedStage>(sp => new DispatchBuckets(sp.GetRequiredService<FeedCatalog>(), sp.GetRequiredService<Pseudonymizer>(), options));
 
         services.AddTransient(sp => new QuarterRunJobs(sp.GetRequiredService<StageRunner>(), sp.GetRequiredService<ILogger<QuarterRunJobs>>()));
         // A test hook (crash tests hold a shard in flight): none unless the worker's test parent set its variable.

@@ -4,7 +4,8 @@
 # bench/bucketjobs.sh leaves with KEEP=1). Each run first removes the stage's outputs, so the stage runs instead of being
 # skipped. Prints wall time and peak RSS per run, and after each run the hash of what the stage wrote, to show both
 # builds write the same bytes. The root is written to: use a scratch copy (outcomes/ must be a copy, not hard links:
-# dispatch rewrites outcomes/<Q>/dispatches.csv in place).
+# dispatch rewrites outcomes/<Q>/dispatches.csv in place). Dispatch's outputs include its summary and its facts parts
+# (dispatch/<Q>/, which a build before them does not write), so every run of it does its bucket parts too.
 # Usage: BEFORE_CLI=path/to/blindspot.dll bench/latestages.sh ROOT QUARTER [ROUNDS] [STAGE...]
 #   e.g. BEFORE_CLI=/work/data-selectbuckets/before/cli/blindspot.dll bench/latestages.sh /work/data-selectbuckets/9m 2026Q3 2 score
 set -euo pipefail
@@ -23,7 +24,7 @@ before=${BEFORE_CLI:?BEFORE_CLI must name the blindspot.dll of the build before}
 clear_outputs() {
   case $1 in
     score) rm -f "$root/scores/$quarter/"*.parquet ;;
-    dispatch) rm -rf "$root/worklists/$quarter" "$root/outcomes/$quarter/dispatches.csv" ;;
+    dispatch) rm -rf "$root/worklists/$quarter" "$root/worklists/dispatch-summary-$quarter.json" "$root/outcomes/$quarter/dispatches.csv" "$root/dispatch/$quarter" ;;
     discovery-index) rm -rf "$root/discovery/$quarter" ;;
   esac
 }
@@ -31,7 +32,7 @@ clear_outputs() {
 written() {
   case $1 in
     score) (cd "$root" && sha256sum "scores/$quarter/"*.parquet | sha256sum | cut -c1-16) ;;
-    dispatch) (cd "$root" && find "worklists/$quarter" "outcomes/$quarter/dispatches.csv" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) ;;
+    dispatch) (cd "$root" && find "worklists/$quarter" "worklists/dispatch-summary-$quarter.json" "outcomes/$quarter/dispatches.csv" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) ;;
     discovery-index) (cd "$root" && find "discovery/$quarter" -type f -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16) ;;
   esac
 }

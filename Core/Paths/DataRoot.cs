@@ -69,6 +69,12 @@ public sealed class DataRoot
 
     public string Scores(Quarter quarter, Variant variant) => Combine("scores", quarter.ToString(), variant.ToCode() + ".parquet");
 
+    /// <summary>
+    /// Dispatch's work folder of a quarter: per roster bucket the facts its selection needs
+    /// (<c>dispatch/&lt;Q&gt;/bucket=NNN/facts.bin</c> and <c>_facts.json</c>), written by its bucket jobs.
+    /// </summary>
+    public string DispatchWorkFolder(Quarter quarter) => Combine("dispatch", quarter.ToString());
+
     public string WorklistFolder(Quarter quarter) => Combine("worklists", quarter.ToString());
 
     /// <summary>The dispatch summary of a quarter, beside its worklist folder: <c>worklists/dispatch-summary-&lt;Q&gt;.json</c>.</summary>

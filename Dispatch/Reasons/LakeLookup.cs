@@ -15,7 +15,8 @@ internal static class LakeLookup
     /// Reads the feed's bucket files (<paramref name="files"/>, from <see cref="Core.Partitioning.TableFiles"/>) in order:
     /// a unit's rows all lie in its bucket in delivery order, so the first of its latest-dated rows wins as from one file.
     /// </summary>
-    public static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> LatestAsync(FeedDefinition feed, IReadOnlyList<string> files, IReadOnlySet<long> wanted, CancellationToken ct)
+    /// <param name="columns">The value columns to keep (with the event date, always read); null: every column of the feed.</param>
+    public static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> LatestAsync(FeedDefinition feed, IReadOnlyList<string> files, IReadOnlySet<long> wanted, CancellationToken ct, IReadOnlyCollection<string>? columns = null)
     {
         ArgumentNullException.ThrowIfNull(files);
         var latest = new Dictionary<long, IReadOnlyDictionary<string, object?>>();
@@ -27,18 +28,18 @@ internal static class LakeLookup
 
         foreach (var path in files)
         {
-            await ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => ReadLatestAsync(feed, path, wanted, latest, dates, ct)).ConfigureAwait(false);
+            await ParquetFiles.ReadAsync(path, $"the lake's {feed.Code} feed", () => ReadLatestAsync(feed, path, wanted, columns, latest, dates, ct)).ConfigureAwait(false);
         }
 
         return latest;
     }
 
-    private static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> ReadLatestAsync(FeedDefinition feed, string path, IReadOnlySet<long> wanted, Dictionary<long, IReadOnlyDictionary<string, object?>> latest, Dictionary<long, DateOnly> dates, CancellationToken ct)
+    private static async Task<Dictionary<long, IReadOnlyDictionary<string, object?>>> ReadLatestAsync(FeedDefinition feed, string path, IReadOnlySet<long> wanted, IReadOnlyCollection<string>? only, Dictionary<long, IReadOnlyDictionary<string, object?>> latest, Dictionary<long, DateOnly> dates, CancellationToken ct)
     {
         await using var reader = await ParquetReader.CreateAsync(path, new ParquetOptions { UseDateOnlyTypeForDates = true }, cancellationToken: ct).ConfigureAwait(false);
         var keyField = reader.Schema.DataFields.First(f => f.Name == Core.Contracts.KeyColumns.For(feed.Unit));
         var dateName = feed.ColumnWithRole(ColumnRole.EventDate)!.Name;
-        var valueFields = reader.Schema.DataFields.Where(f => f != keyField && feed.Columns.Any(c => c.Name == f.Name)).ToArray();
+        var valueFields = reader.Schema.DataFields.Where(f => f != keyField && feed.Columns.Any(c => c.Name == f.Name) && (only is null || f.Name == dateName || only.Contains(f.Name))).ToArray();
         for (var g = 0; g < reader.RowGroupCount; g++)
         {
             using var group = reader.OpenRowGroupReader(g);

@@ -51,6 +51,13 @@ internal sealed partial class ReasonRenderer(FeedCatalog catalog)
         };
     }
 
+    /// <summary>The record columns the feed's sentence quotes (its template's placeholders): all <see cref="RenderFeed"/> reads of a record.</summary>
+    public static IReadOnlySet<string> ColumnsOf(FeedDefinition feed)
+    {
+        ArgumentNullException.ThrowIfNull(feed);
+        return Placeholder().Matches(feed.Reason).Select(m => m.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>The feed's sentence from its latest record, or its name when there is no record to show.</summary>
     public string RenderFeed(FeedDefinition feed, IReadOnlyDictionary<string, object?>? record) =>
         record is null ? feed.NameKo : Fill(feed.Reason, record);

@@ -20,11 +20,7 @@ internal static class CohortMembers
     /// <summary>Each cohort's members; a cohort whose quota is 0 (<paramref name="options"/>) is not read. Refuses a configured count naming no cohort.</summary>
     public static async Task<IReadOnlyDictionary<string, HashSet<long>>> ReadAsync(DataRoot root, Quarter quarter, FeedCatalog catalog, DispatchOptions options, RosterFacts roster, CancellationToken ct)
     {
-        if (options.CohortCounts.Keys.FirstOrDefault(code => catalog.Cohorts.All(c => c.Code != code)) is { } unknown)
-        {
-            throw new ArgumentException($"Invalid dispatch options: CohortCounts:{unknown} names no cohort of the catalog ({string.Join(", ", catalog.Cohorts.Select(c => c.Code))}).");
-        }
-
+        CheckCounts(catalog, options);
         var result = new Dictionary<string, HashSet<long>>(StringComparer.Ordinal);
         foreach (var cohort in catalog.Cohorts.Where(c => options.CohortCount(c) > 0))
         {
@@ -50,6 +46,15 @@ internal static class CohortMembers
         return result;
     }
 
+    /// <summary>Refuses a configured cohort count naming no cohort of the catalog.</summary>
+    public static void CheckCounts(FeedCatalog catalog, DispatchOptions options)
+    {
+        if (options.CohortCounts.Keys.FirstOrDefault(code => catalog.Cohorts.All(c => c.Code != code)) is { } unknown)
+        {
+            throw new ArgumentException($"Invalid dispatch options: CohortCounts:{unknown} names no cohort of the catalog ({string.Join(", ", catalog.Cohorts.Select(c => c.Code))}).");
+        }
+    }
+
     private static HashSet<long> PeopleOf(HashSet<long> households, RosterFacts roster)
     {
         var people = new HashSet<long>();
@@ -65,7 +70,7 @@ internal static class CohortMembers
     }
 
     /// <summary>The keys of the feed's unit with a record meeting <paramref name="condition"/>, over the feed's bucket files; none when the quarter has no lake files for the feed.</summary>
-    private static async Task<HashSet<long>> UnitsAsync(FeedDefinition feed, IReadOnlyList<string> files, CohortCondition condition, CancellationToken ct)
+    internal static async Task<HashSet<long>> UnitsAsync(FeedDefinition feed, IReadOnlyList<string> files, CohortCondition condition, CancellationToken ct)
     {
         var units = new HashSet<long>();
         foreach (var path in files)

@@ -53,6 +53,58 @@ internal static class ScoreFile
         return (ranking, version);
     }
 
+    /// <summary>
+    /// The first <paramref name="rows"/> of the national ranking (fewer when the file has fewer), read a row group at a
+    /// time from the top: the score file is written in national-rank order (score's reduce merges the shards in rank
+    /// order), so its file row r holds rank r + 1, which is checked. <c>Complete</c> says the prefix is the whole ranking.
+    /// </summary>
+    public static Task<RankingPrefix> ReadPrefixAsync(string path, int rows, CancellationToken ct) =>
+        ParquetFiles.ReadAsync(path, "the scores' ranking", () => ScanAsync(path, rows, null, ct));
+
+    /// <summary>
+    /// The rows of the whole ranking whose person key <paramref name="keep"/> accepts, in rank order, read a row group
+    /// at a time (a cohort's walk needs its members' rows only, not the population's).
+    /// </summary>
+    public static Task<RankingPrefix> FilterAsync(string path, Func<long, bool> keep, CancellationToken ct) =>
+        ParquetFiles.ReadAsync(path, "the scores' ranking", () => ScanAsync(path, int.MaxValue, keep, ct));
+
+    private static async Task<RankingPrefix> ScanAsync(string path, int wanted, Func<long, bool>? keep, CancellationToken ct)
+    {
+        await using var reader = await ParquetReader.CreateAsync(path, cancellationToken: ct).ConfigureAwait(false);
+        var total = checked((int)reader.RowGroups.Sum(g => g.RowCount));
+        var taken = new List<ScoredPerson>(keep is null ? Math.Min(wanted, total) : 0);
+        var offset = 0;
+        for (var g = 0; g < reader.RowGroupCount && offset < wanted; g++)
+        {
+            using var group = reader.OpenRowGroupReader(g);
+            var rows = checked((int)group.RowCount);
+            var keys = new long[rows];
+            var ranks = new int[rows];
+            await group.ReadAsync(Field(reader, Core.Contracts.KeyColumns.PersonKey, path), keys.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            await ReadRanksAsync(group, Field(reader, "national_rank", path), ranks, ct).ConfigureAwait(false);
+            var scores = new float[rows];
+            await group.ReadAsync(Field(reader, "score", path), scores.AsMemory(), cancellationToken: ct).ConfigureAwait(false);
+            var end = (int)Math.Min(rows, (long)wanted - offset);
+            for (var k = 0; k < end; k++)
+            {
+                if (ranks[k] != offset + k + 1)
+                {
+                    throw new InvalidDataException($"{path}: row {offset + k} has national_rank {ranks[k]}; the scores must be in national-rank order (row r holds rank r + 1, as 'blindspot score' writes them). Re-run 'blindspot score'.");
+                }
+
+                if (keep is null || keep(keys[k]))
+                {
+                    taken.Add(new ScoredPerson(keys[k], scores[k], ranks[k], offset + k));
+                }
+            }
+
+            offset += end;
+        }
+
+        var version = reader.CustomMetadata.TryGetValue(ScoreFileMetadata.ModelVersion, out var v) ? v : "unknown";
+        return new RankingPrefix(taken, offset >= total, total, version);
+    }
+
     /// <summary>The reason feature names and values of the given file rows.</summary>
     public static Task<Dictionary<int, (string Feature, float Value)[]>> ReadReasonsAsync(string path, IReadOnlyCollection<int> rows, CancellationToken ct) =>
         ParquetFiles.ReadAsync(path, "the scores' reasons", () => ReadReasonsUnguardedAsync(path, rows, ct));
@@ -134,3 +186,6 @@ internal static class ScoreFile
         reader.Schema.DataFields.FirstOrDefault(f => f.Name == name)
         ?? throw new InvalidDataException($"{path}: the scores file has no column '{name}'; re-run 'blindspot score' with this version.");
 }
+
+/// <summary>Rows from the top of a variant's ranking (or the rows a filter kept), whether they reach its end, its length and model.</summary>
+internal sealed record RankingPrefix(IReadOnlyList<ScoredPerson> Rows, bool Complete, int Total, string ModelVersion);

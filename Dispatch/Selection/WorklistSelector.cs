@@ -18,16 +18,24 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
     /// <summary>Households visited by the lists chosen so far (earlier variants); the current list's own are in its local set.</summary>
     private readonly HashSet<long> visitedHouseholds = [];
 
-    /// <summary>Selects one variant; call in <see cref="DispatchOptions.Priority"/> order.</summary>
-    public VariantSelection Select(Variant variant, IReadOnlyList<ScoredPerson> ranking, string modelVersion)
+    /// <summary>
+    /// Selects one variant; call in <see cref="DispatchOptions.Priority"/> order. <paramref name="ranking"/> is the whole
+    /// ranking, or (<paramref name="complete"/> false) a prefix of it: a walk that reaches its end short of its count
+    /// throws <see cref="RankingPrefixTooShortException"/>, and the caller selects again with a longer prefix.
+    /// <paramref name="cohortRanking"/>, when given, holds every ranking row of a member of the variant's cohorts, in
+    /// rank order (the cohorts' walks skip everyone else, so they need no more).
+    /// </summary>
+    public VariantSelection Select(Variant variant, IReadOnlyList<ScoredPerson> ranking, string modelVersion, bool complete = true, IReadOnlyList<ScoredPerson>? cohortRanking = null)
     {
+        var prefix = complete ? null : (Variant?)variant;
         var quota = options.Quotas[variant];
         var target = quota.For(roster.People, options.ReferenceRoster);
         var list = new ListInProgress(variant, target, quota.SigunguCap);
         var own = (cohorts ?? []).Where(c => c.Variant == variant).Select(c => (Cohort: c, Quota: CohortQuota(c))).ToList();
         var reserved = Math.Min(target, own.Sum(c => c.Quota));
 
-        var walked = Walk(list, ranking, 0, target - reserved, cohort: null, members: null);
+        var walked = Walk(list, ranking, 0, target - reserved, cohort: null, members: null, prefix);
+        var ofCohorts = cohortRanking ?? ranking;
         var cohortResults = new List<CohortSelection>();
         foreach (var (cohort, cohortQuota) in own)
         {
@@ -35,11 +43,11 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
             var before = list.Selected.Count;
             var room = Math.Min(cohortQuota, target - before);
             // The cohort's own walk: only its members, counted apart from the model's exclusions.
-            Walk(list, ranking, 0, before + room, cohort, members);
-            cohortResults.Add(new CohortSelection(cohort, cohortQuota, ranking.Count(s => members.Contains(s.PersonKey)), list.Selected.Count - before));
+            Walk(list, ofCohorts, 0, before + room, cohort, members, cohortRanking is null ? prefix : null);
+            cohortResults.Add(new CohortSelection(cohort, cohortQuota, ofCohorts.Count(s => members.Contains(s.PersonKey)), list.Selected.Count - before));
         }
 
-        Walk(list, ranking, walked, target, cohort: null, members: null);
+        Walk(list, ranking, walked, target, cohort: null, members: null, prefix);
         visitedHouseholds.UnionWith(list.Households);
         return new VariantSelection(variant, target, list.Selected, list.Excluded, modelVersion) { Cohorts = cohortResults };
     }
@@ -50,7 +58,7 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
     /// Takes people from <paramref name="ranking"/>, starting at <paramref name="from"/>, until the list holds
     /// <paramref name="upTo"/>; returns where it stopped. People already on the list (taken by a cohort) and, in a cohort's walk, non-members are skipped silently.
     /// </summary>
-    private int Walk(ListInProgress list, IReadOnlyList<ScoredPerson> ranking, int from, int upTo, RuleCohort? cohort, HashSet<long>? members)
+    private int Walk(ListInProgress list, IReadOnlyList<ScoredPerson> ranking, int from, int upTo, RuleCohort? cohort, HashSet<long>? members, Variant? prefixOf)
     {
         var i = from;
         for (; i < ranking.Count && list.Selected.Count < upTo; i++)
@@ -75,6 +83,11 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
 
             selectedPeople.Add(scored.PersonKey);
             list.Add(new Selection(list.Variant, person, scored, list.Selected.Count + 1, list.Target) { Cohort = cohort }, roster);
+        }
+
+        if (prefixOf is { } variant && i == ranking.Count && list.Selected.Count < upTo)
+        {
+            throw new RankingPrefixTooShortException(variant, ranking.Count);
         }
 
         return i;
@@ -147,4 +160,13 @@ internal sealed class WorklistSelector(DispatchOptions options, RosterFacts rost
             PerSigungu[roster.Sigungu[selection.Person]] = PerSigungu.GetValueOrDefault(roster.Sigungu[selection.Person]) + 1;
         }
     }
+}
+
+/// <summary>A walk reached the end of the ranking prefix it was given before its list was full: select again with a longer one.</summary>
+internal sealed class RankingPrefixTooShortException(Variant variant, int rows)
+    : Exception($"The walk of {variant.ToCode()} needs more than the first {rows} rows of its ranking.")
+{
+    public Variant Variant { get; } = variant;
+
+    public int Rows { get; } = rows;
 }

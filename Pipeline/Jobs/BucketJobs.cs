@@ -10,7 +10,7 @@ using Microsoft.Extensions.Logging;
 namespace BlindSpot.Pipeline.Jobs;
 
 /// <summary>
-/// A stage split by household bucket (<see cref="IBucketedStage"/>: features, score): <see cref="FanOutAsync"/> enqueues
+/// A stage split by household bucket (<see cref="IBucketedStage"/>: features, score, dispatch): <see cref="FanOutAsync"/> enqueues
 /// one <see cref="RunPartAsync"/> per bucket on the shards queue, and <see cref="ReduceAsync"/> — chained after the
 /// fan-out — waits for all of them through their states in the job storage, then runs the stage's reduce through its
 /// checkpoint. Hangfire has no batches in its free version and a continuation has one parent, so the reduce polls: while

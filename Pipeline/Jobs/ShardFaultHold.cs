@@ -13,16 +13,19 @@ internal sealed class ShardFaultHold
     /// <summary>The environment variable a test sets on the worker it starts: milliseconds to hold.</summary>
     public const string Variable = "BLINDSPOT_FAULT_SHARD_HOLD_MS";
 
-    /// <summary>The environment variable naming the bucketed stage whose parts are held (<c>features</c>, <c>score</c>); default score.</summary>
+    /// <summary>The environment variable naming the bucketed stage(s) whose parts are held (<c>features</c>, <c>score</c>, <c>dispatch</c>, or several separated by commas); default score.</summary>
     public const string StageVariable = "BLINDSPOT_FAULT_SHARD_STAGE";
 
     /// <summary>The longest hold honoured.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromSeconds(60);
 
+    private readonly HashSet<string> stages;
+
     private ShardFaultHold(TimeSpan hold, string stage)
     {
         Hold = hold;
         Stage = stage;
+        stages = [.. stage.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
     }
 
     /// <summary>No hold: what production runs with.</summary>
@@ -31,7 +34,7 @@ internal sealed class ShardFaultHold
     /// <summary>How long a part job of <see cref="Stage"/> waits before doing its part; zero for none.</summary>
     public TimeSpan Hold { get; }
 
-    /// <summary>The bucketed stage whose part jobs are held.</summary>
+    /// <summary>The bucketed stage whose part jobs are held (or several, separated by commas).</summary>
     public string Stage { get; }
 
     /// <summary>The hold <see cref="Variable"/> and <see cref="StageVariable"/> ask for, or <see cref="None"/>.</summary>
@@ -48,5 +51,5 @@ internal sealed class ShardFaultHold
 
     /// <summary>Waits out the hold when <paramref name="stage"/> is the held one (at once otherwise, or when there is none).</summary>
     public Task WaitAsync(string stage, CancellationToken cancellationToken) =>
-        Hold > TimeSpan.Zero && string.Equals(stage, Stage, StringComparison.Ordinal) ? Task.Delay(Hold, cancellationToken) : Task.CompletedTask;
+        Hold > TimeSpan.Zero && stage is not null && stages.Contains(stage) ? Task.Delay(Hold, cancellationToken) : Task.CompletedTask;
 }

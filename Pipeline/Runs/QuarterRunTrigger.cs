@@ -11,7 +11,7 @@ namespace BlindSpot.Pipeline.Runs;
 
 /// <summary>
 /// Starts a quarter's run: enqueues ingest and chains features → score → dispatch → discovery-index → report as continuations that only
-/// start when the stage before succeeded; with <see cref="PipelineOptions.ResolvedScoreShards"/> the features and score
+/// start when the stage before succeeded; with <see cref="PipelineOptions.ResolvedScoreShards"/> the features, score and dispatch
 /// stages are each a fan-out of bucket jobs and a reduce (<see cref="BucketJobs"/>). At most one run per quarter is active: the check and the enqueue happen under
 /// a short storage lock (held for milliseconds, not for the run — unlike DisableConcurrentExecution), and a run counts as
 /// active while any of its jobs is enqueued, scheduled for a retry, processing or awaiting its parent.
@@ -100,14 +100,15 @@ public sealed partial class QuarterRunTrigger
             // Each reduce stands for its stage: it records it, and the next stage waits for it.
             previous = jobs[PipelineStages.Features] = Buckets(previous, PipelineStages.Features, quarter, runId);
             previous = jobs[PipelineStages.Score] = Buckets(previous, PipelineStages.Score, quarter, runId);
+            previous = jobs[PipelineStages.Dispatch] = Buckets(previous, PipelineStages.Dispatch, quarter, runId);
         }
         else
         {
             previous = jobs[PipelineStages.Features] = Then(previous, j => j.FeaturesAsync(quarter, runId, CancellationToken.None));
             previous = jobs[PipelineStages.Score] = Then(previous, j => j.ScoreAsync(quarter, runId, CancellationToken.None));
+            previous = jobs[PipelineStages.Dispatch] = Then(previous, j => j.DispatchAsync(quarter, runId, CancellationToken.None));
         }
 
-        previous = jobs[PipelineStages.Dispatch] = Then(previous, j => j.DispatchAsync(quarter, runId, CancellationToken.None));
         previous = jobs[PipelineStages.DiscoveryIndex] = Then(previous, j => j.DiscoveryIndexAsync(quarter, runId, CancellationToken.None));
         jobs[PipelineStages.Report] = Then(previous, j => j.ReportAsync(quarter, runId, CancellationToken.None));
         return jobs;

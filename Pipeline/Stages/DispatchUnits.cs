@@ -22,6 +22,12 @@ internal sealed class DispatchUnits : IPipelineStage, IDisposable
     private readonly NpgsqlDataSource? dataSource;
 
     public DispatchUnits(FeedCatalog catalog, Pseudonymizer pseudonymizer, PipelineOptions options)
+        : this(catalog, pseudonymizer, options, fromParts: false)
+    {
+    }
+
+    /// <summary>With <paramref name="fromParts"/>, the reduce of the dispatch bucket jobs (<see cref="DispatchBuckets"/>).</summary>
+    public DispatchUnits(FeedCatalog catalog, Pseudonymizer pseudonymizer, PipelineOptions options, bool fromParts)
     {
         var regions = RegionRegistry.LoadDefault();
         var files = new FileWorklistStore(new DataRoot(options.DataRoot), [.. regions.Sigungu.Select(s => s.Code)]);
@@ -34,10 +40,13 @@ internal sealed class DispatchUnits : IPipelineStage, IDisposable
             store = new CombinedWorklistStore([files, new PostgresWorklistStore(dataSource, postgres)]);
         }
 
-        stage = new DispatchStage(catalog, regions, options.Dispatch, pseudonymizer, store);
+        stage = new DispatchStage(catalog, regions, options.Dispatch, pseudonymizer, store) { FromParts = fromParts };
     }
 
     public string Name => stage.Name;
+
+    /// <summary>The stage these units run (its bucket jobs' parts go through it).</summary>
+    public DispatchStage Stage => stage;
 
     public IReadOnlyList<StageUnit> Units(DataRoot root, Quarter quarter) => [new StageUnit(stage, quarter)];
 

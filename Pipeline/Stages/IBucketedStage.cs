@@ -4,7 +4,7 @@ using BlindSpot.Core.Quarters;
 namespace BlindSpot.Pipeline.Stages;
 
 /// <summary>
-/// A stage split into one job per household bucket (features, score) and a reduce, as the pipeline runs it on several
+/// A stage split into one job per household bucket (features, score, dispatch) and a reduce, as the pipeline runs it on several
 /// workers (<see cref="Jobs.BucketJobs"/>). A part's job keeps its own checkpoint — a part whose output is current for
 /// its inputs is not done again — and records nothing in the run manifest; the reduce is the stage as the manifest
 /// knows it (same name, key and outputs as the single-process stage), run through the one checkpoint.

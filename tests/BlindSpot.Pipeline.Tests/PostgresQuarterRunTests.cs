@@ -24,10 +24,10 @@ public sealed class PostgresQuarterRunTests
         var expected = SampleRoot.Hashes(inMemoryRoot, Outputs);
         Assert.That(expected.Keys, Has.Some.StartWith("worklists"));
         Assert.That(SampleRoot.Hashes(postgresRoot, Outputs), Is.EqualTo(expected));
-        // With PostgreSQL, features and scoring run as bucket jobs by default: the stages, and for each of the two a
-        // fan-out and one job per bucket (the reduce is the stage's job).
+        // With PostgreSQL, features, scoring and dispatch run as bucket jobs by default: the stages, and for each of the
+        // three a fan-out and one job per bucket (the reduce is the stage's job).
         var parts = Core.Partitioning.TableFiles.InFolder(Path.Combine(postgresRoot, "features", SampleRoot.Quarter)).Count;
-        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + (2 * (1 + parts))), "one job per stage, fan-out and bucket, none enqueued twice");
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + (3 * (1 + parts))), "one job per stage, fan-out and bucket, none enqueued twice");
         var entries = BlindSpot.Core.Runs.RunManifest.LoadOrCreate(Path.Combine(postgresRoot, "runs", SampleRoot.Quarter, "manifest.json"), SampleRoot.Quarter).Find(PipelineStages.Dispatch)!.Counts["entries"];
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.worklist_entries WHERE quarter = '{SampleRoot.Quarter}'"), Is.EqualTo(entries).And.Positive, "the dispatch stage also wrote the worklists into PostgreSQL");
     }

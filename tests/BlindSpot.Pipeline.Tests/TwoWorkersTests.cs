@@ -7,8 +7,8 @@ using BlindSpot.Testing;
 namespace BlindSpot.Pipeline.Tests;
 
 /// <summary>
-/// Scale-out: two <c>blindspot worker</c> processes on one PostgreSQL job storage share the score shards of a run, and
-/// the result is the single-process run's, byte for byte.
+/// Scale-out: two <c>blindspot worker</c> processes on one PostgreSQL job storage share the score shards and the dispatch
+/// bucket jobs of a run, and the result is the single-process run's, byte for byte.
 /// </summary>
 [Category("Integration")]
 [NonParallelizable]
@@ -23,10 +23,15 @@ public sealed class TwoWorkersTests
         var (reference, _) = await SampleRoot.CompletedRunAsync();
         var root = await SampleRoot.CopyAsync();
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
-        // Each shard is held for 1 s before scoring (a sample part scores in milliseconds), so neither process can drain
-        // the shards queue alone before the other one polls it. Seven buckets (the sample is one by default), so there
-        // are seven features bucket jobs and seven shards to share.
-        var hold = new Dictionary<string, string> { [ShardFaultHold.Variable] = "1000", ["BLINDSPOT_PARTITIONING__BUCKETS"] = "7" };
+        // Each shard and dispatch part is held for 1 s before its work (a sample part takes milliseconds), so neither
+        // process can drain the shards queue alone before the other one polls it. Seven buckets (the sample is one by
+        // default), so there are seven features bucket jobs, seven shards and seven dispatch parts to share.
+        var hold = new Dictionary<string, string>
+        {
+            [ShardFaultHold.Variable] = "1000",
+            [ShardFaultHold.StageVariable] = $"{PipelineStages.Score},{PipelineStages.Dispatch}",
+            ["BLINDSPOT_PARTITIONING__BUCKETS"] = "7",
+        };
         using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
         using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, hold, "quarter", "shards");
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
@@ -37,6 +42,7 @@ public sealed class TwoWorkersTests
         Assert.That(outcome.Succeeded, Is.True, outcome.Error);
         var processing = ShardProcessing(pipeline, PipelineStages.Score, ticket.Quarter);
         var features = ShardProcessing(pipeline, PipelineStages.Features, ticket.Quarter);
+        var dispatch = ShardProcessing(pipeline, PipelineStages.Dispatch, ticket.Quarter);
         Assert.Multiple(() =>
         {
             Assert.That(processing, Has.Count.EqualTo(7), "one shard per bucket");
@@ -44,6 +50,9 @@ public sealed class TwoWorkersTests
             Assert.That(features.Values.Select(p => p.Count), Is.All.EqualTo(1), "every features bucket ran once");
             Assert.That(processing.Values.Select(p => p.Count), Is.All.EqualTo(1), "every shard ran once");
             Assert.That(processing.Values.SelectMany(p => p).Distinct().Count(), Is.EqualTo(2), "both worker processes took shards");
+            Assert.That(dispatch.Keys, Is.EquivalentTo(processing.Keys), "one dispatch bucket job per bucket");
+            Assert.That(dispatch.Values.Select(p => p.Count), Is.All.EqualTo(1), "every dispatch bucket job ran once");
+            Assert.That(dispatch.Values.SelectMany(p => p).Distinct().Count(), Is.EqualTo(2), "both worker processes took dispatch bucket jobs");
             Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
         });
         Assert.That(await WorklistRowsAsync(database), Is.EqualTo(WorklistFileRows(reference)), "the worklist rows in PostgreSQL are the single-process run's file rows");

@@ -50,4 +50,20 @@ public sealed class ShardFaultHoldTests
         cancel.Cancel();
         Assert.That(() => features.Wait(TimeSpan.FromSeconds(5)), Throws.InstanceOf<AggregateException>(), "cancelled with its job");
     }
+
+    // The two-workers test holds the parts of two stages, so both processes take parts of each.
+    [Test]
+    public void WaitAsync_TwoStagesNamed_HoldsBoth_AndOthersNot()
+    {
+        var hold = ShardFaultHold.Parse("60000", "score, dispatch");
+        using var cancel = new CancellationTokenSource();
+
+        var score = hold.WaitAsync(PipelineStages.Score, cancel.Token);
+        var dispatch = hold.WaitAsync(PipelineStages.Dispatch, cancel.Token);
+        var features = hold.WaitAsync(PipelineStages.Features, cancel.Token);
+
+        Assert.That(features.IsCompleted, Is.True, "a stage not named is not held");
+        Assert.That(score.IsCompleted || dispatch.IsCompleted, Is.False, "both named stages are held");
+        cancel.Cancel();
+    }
 }
