@@ -53,19 +53,20 @@ public sealed class IngestStage : IQuarterStage
     {
         ArgumentNullException.ThrowIfNull(root);
         var raw = root.RawFolder(quarter);
-        return StageDeclaration.Empty
+        var declaration = StageDeclaration.Empty
             .Reads(catalog.Feeds.Prepend(catalog.Roster).SelectMany(f => Extensions.Select(e => Path.Combine(raw, f.Source, f.Code + e))))
             .Reads(root.IngestReport(quarter.Previous))
-            .DependsOn("catalog", catalog.Version)
-            .DependsOn("pseudonym-key", options.Pseudonymizer!.Household("#key-fingerprint").ToString())
-            .DependsOn("options", string.Create(CultureInfo.InvariantCulture,
-                $"rowGroup={options.RowGroupSize} maxLine={options.MaxLineBytes} unmatched={options.MaxUnmatchedLines} roster±{options.MaxRosterChange} feeds±{options.MaxFeedChange} accept={options.AcceptVolumeChange}"))
-            .DependsOn("buckets", BucketsValue(options))
             .WritesTree(root.RosterFolder(quarter), BucketLayout.PartPattern)
             .Writes(root.Partitioning(quarter))
             .WritesTree(root.LakeFolder(quarter), BucketLayout.PartPattern)
             .WritesAll(root.QuarantineFolder(quarter), "*.rejects.csv")
             .Writes(root.IngestReport(quarter));
+        foreach (var (name, value) in StageValues(options, catalog))
+        {
+            declaration = declaration.DependsOn(name, value);
+        }
+
+        return declaration;
     }
 
     /// <summary>
@@ -78,6 +79,16 @@ public sealed class IngestStage : IQuarterStage
         ["catalog"] = catalog.Version,
         ["pseudonym-key"] = options.Pseudonymizer!.Household("#key-fingerprint").ToString(),
         ["reading"] = string.Create(CultureInfo.InvariantCulture, $"rowGroup={options.RowGroupSize} maxLine={options.MaxLineBytes} unmatched={options.MaxUnmatchedLines}"),
+        ["buckets"] = BucketsValue(options),
+    };
+
+    /// <summary>The stage's non-file inputs (its key's <c>#</c> values): catalog, pseudonym key fingerprint, options, buckets.</summary>
+    internal static SortedDictionary<string, string> StageValues(IngestOptions options, FeedCatalog catalog) => new(StringComparer.Ordinal)
+    {
+        ["catalog"] = catalog.Version,
+        ["pseudonym-key"] = options.Pseudonymizer!.Household("#key-fingerprint").ToString(),
+        ["options"] = string.Create(CultureInfo.InvariantCulture,
+            $"rowGroup={options.RowGroupSize} maxLine={options.MaxLineBytes} unmatched={options.MaxUnmatchedLines} roster±{options.MaxRosterChange} feeds±{options.MaxFeedChange} accept={options.AcceptVolumeChange}"),
         ["buckets"] = BucketsValue(options),
     };
 

@@ -53,7 +53,10 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
             return await FinishAsync(Reduced(scan));
         });
 
-    /// <summary>Checks the required deliveries, scans and hashes every delivery, and keeps the scan for the feed parts.</summary>
+    /// <summary>
+    /// Checks the required deliveries, scans and hashes every delivery, keeps the scan for the feed parts, and adopts as
+    /// part records what the last completed ingest wrote as a whole (<see cref="StageAdoption"/>).
+    /// </summary>
     public async Task<DeliveryScan> ScanAsync(CancellationToken cancellationToken)
     {
         DataRootCheck.RequireExisting(context.Root);
@@ -61,6 +64,7 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
         new MissingDeliveries(context).ThrowIfAnyRequired(locator);
         var scan = await locator.ScanAsync(cancellationToken);
         DeliveryScanRecord.Of(scan).Save(IngestPartFiles.Scan(context.Root, context.Quarter));
+        StageAdoption.Adopt(context, IngestStage.StageValues(options, context.Catalog), shared, scan);
         return scan;
     }
 

@@ -61,6 +61,26 @@ public sealed class IngestPartsTests
     }
 
     [Test]
+    public async Task RunPartAsync_StageCompletedWithoutPartRecords_KeepsItsFilesAndRunsNoPart()
+    {
+        // A data root ingested before ingest had parts (or whose ingest-parts/ was removed): the completed stage's
+        // report and record stand for the parts, as long as its files still hash as recorded.
+        using var data = new TestData();
+        await data.RunAsync();
+        Directory.Delete(Path.Combine(data.Folder, "runs", TestData.Quarter.ToString(), "ingest-parts"), recursive: true);
+        var before = WriteTimes(data);
+
+        var ran = await RunAllPartsAsync(data, Parts());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(ran.Values, Is.All.False);
+            Assert.That(ran, Has.Count.EqualTo(1 + TestData.Catalog.Feeds.Count));
+            Assert.That(WriteTimes(data), Is.EqualTo(before));
+        });
+    }
+
+    [Test]
     public async Task RunPartAsync_OnePartCrashed_RerunRedoesOnlyThatPart()
     {
         using var data = new TestData();
