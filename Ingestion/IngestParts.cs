@@ -1,6 +1,8 @@
 using BlindSpot.Core.Catalog;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
+using BlindSpot.Core.Runs;
+using BlindSpot.Core.Stages;
 using BlindSpot.Ingestion.Parts;
 using BlindSpot.Ingestion.Reporting;
 
@@ -63,7 +65,9 @@ public sealed class IngestParts
 
     private async Task<FeedReport> RosterAsync(IngestContext context, IngestPartWork work, CancellationToken cancellationToken)
     {
-        var scan = await new IngestWork(context, options).ScanAsync(cancellationToken).ConfigureAwait(false);
+        // Outside the stage's checkpoint, the manifest holds the stage's last record as it ended.
+        var previous = RunManifest.Load(context.Root, context.Quarter).Find(StageNames.Ingest);
+        var scan = await new IngestWork(context, options).ScanAsync(previous, cancellationToken).ConfigureAwait(false);
         var (report, index) = await work.RosterAsync(scan, cancellationToken).ConfigureAwait(false);
         if (index is not null && report.OutputSha256 is { } output)
         {

@@ -113,7 +113,7 @@ public sealed class IngestStage : IQuarterStage
         var work = new IngestWork(context, options);
         var (report, written) = fromParts
             ? await work.ReduceAsync(run.Inputs, ct).ConfigureAwait(false)
-            : await work.RunAsync(ct).ConfigureAwait(false);
+            : await work.RunAsync(run.Previous, ct).ConfigureAwait(false);
         return new StageOutcome { Counts = IngestWork.Counts(report), Written = written, Detail = report };
     }
 

@@ -28,10 +28,10 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
     /// roster and lake file, hashed as written or kept. Throws <see cref="IngestException"/> (after writing the report)
     /// naming every missing required feed, failed feed or reconciliation error.
     /// </summary>
-    public Task<(IngestReport Report, Dictionary<string, string> Written)> RunAsync(CancellationToken cancellationToken) =>
+    public Task<(IngestReport Report, Dictionary<string, string> Written)> RunAsync(StageRecord? previous, CancellationToken cancellationToken) =>
         GuardedAsync(async () =>
         {
-            var scan = await ScanAsync(cancellationToken);
+            var scan = await ScanAsync(previous, cancellationToken);
             return await FinishAsync(await IngestAllAsync(scan, cancellationToken));
         });
 
@@ -55,16 +55,16 @@ internal sealed class IngestWork(IngestContext context, IngestOptions options)
 
     /// <summary>
     /// Checks the required deliveries, scans and hashes every delivery, keeps the scan for the feed parts, and adopts as
-    /// part records what the last completed ingest wrote as a whole (<see cref="StageAdoption"/>).
+    /// part records what the last completed ingest (<paramref name="previous"/>) wrote as a whole (<see cref="StageAdoption"/>).
     /// </summary>
-    public async Task<DeliveryScan> ScanAsync(CancellationToken cancellationToken)
+    public async Task<DeliveryScan> ScanAsync(StageRecord? previous, CancellationToken cancellationToken)
     {
         DataRootCheck.RequireExisting(context.Root);
         var locator = new DeliveryLocator(context);
         new MissingDeliveries(context).ThrowIfAnyRequired(locator);
         var scan = await locator.ScanAsync(cancellationToken);
         DeliveryScanRecord.Of(scan).Save(IngestPartFiles.Scan(context.Root, context.Quarter));
-        StageAdoption.Adopt(context, IngestStage.StageValues(options, context.Catalog), shared, scan);
+        StageAdoption.Adopt(context, previous, IngestStage.StageValues(options, context.Catalog), shared, scan);
         return scan;
     }
 

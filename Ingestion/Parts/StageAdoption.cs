@@ -1,5 +1,4 @@
 using BlindSpot.Core.Runs;
-using BlindSpot.Core.Stages;
 using BlindSpot.Ingestion.Deliveries;
 using BlindSpot.Ingestion.Reporting;
 
@@ -15,10 +14,11 @@ namespace BlindSpot.Ingestion.Parts;
 /// </summary>
 internal static class StageAdoption
 {
-    public static void Adopt(IngestContext context, IReadOnlyDictionary<string, string> stageValues, IReadOnlyDictionary<string, string> shared, DeliveryScan scan)
+    /// <param name="record">The stage's last record before this run (the checkpoint's <c>StageRun.Previous</c>: by the time the
+    /// stage runs, the manifest says running).</param>
+    public static void Adopt(IngestContext context, StageRecord? record, IReadOnlyDictionary<string, string> stageValues, IReadOnlyDictionary<string, string> shared, DeliveryScan scan)
     {
         var (root, quarter) = (context.Root, context.Quarter);
-        var record = RunManifest.Load(root, quarter).Find(StageNames.Ingest);
         var report = IngestReport.Load(root.IngestReport(quarter));
         if (record is not { State: StageState.Completed } || report is null || report.Roster.OutputSha256 is not { } rosterOutput
             || stageValues.Any(v => record.Inputs.GetValueOrDefault("#" + v.Key) != v.Value))

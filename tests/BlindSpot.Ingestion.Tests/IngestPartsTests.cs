@@ -81,6 +81,28 @@ public sealed class IngestPartsTests
     }
 
     [Test]
+    public async Task RunAsync_StageCompletedWithoutPartRecords_OneFeedRedelivered_ReingestsOnlyThatFeed()
+    {
+        // The same in one process, where the checkpoint has already marked the stage running when it starts: the
+        // record before the run is what stands for the parts.
+        using var data = new TestData();
+        await data.RunAsync();
+        Directory.Delete(Path.Combine(data.Folder, "runs", TestData.Quarter.ToString(), "ingest-parts"), recursive: true);
+        var feed = TestData.Catalog.GetFeed(Gas);
+        var rows = data.ValidRows(feed);
+        rows[0][3] = "99999";
+        data.WriteFeed(feed, rows);
+
+        var report = await data.RunAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(report.Feeds.Single(f => f.Feed == Gas).Status, Is.EqualTo(FeedStatus.Ingested));
+            Assert.That(report.All.Where(f => f.Feed != Gas).Select(f => f.Status), Is.All.EqualTo(FeedStatus.Skipped));
+        });
+    }
+
+    [Test]
     public async Task RunPartAsync_OnePartCrashed_RerunRedoesOnlyThatPart()
     {
         using var data = new TestData();
