@@ -102,7 +102,7 @@ public sealed class BucketJobs
             var failed = states.Where(s => s.Value?.Name is "Deleted" or "Failed" || s.Value is null).Select(s => $"{s.Key} ({s.Value?.Reason ?? "job gone"})").ToList();
             if (failed.Count > 0)
             {
-                var error = $"{stage} part job(s) failed: {string.Join("; ", failed)}.";
+                var error = $"{stage} shard(s) failed (one job per part): {string.Join("; ", failed)}.";
                 runner.RecordFailure(q, stage, error);
                 throw new InvalidOperationException(error);
             }

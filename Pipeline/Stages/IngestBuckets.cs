@@ -3,6 +3,7 @@ using BlindSpot.Core.Keys;
 using BlindSpot.Core.Paths;
 using BlindSpot.Core.Quarters;
 using BlindSpot.Ingestion;
+using BlindSpot.Pipeline.Checkpoints;
 
 namespace BlindSpot.Pipeline.Stages;
 
@@ -32,7 +33,7 @@ internal sealed class IngestBuckets(FeedCatalog catalog, Pseudonymizer pseudonym
         ];
     }
 
-    public Task RunPartAsync(DataRoot root, Quarter quarter, string part, CancellationToken ct)
+    public async Task RunPartAsync(DataRoot root, Quarter quarter, string part, CancellationToken ct)
     {
         var dot = part.IndexOf('.', StringComparison.Ordinal);
         if (dot < 0 || !Quarter.TryParse(part[..dot], System.Globalization.CultureInfo.InvariantCulture, out var of) || (of != quarter && of != quarter.Previous))
@@ -40,7 +41,11 @@ internal sealed class IngestBuckets(FeedCatalog catalog, Pseudonymizer pseudonym
             throw new ArgumentException($"'{part}' is not an ingest part of {quarter} (<quarter>.<code>, the quarter {quarter} or {quarter.Previous}).", nameof(part));
         }
 
-        return parts.RunPartAsync(root, of, part[(dot + 1)..], ct);
+        // The part's own quarter's lock too: a run of Q-1 and this run's ingest of Q-1 must not do one part at once,
+        // and the job's lock (BucketJobs) lives under the run's quarter.
+        var code = part[(dot + 1)..];
+        using var running = StageLock.Acquire(root, of, $"{Name}-part-{code}");
+        await parts.RunPartAsync(root, of, code, ct).ConfigureAwait(false);
     }
 
     private static string PartName(Quarter quarter, string code) => $"{quarter}.{code}";
