@@ -25,8 +25,13 @@ public sealed class WorkerCrashTests
         var (reference, _) = await SampleRoot.CompletedRunAsync();
         var root = await SampleRoot.CopyAsync();
         await using var pipeline = new TestPipeline(root, SampleRoot.Models, database.ConnectionString, database.Schema);
-        // The first worker holds each shard for 30 s before scoring it, so the kill lands while a shard is in flight.
-        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, new Dictionary<string, string> { [ShardFaultHold.Variable] = "30000" });
+        // Stage jobs (the fan-outs, the reduces polling every second) run in a worker that is never killed, as in the
+        // features test below: a kill inside one of their state changes would leave Hangfire.PostgreSql's job state lock
+        // behind for its 10-minute timeout. The bucket worker holds each shard for 30 s before scoring it, so the kill
+        // lands while a shard is in flight.
+        var options = new PipelineOptions();
+        using var stages = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, options.Queue);
+        using var first = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, new Dictionary<string, string> { [ShardFaultHold.Variable] = "30000" }, options.ShardQueue);
         var ticket = pipeline.Trigger.Trigger(Quarter.Parse(SampleRoot.Quarter));
 
         string? shard = null;
@@ -34,7 +39,7 @@ public sealed class WorkerCrashTests
         // job state lock behind for its 10-minute lock timeout, a different failure from the one this test is about.
         await ShardProbe.WaitUntilAsync(() => ShardProbe.FanOutSucceeded(pipeline) && (shard = ShardProbe.ProcessingShard(pipeline, ticket.Quarter)) is not null, TimeSpan.FromMinutes(2));
         first.Kill();
-        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models);
+        using var second = new WorkerProcess(database.ConnectionString, database.Schema, root, SampleRoot.Models, options.ShardQueue);
         // Generous: the takeover alone waits out the 1-minute invisibility timeout, and a loaded 2-core machine slows each stage.
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(8));
         var outcome = await pipeline.Get<RunFollower>().FollowAsync(ticket, _ => { }, timeout.Token);
