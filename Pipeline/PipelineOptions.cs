@@ -33,13 +33,14 @@ public sealed class PipelineOptions
     public string Queue { get; set; } = "quarter";
 
     /// <summary>
-    /// The queue of the bucket jobs (features and score, one per household bucket), stored on each job like <see cref="Queue"/>. Default "shards";
+    /// The queue of the part jobs (ingest's roster and feeds; features and score, one per household bucket), stored on each job like <see cref="Queue"/>. Default "shards";
     /// lower-case letters, digits, underscore. Workers that should take shards listen to it.
     /// </summary>
     public string ShardQueue { get; set; } = "shards";
 
     /// <summary>
-    /// Build features and score in one job per household bucket on <see cref="ShardQueue"/> and a reduce job per stage, so several workers share them.
+    /// Run ingest (its roster part, then one part per delivered feed), features and score (one job per household bucket) as
+    /// part jobs on <see cref="ShardQueue"/> and a reduce job per stage, so several workers share them.
     /// Default null: on with PostgreSQL storage (workers may be many), off in memory (one process, where the single-process
     /// scorer already uses every core and keeps fewer candidates). Both give the same score files.
     /// </summary>

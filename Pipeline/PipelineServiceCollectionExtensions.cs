@@ -62,7 +62,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IPipelineStage>(sp => new PipelineStage(new DiscoveryIndexStage(sp.GetRequiredService<FeedCatalog>(), RegionRegistry.LoadDefault(), new DispatchOptions(), sp.GetRequiredService<Pseudonymizer>())));
         services.AddSingleton<IPipelineStage>(new PipelineStage(new ReportStage()));
         services.AddSingleton<StageRunner>();
-        // The stages that also run as bucket jobs and a reduce (BucketJobs), when the run splits them.
+        // The stages that also run as part jobs and a reduce (BucketJobs), when the run splits them.
+        services.AddSingleton<IBucketedStage>(sp => new IngestBuckets(sp.GetRequiredService<FeedCatalog>(), sp.GetRequiredService<Pseudonymizer>(), sp.GetRequiredService<TimeProvider>(), options.Buckets));
         services.AddSingleton<IBucketedStage>(sp => new FeaturesBuckets(sp.GetRequiredService<FeedCatalog>()));
         services.AddSingleton<IBucketedStage>(sp => new ScoreBuckets(options, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IBucketedStage>(sp => new DispatchBuckets(sp.GetRequiredService<FeedCatalog>(), sp.GetRequiredService<Pseudonymizer>(), options));

@@ -25,7 +25,7 @@ internal static class RunQuarterCommand
         var postgres = PipelineHost.Postgres();
         var schema = PipelineHost.Schema();
         var worklistSchema = PipelineHost.WorklistSchema();
-        var shards = new Option<bool?>("--score-shards") { Description = "Build features and score in one job per household bucket on the shards queue, then a reduce per stage (true|false). Default: true with PostgreSQL, false in memory." }.Configures("Pipeline:ScoreShards");
+        var shards = new Option<bool?>("--score-shards") { Description = "Run ingest (roster, then one job per feed), features and score (one job per household bucket) as part jobs on the shards queue, then a reduce per stage (true|false). Default: true with PostgreSQL, false in memory." }.Configures("Pipeline:ScoreShards");
         // Warning: the quick start shows its progress table, not log lines; --log-level Information shows every stage's.
         var logLevel = CliLogging.Level(LogLevel.Warning);
         var dispatchDate = CommonOptions.DispatchDate();

@@ -10,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace BlindSpot.Pipeline.Jobs;
 
 /// <summary>
-/// A stage split by household bucket (<see cref="IBucketedStage"/>: features, score, dispatch): <see cref="FanOutAsync"/> enqueues
-/// one <see cref="RunPartAsync"/> per bucket on the shards queue, and <see cref="ReduceAsync"/> — chained after the
-/// fan-out — waits for all of them through their states in the job storage, then runs the stage's reduce through its
+/// A stage split into parts (<see cref="IBucketedStage"/>: ingest, features, score, dispatch): <see cref="FanOutAsync"/> enqueues
+/// one <see cref="RunPartAsync"/> per part of the first phase on the shards queue, and <see cref="ReduceAsync"/> — chained
+/// after the fan-out — waits for all of them through their states in the job storage, enqueues the next phase's parts
+/// when there is one (ingest's feeds after its roster), and once every part succeeded runs the stage's reduce through its
 /// checkpoint. Hangfire has no batches in its free version and a continuation has one parent, so the reduce polls: while
 /// a part is queued or running it reschedules itself (<see cref="WaitForShardsAttribute"/>), holding no worker; a part
 /// that ended Deleted (failed, not retried) fails the stage. Arguments are the stage name, the quarter, the run id and
@@ -59,16 +60,9 @@ public sealed class BucketJobs
                 return Task.CompletedTask;
             }
 
-            var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var part in bucketed.Parts(new DataRoot(options.DataRoot), q))
-            {
-                jobs[part] = client.Enqueue<BucketJobs>(options.ShardQueue, j => j.RunPartAsync(stage, quarter, runId, part, CancellationToken.None));
-            }
-
-            using var transaction = connection.CreateWriteTransaction();
-            transaction.RemoveHash(key);
-            transaction.SetRangeInHash(key, new ShardPlan(runId, jobs).ToHash());
-            transaction.Commit();
+            // The first phase only (all the parts, for a stage of one phase); the reduce enqueues the next ones.
+            var first = bucketed.Phases(new DataRoot(options.DataRoot), q)[0];
+            Save(connection, key, new ShardPlan(runId, Enqueue(stage, quarter, runId, first)));
         }
 
         return Task.CompletedTask;
@@ -108,7 +102,7 @@ public sealed class BucketJobs
             var failed = states.Where(s => s.Value?.Name is "Deleted" or "Failed" || s.Value is null).Select(s => $"{s.Key} ({s.Value?.Reason ?? "job gone"})").ToList();
             if (failed.Count > 0)
             {
-                var error = $"{stage} shard(s) failed (one job per bucket): {string.Join("; ", failed)}.";
+                var error = $"{stage} shard(s) failed (one job per part): {string.Join("; ", failed)}.";
                 runner.RecordFailure(q, stage, error);
                 throw new InvalidOperationException(error);
             }
@@ -118,9 +112,69 @@ public sealed class BucketJobs
             {
                 throw new ShardsPendingException($"Waiting for {stage} buckets: {states.Count - pending} of {states.Count} done.", options.PollInterval);
             }
+
+            NextPhase(connection, bucketed, q, runId, plan);
         }
 
         await runner.RunAsync(bucketed.Reduce, q, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Every part enqueued so far succeeded: enqueues the next phase that has parts, if any is left, and waits for it.
+    private void NextPhase(IStorageConnection connection, IBucketedStage bucketed, Quarter quarter, string runId, ShardPlan plan)
+    {
+        var phases = bucketed.Phases(new DataRoot(options.DataRoot), quarter);
+        if (plan.Phase + 1 >= phases.Count)
+        {
+            return;
+        }
+
+        var key = ShardPlan.HashKey(bucketed.Name, quarter);
+        using (connection.AcquireDistributedLock(key, TimeSpan.FromSeconds(30)))
+        {
+            // Under the lock, from the plan as stored: a second delivery of this reduce must not enqueue a phase twice.
+            var stored = ShardPlan.FromHash(connection.GetAllEntriesFromHash(key));
+            if (stored is null || stored.RunId != runId || stored.Phase != plan.Phase)
+            {
+                throw new ShardsPendingException($"Waiting for {bucketed.Name}: its next phase was enqueued elsewhere.", options.PollInterval);
+            }
+
+            var next = plan.Phase + 1;
+            while (next + 1 < phases.Count && phases[next].Count == 0)
+            {
+                next++;
+            }
+
+            var jobs = new Dictionary<string, string>(plan.Jobs, StringComparer.Ordinal);
+            foreach (var (part, job) in Enqueue(bucketed.Name, quarter.ToString(), runId, phases[next]))
+            {
+                jobs[part] = job;
+            }
+
+            Save(connection, key, new ShardPlan(runId, jobs) { Phase = next });
+            if (phases[next].Count > 0)
+            {
+                throw new ShardsPendingException($"Waiting for {bucketed.Name}: phase {next + 1} of {phases.Count} enqueued ({phases[next].Count} part(s)).", options.PollInterval);
+            }
+        }
+    }
+
+    private Dictionary<string, string> Enqueue(string stage, string quarter, string runId, IEnumerable<string> parts)
+    {
+        var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in parts)
+        {
+            jobs[part] = client.Enqueue<BucketJobs>(options.ShardQueue, j => j.RunPartAsync(stage, quarter, runId, part, CancellationToken.None));
+        }
+
+        return jobs;
+    }
+
+    private static void Save(IStorageConnection connection, string key, ShardPlan plan)
+    {
+        using var transaction = connection.CreateWriteTransaction();
+        transaction.RemoveHash(key);
+        transaction.SetRangeInHash(key, plan.ToHash());
+        transaction.Commit();
     }
 
     private IBucketedStage Stage(string name) => stages.SingleOrDefault(s => s.Name == name)

@@ -11,8 +11,8 @@ namespace BlindSpot.Pipeline.Runs;
 
 /// <summary>
 /// Starts a quarter's run: enqueues ingest and chains features → score → dispatch → discovery-index → report as continuations that only
-/// start when the stage before succeeded; with <see cref="PipelineOptions.ResolvedScoreShards"/> the features, score and dispatch
-/// stages are each a fan-out of bucket jobs and a reduce (<see cref="BucketJobs"/>). At most one run per quarter is active: the check and the enqueue happen under
+/// start when the stage before succeeded; with <see cref="PipelineOptions.ResolvedScoreShards"/> the ingest, features,
+/// score and dispatch stages are each a fan-out of part jobs and a reduce (<see cref="BucketJobs"/>). At most one run per quarter is active: the check and the enqueue happen under
 /// a short storage lock (held for milliseconds, not for the run — unlike DisableConcurrentExecution), and a run counts as
 /// active while any of its jobs is enqueued, scheduled for a retry, processing or awaiting its parent.
 /// </summary>
@@ -93,17 +93,18 @@ public sealed partial class QuarterRunTrigger
     {
         var queue = options.Queue;
         var jobs = new Dictionary<string, string>(StringComparer.Ordinal);
-        var previous = client.Enqueue<QuarterRunJobs>(queue, j => j.IngestAsync(quarter, runId, CancellationToken.None));
-        jobs[PipelineStages.Ingest] = previous;
+        string previous;
         if (options.ResolvedScoreShards)
         {
             // Each reduce stands for its stage: it records it, and the next stage waits for it.
+            previous = jobs[PipelineStages.Ingest] = Buckets(null, PipelineStages.Ingest, quarter, runId);
             previous = jobs[PipelineStages.Features] = Buckets(previous, PipelineStages.Features, quarter, runId);
             previous = jobs[PipelineStages.Score] = Buckets(previous, PipelineStages.Score, quarter, runId);
             previous = jobs[PipelineStages.Dispatch] = Buckets(previous, PipelineStages.Dispatch, quarter, runId);
         }
         else
         {
+            previous = jobs[PipelineStages.Ingest] = client.Enqueue<QuarterRunJobs>(queue, j => j.IngestAsync(quarter, runId, CancellationToken.None));
             previous = jobs[PipelineStages.Features] = Then(previous, j => j.FeaturesAsync(quarter, runId, CancellationToken.None));
             previous = jobs[PipelineStages.Score] = Then(previous, j => j.ScoreAsync(quarter, runId, CancellationToken.None));
             previous = jobs[PipelineStages.Dispatch] = Then(previous, j => j.DispatchAsync(quarter, runId, CancellationToken.None));
@@ -114,11 +115,13 @@ public sealed partial class QuarterRunTrigger
         return jobs;
     }
 
-    /// <summary>A bucketed stage after <paramref name="parent"/>: its fan-out, then its reduce; returns the reduce's job id.</summary>
-    private string Buckets(string parent, string stage, string quarter, string runId)
+    /// <summary>A bucketed stage after <paramref name="parent"/> (first when null): its fan-out, then its reduce; returns the reduce's job id.</summary>
+    private string Buckets(string? parent, string stage, string quarter, string runId)
     {
         var queue = options.Queue;
-        var fanOut = client.ContinueJobWith<BucketJobs>(parent, queue, j => j.FanOutAsync(stage, quarter, runId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
+        var fanOut = parent is null
+            ? client.Enqueue<BucketJobs>(queue, j => j.FanOutAsync(stage, quarter, runId, CancellationToken.None))
+            : client.ContinueJobWith<BucketJobs>(parent, queue, j => j.FanOutAsync(stage, quarter, runId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
         return client.ContinueJobWith<BucketJobs>(fanOut, queue, j => j.ReduceAsync(stage, quarter, runId, CancellationToken.None), new EnqueuedState(queue), JobContinuationOptions.OnlyOnSucceededState);
     }
 

@@ -14,13 +14,22 @@ namespace BlindSpot.Pipeline.Stages;
 /// a completed ingest of exactly these deliveries with intact outputs, so a Q-1 killed mid-ingest is redone (to the same
 /// bytes) and an invalid Q-1 fails this run every time, not only the first.
 /// </summary>
-internal sealed class IngestUnits(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time, int? buckets = null) : IPipelineStage
+/// <remarks>With <c>fromParts</c>, each unit is the reduce (<see cref="IngestStage.FromParts"/>) of the parts
+/// <see cref="IngestBuckets"/> ran as jobs, for both quarters.</remarks>
+internal sealed class IngestUnits(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time, int? buckets = null, bool fromParts = false) : IPipelineStage
 {
-    private readonly IngestStage stage = new(new IngestOptions { Catalog = catalog, Pseudonymizer = pseudonymizer, Time = time, Buckets = buckets });
+    private readonly IngestStage stage = fromParts ? IngestStage.FromParts(Options(catalog, pseudonymizer, time, buckets)) : new(Options(catalog, pseudonymizer, time, buckets));
 
     public string Name => StageNames.Ingest;
 
-    public IReadOnlyList<StageUnit> Units(DataRoot root, Quarter quarter) => Directory.Exists(root.RawFolder(quarter.Previous))
-        ? [new StageUnit(stage, quarter.Previous), new StageUnit(stage, quarter)]
-        : [new StageUnit(stage, quarter)];
+    public IReadOnlyList<StageUnit> Units(DataRoot root, Quarter quarter) => [.. Quarters(root, quarter).Select(q => new StageUnit(stage, q))];
+
+    /// <summary>The quarters a run of <paramref name="quarter"/> ingests, in order: the quarter before when it was delivered, then the quarter.</summary>
+    public static IReadOnlyList<Quarter> Quarters(DataRoot root, Quarter quarter) => Directory.Exists(root.RawFolder(quarter.Previous))
+        ? [quarter.Previous, quarter]
+        : [quarter];
+
+    /// <summary>The ingest settings the pipeline runs with.</summary>
+    public static IngestOptions Options(FeedCatalog catalog, Pseudonymizer pseudonymizer, TimeProvider time, int? buckets) =>
+        new() { Catalog = catalog, Pseudonymizer = pseudonymizer, Time = time, Buckets = buckets };
 }

@@ -24,10 +24,12 @@ public sealed class PostgresQuarterRunTests
         var expected = SampleRoot.Hashes(inMemoryRoot, Outputs);
         Assert.That(expected.Keys, Has.Some.StartWith("worklists"));
         Assert.That(SampleRoot.Hashes(postgresRoot, Outputs), Is.EqualTo(expected));
-        // With PostgreSQL, features, scoring and dispatch run as bucket jobs by default: the stages, and for each of the
-        // three a fan-out and one job per bucket (the reduce is the stage's job).
+        // With PostgreSQL, ingest, features, scoring and dispatch run as part jobs by default: the stages, and for each of
+        // the four a fan-out and one job per part (the reduce is the stage's job): a bucket for features, scoring and
+        // dispatch, a delivery (the roster and every feed) of 2026Q2 and 2026Q3 for ingest.
         var parts = Core.Partitioning.TableFiles.InFolder(Path.Combine(postgresRoot, "features", SampleRoot.Quarter)).Count;
-        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + (3 * (1 + parts))), "one job per stage, fan-out and bucket, none enqueued twice");
+        var deliveries = new[] { "2026Q2", SampleRoot.Quarter }.Sum(q => Directory.GetFiles(Path.Combine(postgresRoot, "raw", q), "*.csv*", SearchOption.AllDirectories).Length);
+        Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.job"), Is.EqualTo(PipelineStages.Order.Count + (3 * (1 + parts)) + 1 + deliveries), "one job per stage, fan-out, bucket and delivery, none enqueued twice");
         var entries = BlindSpot.Core.Runs.RunManifest.LoadOrCreate(Path.Combine(postgresRoot, "runs", SampleRoot.Quarter, "manifest.json"), SampleRoot.Quarter).Find(PipelineStages.Dispatch)!.Counts["entries"];
         Assert.That(await database.ScalarAsync($"SELECT count(*) FROM {database.Schema}.worklist_entries WHERE quarter = '{SampleRoot.Quarter}'"), Is.EqualTo(entries).And.Positive, "the dispatch stage also wrote the worklists into PostgreSQL");
     }

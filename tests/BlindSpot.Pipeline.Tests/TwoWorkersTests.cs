@@ -56,6 +56,20 @@ public sealed class TwoWorkersTests
             Assert.That(SampleRoot.Hashes(root, Outputs), Is.EqualTo(SampleRoot.Hashes(reference, Outputs)));
         });
         Assert.That(await WorklistRowsAsync(database), Is.EqualTo(WorklistFileRows(reference)), "the worklist rows in PostgreSQL are the single-process run's file rows");
+        AssertIngestPartsShared(pipeline, ticket.Quarter);
+    }
+
+    // Ingest's part jobs (the roster of 2026Q2 and 2026Q3, then one per delivered feed of each: about a hundred, not
+    // held) each ran once, and both worker processes took some.
+    private static void AssertIngestPartsShared(TestPipeline pipeline, Quarter quarter)
+    {
+        var ingest = ShardProcessing(pipeline, PipelineStages.Ingest, quarter);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ingest.Keys, Has.Member($"{quarter}.gas_arrears").And.Member($"{quarter.Previous}.gas_arrears"), "one ingest part per delivered feed of both quarters");
+            Assert.That(ingest.Values.Select(p => p.Count), Is.All.EqualTo(1), "every ingest part ran once");
+            Assert.That(ingest.Values.SelectMany(p => p).Distinct().Count(), Is.EqualTo(2), "both worker processes took ingest parts");
+        });
     }
 
     // Worklist id and masked resident number of every row the dispatch stage put into PostgreSQL.
