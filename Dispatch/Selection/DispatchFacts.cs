@@ -401,28 +401,8 @@ internal sealed record FactsRecord
     public required int Rows { get; init; }
 
     /// <summary>Through a temporary file, so a crash leaves the old record or the new one.</summary>
-    public void Save(string path)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => JsonRecordFile.Save(path, this, Json);
 
     /// <summary>The record, or null when there is none or it cannot be read (the part is then written again).</summary>
-    public static FactsRecord? TryLoad(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<FactsRecord>(File.ReadAllBytes(path), Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static FactsRecord? TryLoad(string path) => JsonRecordFile.TryLoad<FactsRecord>(path, Json);
 }

@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using System.Text.Json;
 
 namespace BlindSpot.Features.Buckets;
@@ -36,30 +37,10 @@ internal sealed record BucketRecord
     public required IReadOnlyList<ColumnStatistics> Statistics { get; init; }
 
     /// <summary>Writes the record through a temporary file, so a crash leaves the old record or the new one.</summary>
-    public void Save(string path)
-    {
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => JsonRecordFile.Save(path, this, Json);
 
     /// <summary>The record at <paramref name="path"/>, or null when there is none or it cannot be read (the bucket is then built again).</summary>
-    public static BucketRecord? TryLoad(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize<BucketRecord>(File.ReadAllBytes(path), Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static BucketRecord? TryLoad(string path) => JsonRecordFile.TryLoad<BucketRecord>(path, Json);
 
     /// <summary>One feature's running totals in one bucket (the state of <see cref="Writing.FeatureStatistics"/>).</summary>
     public sealed record ColumnStatistics(double Min, double Max, double Sum, long NonZero, long Rows);

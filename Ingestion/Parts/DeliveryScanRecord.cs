@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using System.Text.Json;
 using BlindSpot.Core.Catalog;
 using BlindSpot.Ingestion.Deliveries;
@@ -51,24 +52,9 @@ internal sealed record DeliveryScanRecord
         };
     }
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => JsonRecordFile.Save(path, this, Json);
 
-    public static DeliveryScanRecord? Load(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        using var stream = File.OpenRead(path);
-        return JsonSerializer.Deserialize<DeliveryScanRecord>(stream, Json);
-    }
+    public static DeliveryScanRecord? Load(string path) => JsonRecordFile.Load<DeliveryScanRecord>(path, Json);
 
     private static FeedDefinition FeedOf(FeedCatalog catalog, string code) => code == catalog.Roster.Code ? catalog.Roster : catalog.GetFeed(code);
 }

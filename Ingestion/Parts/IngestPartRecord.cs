@@ -1,3 +1,4 @@
+using BlindSpot.Core.Files;
 using System.Text.Json;
 using BlindSpot.Ingestion.Reporting;
 
@@ -12,30 +13,8 @@ internal sealed record IngestPartRecord(string Key, FeedReport Report)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public void Save(string path)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, JsonSerializer.SerializeToUtf8Bytes(this, Json));
-        File.Move(temporary, path, overwrite: true);
-    }
+    public void Save(string path) => JsonRecordFile.Save(path, this, Json);
 
     /// <summary>The record at <paramref name="path"/>, or null when there is none or it cannot be read (then the part is done again).</summary>
-    public static IngestPartRecord? TryLoad(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<IngestPartRecord>(stream, Json);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
+    public static IngestPartRecord? TryLoad(string path) => JsonRecordFile.TryLoad<IngestPartRecord>(path, Json);
 }
